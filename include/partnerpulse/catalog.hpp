@@ -1,0 +1,35 @@
+#pragma once
+// Finds questionnaires by id along a search path.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "partnerpulse/questionnaire.hpp"
+
+namespace partnerpulse {
+
+// Questionnaires loaded from a list of folders; the first folder that holds an id wins.
+class Catalog {
+public:
+  // Loads every *.toml questionnaire in `folders`, in order, after `first` (which takes precedence);
+  // missing folders are skipped. Invalid questionnaire files throw InputError (a search path must not hide a
+  // broken file).
+  static Catalog from_folders(const std::vector<std::string>& folders, std::vector<Questionnaire> first = {});
+
+  // Adds a questionnaire; one with the same id already present wins and this one is ignored.
+  void add(Questionnaire questionnaire);
+  // The questionnaire with this id, or nullptr.
+  const Questionnaire* find(const std::string& id) const;
+  const std::vector<std::shared_ptr<const Questionnaire>>& all() const noexcept { return items_; }
+  const std::vector<std::string>& folders() const noexcept { return folders_; }
+
+private:
+  std::vector<std::shared_ptr<const Questionnaire>> items_;
+  std::vector<std::string> folders_;
+};
+
+// The default search path: `extra` folders, then ./questionnaires, then the installed share directory.
+std::vector<std::string> questionnaire_search_path(const std::vector<std::string>& extra);
+
+}  // namespace partnerpulse

@@ -1,0 +1,23 @@
+#pragma once
+// The partnerpulse command line: parses arguments, runs a subcommand, maps errors to exit codes.
+
+#include <iosfwd>
+
+namespace partnerpulse {
+
+// Standard streams and terminal facts a command runs with; tests pass their own.
+struct Console {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  bool in_is_terminal = false;
+  bool out_is_terminal = false;
+};
+
+// Runs the command line. Returns the exit code: 0 ok, 1 invalid input or a failed check, 2 usage error.
+int run_cli(int argc, const char* const* argv, Console& console);
+
+// run_cli with the process's own streams.
+int run_main(int argc, const char* const* argv);
+
+}  // namespace partnerpulse

@@ -1,0 +1,75 @@
+#pragma once
+// Where input came from, what is wrong with it, and the error types the CLI maps to exit codes.
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace partnerpulse {
+
+// A position in an input file; line and column are 1-based, column counts Unicode code points.
+struct SourceLocation {
+  std::string path;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+enum class Severity { error, warning, note };
+
+// One problem found in an input file.
+struct Diagnostic {
+  SourceLocation location;
+  Severity severity = Severity::error;
+  std::string message;
+};
+
+// Formats "FILE:LINE:COLUMN: error: MESSAGE" (line and column omitted when 0).
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// Collects the problems of one input so that all of them can be reported in one run.
+class DiagnosticList {
+public:
+  void error(const SourceLocation& where, std::string message);
+  void warning(const SourceLocation& where, std::string message);
+  bool has_errors() const noexcept;
+  const std::vector<Diagnostic>& items() const noexcept { return items_; }
+  void append(const DiagnosticList& other);
+  // Sorts by file, line and column (stable), so reports read top to bottom.
+  void sort_by_position();
+
+private:
+  std::vector<Diagnostic> items_;
+};
+
+// Invalid input: carries every problem found. Exit code 1.
+class InputError : public std::runtime_error {
+public:
+  explicit InputError(std::vector<Diagnostic> diagnostics);
+  InputError(const SourceLocation& where, const std::string& message);
+  const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// A file or stream could not be read or written. Exit code 1.
+class IoError : public std::runtime_error {
+public:
+  IoError(std::string path, const std::string& message);
+  const std::string& path() const noexcept { return path_; }
+
+private:
+  std::string path_;
+};
+
+// A command line that cannot be carried out (conflicting or missing arguments). Exit code 2.
+class UsageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// Exit codes of the partnerpulse executable.
+enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2 };
+
+}  // namespace partnerpulse

@@ -1,0 +1,32 @@
+#pragma once
+// Reading input files within a size limit, and writing output files atomically.
+
+#include <cstddef>
+#include <string>
+
+namespace partnerpulse {
+
+// Input files larger than this are refused (4 MiB): partnership data is small; this bounds memory and time.
+inline constexpr std::size_t max_input_bytes = 4u * 1024u * 1024u;
+
+// Reads a whole file. Throws IoError when it cannot be read; InputError (at 1:1) when it exceeds `max_bytes`.
+std::string read_text_file(const std::string& path, std::size_t max_bytes = max_input_bytes);
+
+enum class Overwrite { refuse, allow };
+
+// Writes `content` to a temporary file beside `path`, flushes it to disk, then renames it over `path`,
+// so readers see the old file or the new one, never a half-written one. With Overwrite::refuse an existing
+// `path` is an IoError and nothing is written. Throws IoError on any failure; the temporary file is removed.
+void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite);
+
+}  // namespace partnerpulse
+
+#include <vector>
+
+namespace partnerpulse {
+
+// The files named by `paths`: files as given, folders searched recursively for *.toml (hidden entries skipped),
+// each folder's files sorted by path. Throws IoError for a path that does not exist.
+std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths);
+
+}  // namespace partnerpulse

@@ -1,0 +1,25 @@
+#pragma once
+// Renderers: pure functions from Results to text. Same results and options, same bytes.
+
+#include <string>
+
+#include "partnerpulse/results.hpp"
+
+namespace partnerpulse {
+
+struct RenderOptions {
+  std::string language;       // preferred language for questionnaire texts; empty: each text's default
+  std::string date;           // printed in the report when non-empty (YYYY-MM-DD); no clock is read
+  std::string tool_version;   // printed in the method note / JSON
+  bool comments = false;      // print free-text comments (never attributed)
+  std::size_t bar_width = 10; // width of the text bar in Markdown tables
+};
+
+// The Markdown report: one section per group. Passes markdownlint-cli2's default rules (except line length).
+std::string render_markdown(const Results& results, const RenderOptions& options);
+// The JSON report (docs/json.md): full-precision numbers, null where not computable.
+std::string render_json(const Results& results, const RenderOptions& options);
+// CSV, RFC 4180: one row per partnership, period and dimension.
+std::string render_csv(const Results& results, const RenderOptions& options);
+
+}  // namespace partnerpulse

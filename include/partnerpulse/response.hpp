@@ -1,0 +1,71 @@
+#pragma once
+// One respondent's answers to one or more questionnaires (see docs/response-format.md).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "partnerpulse/diagnostics.hpp"
+
+namespace partnerpulse {
+
+class Catalog;
+
+// One answer: a scale value, or "na" (not applicable / don't know) when value is empty.
+struct Answer {
+  std::string item;
+  std::optional<int> value;
+  SourceLocation location;
+};
+
+struct Comment {
+  std::string item;
+  std::string text;
+};
+
+// The answers to one questionnaire, in file order.
+struct QuestionnaireAnswers {
+  std::string questionnaire;
+  std::string version;
+  std::vector<Answer> answers;
+  std::vector<Comment> comments;
+  SourceLocation location;
+  const Answer* find(const std::string& item_id) const;
+};
+
+struct Respondent {
+  std::string id;            // a pseudonym; never printed in a report
+  std::string organisation;  // never printed next to an answer
+  std::string partnership;
+  std::string role;
+  std::string period;
+  std::string date;  // YYYY-MM-DD, or empty
+};
+
+struct Response {
+  std::string path;
+  Respondent respondent;
+  bool complete = true;  // false while `partnerpulse ask` is still filling it in
+  std::vector<QuestionnaireAnswers> questionnaires;
+  SourceLocation location;  // of the [respondent] table
+  const QuestionnaireAnswers* find(const std::string& questionnaire_id) const;
+};
+
+// Parses response text and checks it against the questionnaires it names, found in `catalog`.
+// Throws InputError listing every problem.
+Response parse_response(std::string_view text, const std::string& path, const Catalog& catalog);
+
+// Reads and checks a response file. Throws IoError or InputError.
+Response load_response(const std::string& path, const Catalog& catalog);
+
+// The kind of a TOML input file, told apart by its top-level table.
+enum class InputKind { questionnaire, response, unknown };
+// Reads only as much as needed to tell the kind: [questionnaire] or [respondent] at the top level.
+InputKind detect_input_kind(std::string_view text);
+
+// Writes a response file in a fixed key order (respondent, questionnaires, answers, comments).
+// The result parses back to an equal Response.
+std::string write_response(const Response& response);
+
+}  // namespace partnerpulse

@@ -1,0 +1,121 @@
+#pragma once
+// What scoring produces and every renderer reads: per partnership and period, dimension, role, gap and item.
+// Figures a renderer must not show (withheld for anonymity, or not computable) are empty optionals.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "partnerpulse/localized_text.hpp"
+
+namespace partnerpulse {
+
+struct ScoringOptions {
+  double gap_threshold = 15.0;     // a perception gap of at least this many points is flagged
+  std::size_t min_group = 3;       // fewer respondents than this in a group: its figures are withheld
+  bool collect_comments = false;   // keep free-text comments (only for reports that print them)
+  std::size_t attention_items = 5; // how many lowest-scoring items to list
+};
+
+struct BandRef {
+  std::string id;
+  LocalizedText label;
+};
+
+struct DimensionResult {
+  std::string questionnaire;
+  std::string id;
+  LocalizedText title;
+  std::size_t n = 0;                 // respondents with a score for this dimension
+  std::size_t scored_items = 0;
+  std::optional<double> index;       // 0-100 mean of respondents' dimension scores
+  std::optional<double> sd;          // sample standard deviation of those scores
+  std::optional<double> scale_mean;  // the index on the original scale, when all items share one scale
+  std::optional<double> alpha;       // Cronbach's alpha, when computable
+  std::size_t alpha_n = 0;           // respondents who answered every item (alpha's basis)
+  std::optional<BandRef> band;
+  LocalizedText advice;              // the advice for the band
+  bool withheld = false;             // n below the minimum group size
+};
+
+struct RoleDimensionResult {
+  std::string questionnaire;
+  std::string dimension;
+  std::size_t n = 0;
+  std::optional<double> index;  // empty when withheld for anonymity
+};
+
+struct RoleResult {
+  std::string role;
+  std::size_t n = 0;
+  std::vector<RoleDimensionResult> dimensions;  // same order as GroupResult::dimensions
+};
+
+struct WithheldRole {
+  std::string role;
+  std::size_t n = 0;
+  std::string reason;
+};
+
+struct GapResult {
+  std::string questionnaire;
+  std::string dimension;
+  std::optional<double> gap;  // highest shown role index minus lowest; empty with fewer than two shown roles
+  std::string highest_role;
+  std::string lowest_role;
+  bool flagged = false;
+};
+
+struct ItemResult {
+  std::string questionnaire;
+  std::string id;
+  std::string dimension;
+  LocalizedText text;
+  bool reverse = false;
+  std::size_t n = 0;           // numeric answers
+  std::size_t not_applicable = 0;
+  std::optional<double> index; // 0-100 mean item score after reverse keying
+  std::optional<double> sd;
+};
+
+struct CommentGroup {
+  std::string questionnaire;
+  std::string item;
+  LocalizedText item_text;
+  std::vector<std::string> comments;  // sorted, never attributed
+};
+
+struct QuestionnaireUse {
+  std::string id;
+  std::string version;
+  LocalizedText title;
+  std::size_t respondents = 0;
+};
+
+struct GroupResult {
+  std::string partnership;
+  std::string period;
+  std::size_t respondents = 0;
+  std::vector<std::pair<std::string, std::size_t>> role_counts;  // every role, sorted by name
+  bool withheld = false;  // fewer respondents than the minimum group size: no figures at all
+  std::optional<double> overall_index;
+  std::optional<BandRef> overall_band;
+  std::vector<DimensionResult> dimensions;
+  std::vector<RoleResult> roles;  // roles shown on their own
+  std::vector<WithheldRole> withheld_roles;
+  std::vector<GapResult> gaps;
+  std::vector<ItemResult> attention_items;  // lowest index first
+  std::size_t items_withheld = 0;           // items left out of the list for too few answers
+  std::vector<CommentGroup> comments;
+  std::vector<QuestionnaireUse> questionnaires;
+  std::size_t incomplete_skipped = 0;       // responses marked incomplete, left out
+  std::size_t dimension_scores_missing = 0; // respondent-dimension pairs with fewer than half the items answered
+};
+
+struct Results {
+  ScoringOptions options;
+  std::vector<GroupResult> groups;  // sorted by partnership, then period
+};
+
+}  // namespace partnerpulse

@@ -1,0 +1,32 @@
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "partnerpulse/catalog.hpp"
+
+namespace partnerpulse {
+
+void setup_list(CLI::App& app, ListOptions& options) {
+  add_questionnaire_folders_option(app, options.questionnaire_folders);
+  app.description("List the questionnaires found on the search path: --questionnaires folders, then "
+                  "./questionnaires, then the installed share folder. The first folder that holds an id wins.");
+}
+
+int run_list(const ListOptions& options, Console& console) {
+  const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
+  if (catalog.all().empty()) {
+    console.err << "partnerpulse: no questionnaires found; searched:";
+    for (const auto& folder : questionnaire_search_path(options.questionnaire_folders)) console.err << ' ' << folder;
+    console.err << '\n';
+    return exit_ok;
+  }
+  console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");
+  for (const auto& q : catalog.all()) {
+    console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", q->id, q->version, q->scored_item_count(),
+                               q->title.text(), q->path);
+  }
+  return exit_ok;
+}
+
+}  // namespace partnerpulse

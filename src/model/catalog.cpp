@@ -1,0 +1,79 @@
+#include "partnerpulse/catalog.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "partnerpulse/files.hpp"
+#include "partnerpulse/questionnaire_loader.hpp"
+#include "partnerpulse/response.hpp"
+
+#ifndef PARTNERPULSE_SHARE_DIR
+#define PARTNERPULSE_SHARE_DIR "/usr/local/share/partnerpulse"
+#endif
+
+namespace partnerpulse {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> questionnaire_search_path(const std::vector<std::string>& extra) {
+  std::vector<std::string> folders = extra;
+  folders.emplace_back("questionnaires");
+  const char* share = std::getenv("PARTNERPULSE_SHARE_DIR");
+  folders.push_back((fs::path(share && *share ? share : PARTNERPULSE_SHARE_DIR) / "questionnaires").string());
+  return folders;
+}
+
+Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vector<Questionnaire> first) {
+  Catalog catalog;
+  for (auto& questionnaire : first) catalog.add(std::move(questionnaire));
+  std::vector<Diagnostic> problems;
+  for (const auto& folder : folders) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) continue;
+    catalog.folders_.push_back(folder);
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+      if (entry.path().extension() == ".toml" && entry.is_regular_file(ec)) files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<std::pair<std::string, std::string>> seen_here;  // id -> file, within this folder
+    for (const auto& file : files) {
+      try {
+        const std::string text = read_text_file(file);
+        if (detect_input_kind(text) != InputKind::questionnaire) continue;
+        Questionnaire questionnaire = parse_questionnaire(text, file);
+        const auto same = std::find_if(seen_here.begin(), seen_here.end(),
+                                       [&](const auto& entry) { return entry.first == questionnaire.id; });
+        if (same != seen_here.end()) {
+          problems.push_back({{file, 1, 1}, Severity::error,
+                              fmt::format("questionnaire id '{}' is also defined by {}; ids must be unique in a folder",
+                                          questionnaire.id, same->second)});
+          continue;
+        }
+        seen_here.emplace_back(questionnaire.id, file);
+        catalog.add(std::move(questionnaire));
+      } catch (const InputError& error) {
+        problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+      }
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  return catalog;
+}
+
+void Catalog::add(Questionnaire questionnaire) {
+  if (find(questionnaire.id)) return;
+  items_.push_back(std::make_shared<const Questionnaire>(std::move(questionnaire)));
+}
+
+const Questionnaire* Catalog::find(const std::string& id) const {
+  for (const auto& item : items_) {
+    if (item->id == id) return item.get();
+  }
+  return nullptr;
+}
+
+}  // namespace partnerpulse

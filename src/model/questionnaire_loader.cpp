@@ -1,0 +1,383 @@
+#include "partnerpulse/questionnaire_loader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "model/toml_document.hpp"
+#include "partnerpulse/files.hpp"
+
+namespace partnerpulse {
+
+namespace {
+
+// Widest scale accepted: 101 points is already more than any published instrument uses.
+constexpr std::int64_t max_scale_span = 100;
+
+bool is_language_code(std::string_view code) {
+  if (code.empty() || code.size() > 16) return false;
+  return std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+  });
+}
+
+// Remembers where each id was first defined, to report duplicates with both places.
+class IdRegistry {
+public:
+  IdRegistry(std::string kind, DiagnosticList& diagnostics) : kind_(std::move(kind)), diagnostics_(diagnostics) {}
+  // Checks the id's form and uniqueness; returns false (after reporting) when it is unusable.
+  bool add(const std::string& id, const SourceLocation& where) {
+    if (!is_valid_id(id)) {
+      diagnostics_.error(where, fmt::format("{} id '{}' must be lowercase letters, digits and '-' (at most 64)",
+                                            kind_, id));
+      return false;
+    }
+    const auto [found, inserted] = first_.emplace(id, where);
+    if (!inserted) {
+      diagnostics_.error(where, fmt::format("duplicate {} id '{}' (first defined at line {})", kind_, id,
+                                            found->second.line));
+      return false;
+    }
+    return true;
+  }
+  bool contains(const std::string& id) const { return first_.count(id) > 0; }
+
+private:
+  std::string kind_;
+  DiagnosticList& diagnostics_;
+  std::map<std::string, SourceLocation> first_;
+};
+
+class QuestionnaireReader {
+public:
+  QuestionnaireReader(const toml::table& root, const std::string& path, DiagnosticList& diagnostics)
+      : root_(root, path, "the file", diagnostics), path_(path), diagnostics_(diagnostics) {}
+
+  Questionnaire read() {
+    Questionnaire q;
+    q.path = path_;
+    read_header(q);
+    read_scales(q);
+    read_bands(q);
+    read_dimensions(q);
+    read_items(q);
+    check_every_dimension_scored(q);
+    root_.finish();
+    return q;
+  }
+
+private:
+  // Each element of an array of tables, or an error for elements that are not tables.
+  template <typename Visit>
+  void for_each_table(const toml::array& array, const std::string& name, Visit visit) {
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      const auto* table = array[i].as_table();
+      if (!table) {
+        diagnostics_.error(location_of(array[i].source(), path_),
+                           fmt::format("'{}' must hold tables ([[{}]]), not {}", name, name,
+                                       describe_type(array[i])));
+        continue;
+      }
+      visit(*table, i);
+    }
+  }
+
+  void read_header(Questionnaire& q) {
+    const toml::table* header = root_.table("questionnaire", Need::required);
+    if (!header) {
+      q.language = "en";
+      return;
+    }
+    TableReader reader(*header, path_, "[questionnaire]", diagnostics_);
+    if (auto language = reader.string("language", Need::required)) {
+      if (is_language_code(*language)) {
+        q.language = *language;
+      } else {
+        diagnostics_.error(reader.where("language"),
+                           fmt::format("[questionnaire]: 'language' must be a language code such as \"en\" or "
+                                       "\"pt-BR\", not \"{}\"", *language));
+      }
+    }
+    if (q.language.empty()) q.language = "en";
+    language_ = q.language;
+    if (auto id = reader.string("id", Need::required)) {
+      if (is_valid_id(*id)) {
+        q.id = *id;
+      } else {
+        diagnostics_.error(reader.where("id"),
+                           fmt::format("[questionnaire]: 'id' must be lowercase letters, digits and '-' (at most 64), "
+                                       "not \"{}\"", *id));
+      }
+    }
+    if (auto version = reader.string("version", Need::required)) {
+      if (version->empty()) diagnostics_.error(reader.where("version"), "[questionnaire]: 'version' is empty");
+      q.version = *version;
+    }
+    if (auto title = reader.text("title", Need::required, language_)) q.title = *title;
+    if (auto description = reader.text("description", Need::optional, language_)) q.description = *description;
+    if (auto source = reader.string("source", Need::required)) q.source = *source;
+    reader.finish();
+  }
+
+  void read_scales(Questionnaire& q) {
+    const toml::table* scales = root_.table("scales", Need::required);
+    if (!scales) return;
+    if (scales->empty()) diagnostics_.error(root_.where("scales"), "[scales] defines no scale");
+    IdRegistry ids("scale", diagnostics_);
+    for (const auto& [key, node] : *scales) {
+      const std::string id(key.str());
+      const std::string context = fmt::format("[scales.{}]", id);
+      ids.add(id, location_of(key.source(), path_));
+      const auto* table = node.as_table();
+      if (!table) {
+        diagnostics_.error(location_of(node.source(), path_),
+                           fmt::format("{} must be a table, not {}", context, describe_type(node)));
+        continue;
+      }
+      TableReader reader(*table, path_, context, diagnostics_);
+      Scale scale;
+      scale.id = id;
+      const auto min = reader.integer("min", Need::required);
+      const auto max = reader.integer("max", Need::required);
+      bool bounds_ok = min && max;
+      if (bounds_ok && *min >= *max) {
+        diagnostics_.error(reader.where("max"),
+                           fmt::format("{}: 'max' ({}) must be greater than 'min' ({})", context, *max, *min));
+        bounds_ok = false;
+      } else if (bounds_ok && (*max - *min > max_scale_span || *min < -1000000 || *max > 1000000)) {
+        diagnostics_.error(reader.where("max"), fmt::format("{}: a scale may have at most {} points and values "
+                                                            "within +-1000000", context, max_scale_span + 1));
+        bounds_ok = false;
+      }
+      if (bounds_ok) {
+        scale.min = static_cast<int>(*min);
+        scale.max = static_cast<int>(*max);
+      }
+      if (const toml::array* labels = reader.array("labels", Need::required)) {
+        for (std::size_t i = 0; i < labels->size(); ++i) {
+          if (auto label = read_text((*labels)[i], path_, fmt::format("{}: label {}", context, i + 1), language_,
+                                     diagnostics_)) {
+            scale.labels.push_back(*label);
+          }
+        }
+        if (bounds_ok && labels->size() != static_cast<std::size_t>(scale.points())) {
+          diagnostics_.error(reader.where("labels"),
+                             fmt::format("{}: 'labels' has {} entries but the scale {}..{} has {} points; give one "
+                                         "label per point",
+                                         context, labels->size(), scale.min, scale.max, scale.points()));
+        }
+      }
+      scale.allow_na = reader.boolean("allow_na", Need::optional).value_or(false);
+      reader.finish();
+      q.scales.push_back(std::move(scale));
+    }
+  }
+
+  void read_bands(Questionnaire& q) {
+    const toml::array* bands = root_.array("bands", Need::optional);
+    if (!bands) {
+      q.bands = default_bands();
+      return;
+    }
+    if (bands->empty()) {
+      diagnostics_.error(root_.where("bands"), "'bands' is empty; remove it to use the default bands");
+      q.bands = default_bands();
+      return;
+    }
+    IdRegistry ids("band", diagnostics_);
+    double previous = 0.0;
+    for_each_table(*bands, "bands", [&](const toml::table& table, std::size_t index) {
+      const std::string context = fmt::format("band {}", index + 1);
+      TableReader reader(table, path_, context, diagnostics_);
+      Band band;
+      if (auto id = reader.string("id", Need::required)) {
+        ids.add(*id, reader.where("id"));
+        band.id = *id;
+      }
+      if (auto label = reader.text("label", Need::required, language_)) band.label = *label;
+      const bool last = index + 1 == bands->size();
+      const auto below = reader.number("below", last ? Need::optional : Need::required);
+      if (last && below) {
+        diagnostics_.error(reader.where("below"),
+                           fmt::format("{}: the last band must not set 'below'; it covers everything up to 100",
+                                       context));
+      } else if (below) {
+        if (!std::isfinite(*below) || *below <= 0.0 || *below > 100.0) {
+          diagnostics_.error(reader.where("below"),
+                             fmt::format("{}: 'below' must be within the 0-100 index (above 0, at most 100), not {}",
+                                         context, *below));
+        } else if (*below <= previous) {
+          diagnostics_.error(reader.where("below"),
+                             fmt::format("{}: bands must be in increasing order; 'below' = {} is not above the "
+                                         "previous band's {}", context, *below, previous));
+        } else {
+          previous = *below;
+        }
+        band.upper = *below;
+      }
+      if (last) band.upper = 100.0;
+      reader.finish();
+      q.bands.push_back(std::move(band));
+    });
+    if (q.bands.empty()) q.bands = default_bands();
+  }
+
+  void read_dimensions(Questionnaire& q) {
+    const toml::array* dimensions = root_.array("dimensions", Need::required);
+    if (!dimensions) return;
+    if (dimensions->empty()) diagnostics_.error(root_.where("dimensions"), "'dimensions' defines no dimension");
+    IdRegistry ids("dimension", diagnostics_);
+    std::vector<std::string> band_ids;
+    for (const auto& band : q.bands) band_ids.push_back(band.id);
+    for_each_table(*dimensions, "dimensions", [&](const toml::table& table, std::size_t index) {
+      Dimension dimension;
+      TableReader reader(table, path_, fmt::format("dimension {}", index + 1), diagnostics_);
+      if (auto id = reader.string("id", Need::required)) {
+        ids.add(*id, reader.where("id"));
+        dimension.id = *id;
+      }
+      const std::string context = dimension.id.empty() ? reader.context() : fmt::format("dimension '{}'", dimension.id);
+      TableReader named(table, path_, context, diagnostics_);
+      named.node("id");
+      if (auto title = named.text("title", Need::required, language_)) dimension.title = *title;
+      if (auto description = named.text("description", Need::optional, language_)) {
+        dimension.description = *description;
+      }
+      if (const toml::table* advice = named.table("advice", Need::required)) {
+        TableReader advice_reader(*advice, path_, context + " advice", diagnostics_);
+        for (const auto& band_id : band_ids) {
+          if (auto text = advice_reader.text(band_id, Need::required, language_)) {
+            dimension.advice.emplace_back(band_id, *text);
+          }
+        }
+        advice_reader.finish();
+      }
+      named.finish();
+      dimension_locations_.push_back(named.where("id"));
+      q.dimensions.push_back(std::move(dimension));
+    });
+  }
+
+  void read_items(Questionnaire& q) {
+    const toml::array* items = root_.array("items", Need::required);
+    if (!items) return;
+    IdRegistry ids("item", diagnostics_);
+    for_each_table(*items, "items", [&](const toml::table& table, std::size_t index) {
+      Item item;
+      TableReader first(table, path_, fmt::format("item {}", index + 1), diagnostics_);
+      if (auto id = first.string("id", Need::required)) {
+        ids.add(*id, first.where("id"));
+        item.id = *id;
+      }
+      const std::string context = item.id.empty() ? first.context() : fmt::format("item '{}'", item.id);
+      TableReader reader(table, path_, context, diagnostics_);
+      reader.node("id");
+      item.location = reader.where();
+      if (auto kind = reader.string("kind", Need::optional)) {
+        if (*kind == "text") {
+          item.kind = ItemKind::text;
+        } else if (*kind != "scale") {
+          diagnostics_.error(reader.where("kind"),
+                             fmt::format("{}: 'kind' must be \"scale\" or \"text\", not \"{}\"", context, *kind));
+        }
+      }
+      if (auto text = reader.text("text", Need::required, language_)) item.text = *text;
+      const bool scored = item.scored();
+      if (auto dimension = reader.string("dimension", scored ? Need::required : Need::optional)) {
+        item.dimension = *dimension;
+        if (!q.find_dimension(*dimension) && !q.dimensions.empty()) {
+          std::vector<std::string> known;
+          for (const auto& d : q.dimensions) known.push_back(d.id);
+          report_unknown_reference(reader.where("dimension"), context, "dimension", *dimension, known);
+        }
+      }
+      if (scored) {
+        if (auto scale = reader.string("scale", Need::required)) {
+          item.scale = *scale;
+          if (!q.find_scale(*scale) && !q.scales.empty()) {
+            std::vector<std::string> known;
+            for (const auto& s : q.scales) known.push_back(s.id);
+            report_unknown_reference(reader.where("scale"), context, "scale", *scale, known);
+          }
+        }
+        item.reverse = reader.boolean("reverse", Need::optional).value_or(false);
+        if (auto weight = reader.number("weight", Need::optional)) {
+          if (!std::isfinite(*weight) || *weight <= 0.0) {
+            diagnostics_.error(reader.where("weight"),
+                               fmt::format("{}: 'weight' must be a positive number, not {}", context, *weight));
+          } else {
+            item.weight = *weight;
+          }
+        }
+      } else {
+        for (const char* key : {"scale", "reverse", "weight"}) {
+          if (table.contains(key)) {
+            reader.node(key);
+            diagnostics_.error(reader.where(key),
+                               fmt::format("{}: '{}' does not apply to an open question (kind = \"text\")", context,
+                                           key));
+          }
+        }
+      }
+      reader.finish();
+      q.items.push_back(std::move(item));
+    });
+    if (q.scored_item_count() == 0 && !items->empty()) {
+      diagnostics_.error(root_.where("items"), "the questionnaire has no scored item (every item is kind = \"text\")");
+    }
+  }
+
+  void report_unknown_reference(const SourceLocation& where, const std::string& context, const std::string& kind,
+                                const std::string& value, const std::vector<std::string>& known) {
+    const std::string suggestion = closest_match(value, known);
+    if (suggestion.empty()) {
+      std::string list;
+      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined (defined: {})", context, kind, value, list));
+    } else {
+      diagnostics_.error(where,
+                         fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value, suggestion));
+    }
+  }
+
+  void check_every_dimension_scored(const Questionnaire& q) {
+    for (std::size_t i = 0; i < q.dimensions.size(); ++i) {
+      const auto& dimension = q.dimensions[i];
+      if (dimension.id.empty()) continue;
+      const bool has_item = std::any_of(q.items.begin(), q.items.end(), [&](const Item& item) {
+        return item.scored() && item.dimension == dimension.id;
+      });
+      if (!has_item) {
+        diagnostics_.error(dimension_locations_[i],
+                           fmt::format("dimension '{}' has no scored item; add one or remove the dimension",
+                                       dimension.id));
+      }
+    }
+  }
+
+  TableReader root_;
+  std::string path_;
+  DiagnosticList& diagnostics_;
+  std::string language_ = "en";
+  std::vector<SourceLocation> dimension_locations_;
+};
+
+}  // namespace
+
+Questionnaire parse_questionnaire(std::string_view text, const std::string& path) {
+  DiagnosticList diagnostics;
+  std::optional<toml::table> root = parse_toml(text, path, diagnostics);
+  if (!root) throw InputError(diagnostics.items());
+  Questionnaire questionnaire = QuestionnaireReader(*root, path, diagnostics).read();
+  if (diagnostics.has_errors()) {
+    diagnostics.sort_by_position();
+    throw InputError(diagnostics.items());
+  }
+  return questionnaire;
+}
+
+Questionnaire load_questionnaire(const std::string& path) { return parse_questionnaire(read_text_file(path), path); }
+
+}  // namespace partnerpulse

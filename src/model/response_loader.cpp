@@ -1,0 +1,299 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "model/toml_document.hpp"
+#include "partnerpulse/catalog.hpp"
+#include "partnerpulse/files.hpp"
+#include "partnerpulse/response.hpp"
+
+namespace partnerpulse {
+
+namespace {
+
+bool has_control_characters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
+std::string list_of(const std::vector<std::string>& names) {
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
+class ResponseReader {
+public:
+  ResponseReader(const toml::table& root, const std::string& path, const Catalog& catalog, DiagnosticList& diagnostics)
+      : root_(root, path, "the file", diagnostics), path_(path), catalog_(catalog), diagnostics_(diagnostics) {}
+
+  Response read() {
+    Response response;
+    response.path = path_;
+    read_respondent(response);
+    read_versions(response);
+    read_answers(response);
+    read_comments(response);
+    root_.finish();
+    return response;
+  }
+
+private:
+  std::string required_label(TableReader& reader, std::string_view key) {
+    auto value = reader.string(key, Need::required);
+    if (!value) return {};
+    if (value->empty() || value->size() > 200 || has_control_characters(*value)) {
+      diagnostics_.error(reader.where(key), fmt::format("[respondent]: '{}' must be a non-empty single line of at "
+                                                        "most 200 characters", key));
+    }
+    return *value;
+  }
+
+  void read_respondent(Response& response) {
+    const toml::table* table = root_.table("respondent", Need::required);
+    if (!table) return;
+    TableReader reader(*table, path_, "[respondent]", diagnostics_);
+    response.location = reader.where();
+    auto& who = response.respondent;
+    who.id = required_label(reader, "id");
+    who.organisation = required_label(reader, "organisation");
+    who.partnership = required_label(reader, "partnership");
+    who.role = required_label(reader, "role");
+    who.period = required_label(reader, "period");
+    if (const toml::node* date = reader.node("date")) {
+      if (const auto* value = date->as_date()) {
+        who.date = fmt::format("{:04}-{:02}-{:02}", value->get().year, value->get().month, value->get().day);
+      } else {
+        reader.wrong_type("date", *date, "a date such as 2024-10-12");
+      }
+    }
+    if (auto status = reader.string("status", Need::optional)) {
+      if (*status == "incomplete") {
+        response.complete = false;
+      } else if (*status != "complete") {
+        diagnostics_.error(reader.where("status"),
+                           fmt::format("[respondent]: 'status' must be \"complete\" or \"incomplete\", not \"{}\"",
+                                       *status));
+      }
+    }
+    reader.finish();
+  }
+
+  void read_versions(Response& response) {
+    const toml::table* table = root_.table("questionnaires", Need::required);
+    if (!table) return;
+    if (table->empty()) diagnostics_.error(root_.where("questionnaires"), "[questionnaires] names no questionnaire");
+    std::vector<std::string> known;
+    for (const auto& q : catalog_.all()) known.push_back(q->id);
+    for (const auto& [key, node] : *table) {
+      const std::string id(key.str());
+      const SourceLocation key_at = location_of(key.source(), path_);
+      QuestionnaireAnswers answers;
+      answers.questionnaire = id;
+      answers.location = key_at;
+      const auto* version = node.as_string();
+      if (!version) {
+        diagnostics_.error(location_of(node.source(), path_),
+                           fmt::format("[questionnaires]: '{}' must be the version answered, as a string such as "
+                                       "\"1.0\", not {}", id, describe_type(node)));
+      } else {
+        answers.version = version->get();
+      }
+      const Questionnaire* questionnaire = catalog_.find(id);
+      if (!questionnaire) {
+        const std::string suggestion = closest_match(id, known);
+        diagnostics_.error(key_at, fmt::format("unknown questionnaire '{}'{}; searched: {}", id,
+                                               suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion),
+                                               catalog_.folders().empty() ? "no folder found"
+                                                                          : list_of(catalog_.folders())));
+      } else if (version && questionnaire->version != answers.version) {
+        diagnostics_.error(location_of(node.source(), path_),
+                           fmt::format("questionnaire '{}' is version \"{}\" in {}, but these answers are to version "
+                                       "\"{}\"", id, questionnaire->version, questionnaire->path, answers.version));
+      }
+      response.questionnaires.push_back(std::move(answers));
+    }
+  }
+
+  // The questionnaire an [answers.X] or [comments.X] table belongs to; reports when it is not listed.
+  std::pair<QuestionnaireAnswers*, const Questionnaire*> owner(Response& response, const std::string& id,
+                                                               const SourceLocation& where,
+                                                               const std::string& table_name) {
+    auto found = std::find_if(response.questionnaires.begin(), response.questionnaires.end(),
+                              [&](const QuestionnaireAnswers& a) { return a.questionnaire == id; });
+    if (found == response.questionnaires.end()) {
+      std::vector<std::string> listed;
+      for (const auto& a : response.questionnaires) listed.push_back(a.questionnaire);
+      const std::string suggestion = closest_match(id, listed);
+      diagnostics_.error(where, fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, id, id,
+                                            suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+      return {nullptr, nullptr};
+    }
+    return {&*found, catalog_.find(id)};
+  }
+
+  const Item* find_item(const Questionnaire& questionnaire, const std::string& item_id, const SourceLocation& where,
+                        const std::string& context) {
+    if (const Item* item = questionnaire.find_item(item_id)) return item;
+    std::vector<std::string> ids;
+    for (const auto& item : questionnaire.items) ids.push_back(item.id);
+    const std::string suggestion = closest_match(item_id, ids);
+    diagnostics_.error(where, fmt::format("{}: questionnaire '{}' has no item '{}'{}", context, questionnaire.id,
+                                          item_id,
+                                          suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+    return nullptr;
+  }
+
+  void read_answers(Response& response) {
+    const toml::table* table = root_.table("answers", Need::required);
+    if (!table) return;
+    for (const auto& [key, node] : *table) {
+      const std::string id(key.str());
+      const std::string context = fmt::format("[answers.{}]", id);
+      const auto* answers_table = node.as_table();
+      if (!answers_table) {
+        diagnostics_.error(location_of(node.source(), path_),
+                           fmt::format("{} must be a table of item = answer, not {}", context, describe_type(node)));
+        continue;
+      }
+      auto [answers, questionnaire] = owner(response, id, location_of(key.source(), path_), "answers");
+      if (!answers || !questionnaire) continue;
+      for (const auto& [item_key, value] : *answers_table) {
+        const std::string item_id(item_key.str());
+        const SourceLocation at = location_of(value.source(), path_);
+        const Item* item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
+        if (!item) continue;
+        if (!item->scored()) {
+          if (const auto* text = value.as_string()) {
+            answers->comments.push_back({item_id, text->get()});
+          } else {
+            diagnostics_.error(at, fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
+                                               context, item_id, describe_type(value)));
+          }
+          continue;
+        }
+        const Scale* scale = questionnaire->find_scale(item->scale);
+        if (const auto* number = value.as_integer()) {
+          const std::int64_t v = number->get();
+          if (v < scale->min || v > scale->max) {
+            diagnostics_.error(at, fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item_id, v,
+                                               scale->min, scale->max, scale->allow_na ? " (or \"na\")" : ""));
+          } else {
+            answers->answers.push_back({item_id, static_cast<int>(v), at});
+          }
+        } else if (const auto* text = value.as_string()) {
+          if (text->get() != "na") {
+            diagnostics_.error(at, fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item_id,
+                                               scale->min, scale->max, scale->allow_na ? " or \"na\"" : "",
+                                               text->get()));
+          } else if (!scale->allow_na) {
+            diagnostics_.error(at, fmt::format("{}: '{}' = \"na\" is not allowed: scale '{}' has no "
+                                               "not-applicable answer; answer {}..{} or leave the item out",
+                                               context, item_id, scale->id, scale->min, scale->max));
+          } else {
+            answers->answers.push_back({item_id, std::nullopt, at});
+          }
+        } else {
+          diagnostics_.error(at, fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item_id,
+                                             scale->min, scale->max, scale->allow_na ? " or \"na\"" : "",
+                                             describe_type(value)));
+        }
+      }
+    }
+  }
+
+  void read_comments(Response& response) {
+    const toml::table* table = root_.table("comments", Need::optional);
+    if (!table) return;
+    for (const auto& [key, node] : *table) {
+      const std::string id(key.str());
+      const std::string context = fmt::format("[comments.{}]", id);
+      const auto* comments_table = node.as_table();
+      if (!comments_table) {
+        diagnostics_.error(location_of(node.source(), path_),
+                           fmt::format("{} must be a table of item = \"comment\", not {}", context, describe_type(node)));
+        continue;
+      }
+      auto [answers, questionnaire] = owner(response, id, location_of(key.source(), path_), "comments");
+      if (!answers || !questionnaire) continue;
+      for (const auto& [item_key, value] : *comments_table) {
+        const std::string item_id(item_key.str());
+        if (!find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context)) continue;
+        if (const auto* text = value.as_string()) {
+          answers->comments.push_back({item_id, text->get()});
+        } else {
+          diagnostics_.error(location_of(value.source(), path_),
+                             fmt::format("{}: the comment on '{}' must be a string, not {}", context, item_id,
+                                         describe_type(value)));
+        }
+      }
+    }
+  }
+
+  TableReader root_;
+  std::string path_;
+  const Catalog& catalog_;
+  DiagnosticList& diagnostics_;
+};
+
+// True when line `line` (without its newline) is the table header [name], allowing spaces and a comment.
+bool is_header(std::string_view line, std::string_view name) {
+  const auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+  };
+  line = trim(line);
+  if (line.size() < 2 || line.front() != '[' || line[1] == '[') return false;
+  const auto close = line.find(']');
+  if (close == std::string_view::npos) return false;
+  const auto rest = trim(line.substr(close + 1));
+  if (!rest.empty() && rest.front() != '#') return false;
+  return trim(line.substr(1, close - 1)) == name;
+}
+
+}  // namespace
+
+const Answer* QuestionnaireAnswers::find(const std::string& item_id) const {
+  const auto found = std::find_if(answers.begin(), answers.end(), [&](const Answer& a) { return a.item == item_id; });
+  return found == answers.end() ? nullptr : &*found;
+}
+
+const QuestionnaireAnswers* Response::find(const std::string& questionnaire_id) const {
+  const auto found = std::find_if(questionnaires.begin(), questionnaires.end(),
+                                  [&](const QuestionnaireAnswers& a) { return a.questionnaire == questionnaire_id; });
+  return found == questionnaires.end() ? nullptr : &*found;
+}
+
+InputKind detect_input_kind(std::string_view text) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (is_header(line, "questionnaire")) return InputKind::questionnaire;
+    if (is_header(line, "respondent")) return InputKind::response;
+    start = end + 1;
+  }
+  return InputKind::unknown;
+}
+
+Response parse_response(std::string_view text, const std::string& path, const Catalog& catalog) {
+  DiagnosticList diagnostics;
+  std::optional<toml::table> root = parse_toml(text, path, diagnostics);
+  if (!root) throw InputError(diagnostics.items());
+  Response response = ResponseReader(*root, path, catalog, diagnostics).read();
+  if (diagnostics.has_errors()) {
+    diagnostics.sort_by_position();
+    throw InputError(diagnostics.items());
+  }
+  return response;
+}
+
+Response load_response(const std::string& path, const Catalog& catalog) {
+  return parse_response(read_text_file(path), path, catalog);
+}
+
+}  // namespace partnerpulse

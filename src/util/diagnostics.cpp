@@ -1,0 +1,66 @@
+#include "partnerpulse/diagnostics.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace partnerpulse {
+
+namespace {
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "error";
+}
+
+std::string summary_of(const std::vector<Diagnostic>& diagnostics) {
+  if (diagnostics.empty()) return "invalid input";
+  return format_diagnostic(diagnostics.front());
+}
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+  const auto& where = diagnostic.location;
+  std::string position = where.path;
+  if (where.line > 0) position += fmt::format(":{}:{}", where.line, std::max<std::uint32_t>(where.column, 1));
+  if (position.empty()) return fmt::format("{}: {}", severity_name(diagnostic.severity), diagnostic.message);
+  return fmt::format("{}: {}: {}", position, severity_name(diagnostic.severity), diagnostic.message);
+}
+
+void DiagnosticList::error(const SourceLocation& where, std::string message) {
+  items_.push_back({where, Severity::error, std::move(message)});
+}
+
+void DiagnosticList::warning(const SourceLocation& where, std::string message) {
+  items_.push_back({where, Severity::warning, std::move(message)});
+}
+
+bool DiagnosticList::has_errors() const noexcept {
+  return std::any_of(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+void DiagnosticList::append(const DiagnosticList& other) {
+  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+}
+
+void DiagnosticList::sort_by_position() {
+  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.location.path != b.location.path) return a.location.path < b.location.path;
+    if (a.location.line != b.location.line) return a.location.line < b.location.line;
+    return a.location.column < b.location.column;
+  });
+}
+
+InputError::InputError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(summary_of(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+InputError::InputError(const SourceLocation& where, const std::string& message)
+    : InputError(std::vector<Diagnostic>{{where, Severity::error, message}}) {}
+
+IoError::IoError(std::string path, const std::string& message)
+    : std::runtime_error(path.empty() ? message : path + ": " + message), path_(std::move(path)) {}
+
+}  // namespace partnerpulse

@@ -1,0 +1,185 @@
+#include "util/text_encoding.hpp"
+
+#include <fmt/format.h>
+
+namespace partnerpulse {
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+  }
+  return length;
+}
+
+bool is_byte_order_mark_at(std::string_view text, std::size_t i) {
+  return text.substr(i, 3) == "\xEF\xBB\xBF";
+}
+
+// Lexical state of the nesting scan: just enough TOML to skip strings and comments.
+enum class Lexeme { code, comment, basic_string, literal_string, multiline_basic, multiline_literal };
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+SourceLocation location_of_offset(std::string_view text, std::size_t offset, const std::string& path) {
+  SourceLocation where{path, 1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++where.line;
+      where.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+std::string_view prepare_toml_text(std::string_view text, const std::string& path, DiagnosticList& diagnostics) {
+  if (text.empty()) {
+    diagnostics.error({path, 1, 1}, "the file is empty");
+    return {};
+  }
+  const std::size_t start = is_byte_order_mark_at(text, 0) ? 3 : 0;
+  if (start == text.size()) {
+    diagnostics.error({path, 1, 1}, "the file is empty (it holds only a byte-order mark)");
+    return {};
+  }
+
+  // One pass: UTF-8 validity, stray byte-order marks, and nesting depth outside strings and comments.
+  Lexeme state = Lexeme::code;
+  std::size_t bracket_depth = 0;
+  std::size_t dotted_parts = 1;
+  bool reported_depth = false;
+  bool reported_dots = false;
+  std::uint32_t line = 1, column = 1;
+  const auto here = [&] { return SourceLocation{path, line, column}; };
+
+  for (std::size_t i = start; i < text.size();) {
+    const std::size_t length = utf8_sequence_length(text, i);
+    if (length == 0) {
+      diagnostics.error(here(), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
+                                            static_cast<unsigned char>(text[i]), i));
+      return {};
+    }
+    const char c = text[i];
+    const bool in_string = state == Lexeme::basic_string || state == Lexeme::literal_string ||
+                           state == Lexeme::multiline_basic || state == Lexeme::multiline_literal;
+    if (!in_string && is_byte_order_mark_at(text, i)) {
+      diagnostics.error(here(), "a byte-order mark (U+FEFF) is allowed only at the very start of the file");
+      return {};
+    }
+    std::size_t advance = length;
+    switch (state) {
+      case Lexeme::code:
+        if (c == '#') {
+          state = Lexeme::comment;
+        } else if (c == '"') {
+          if (text.substr(i, 3) == "\"\"\"") {
+            state = Lexeme::multiline_basic;
+            advance = 3;
+          } else {
+            state = Lexeme::basic_string;
+          }
+        } else if (c == '\'') {
+          if (text.substr(i, 3) == "'''") {
+            state = Lexeme::multiline_literal;
+            advance = 3;
+          } else {
+            state = Lexeme::literal_string;
+          }
+        } else if (c == '[' || c == '{') {
+          dotted_parts = 1;
+          if (++bracket_depth > max_nesting_depth && !reported_depth) {
+            diagnostics.error(here(), fmt::format("arrays, tables and inline tables nest deeper than {} levels",
+                                                  max_nesting_depth));
+            reported_depth = true;
+          }
+        } else if (c == ']' || c == '}') {
+          if (bracket_depth > 0) --bracket_depth;
+          dotted_parts = 1;
+        } else if (c == '=' || c == ',' || c == '\n') {
+          dotted_parts = 1;
+        } else if (c == '.') {
+          if (++dotted_parts > max_nesting_depth && !reported_dots) {
+            diagnostics.error(here(), fmt::format("a dotted key has more than {} parts", max_nesting_depth));
+            reported_dots = true;
+          }
+        }
+        break;
+      case Lexeme::comment:
+        if (c == '\n') state = Lexeme::code;
+        break;
+      case Lexeme::basic_string:
+        if (c == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) {
+          advance = 2;
+        } else if (c == '"' || c == '\n') {
+          state = Lexeme::code;  // an unterminated string is the parser's to report
+        }
+        break;
+      case Lexeme::literal_string:
+        if (c == '\'' || c == '\n') state = Lexeme::code;
+        break;
+      case Lexeme::multiline_basic:
+        if (c == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) {
+          advance = 2;
+        } else if (text.substr(i, 3) == "\"\"\"") {
+          state = Lexeme::code;
+          advance = 3;
+          while (i + advance < text.size() && text[i + advance] == '"' && advance < 5) ++advance;
+        }
+        break;
+      case Lexeme::multiline_literal:
+        if (text.substr(i, 3) == "'''") {
+          state = Lexeme::code;
+          advance = 3;
+          while (i + advance < text.size() && text[i + advance] == '\'' && advance < 5) ++advance;
+        }
+        break;
+    }
+    for (std::size_t k = 0; k < advance && i + k < text.size(); ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if (b == '\n') {
+        ++line;
+        column = 1;
+      } else if ((b & 0xC0) != 0x80) {
+        ++column;
+      }
+    }
+    i += advance;
+  }
+  return text.substr(start);
+}
+
+}  // namespace partnerpulse
