@@ -33,6 +33,8 @@ struct ReportOptions {
   bool comments = false;
   double gap_threshold = 15.0;
   int min_group = 3;
+  int attention_items = 5;
+  int jobs = 0;
   std::string date;
   std::string language;
 };

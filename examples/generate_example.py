@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Writes the fictional example partnership's response files (examples/responses/<period>/*.toml).
+
+The partnership, its organisations and its people are invented. Answers are drawn from a fixed seed so the files
+are reproducible: a northern fund sees the partnership more favourably than its two southern partners, above all
+on power balance, and most dimensions improve from 2023 to 2024. Run from the repository root:
+    python3 examples/generate_example.py
+"""
+import pathlib
+import random
+import tomllib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+QUESTIONNAIRES = ["trust", "power-balance", "roles", "communication"]
+PARTNERSHIP = "horizon-alliance"
+ORGANISATIONS = {
+    "north": ["Northfield Example Fund"],
+    "south": ["Southbank Example Collective", "Riverside Example Network"],
+}
+# Respondents per organisation and period: 5 north, 4 + 4 south.
+PEOPLE = {"Northfield Example Fund": 5, "Southbank Example Collective": 4, "Riverside Example Network": 4}
+# The level (1..5) a role tends to agree at, per questionnaire, per period.
+LEVEL = {
+    ("north", "2023"): {"trust": 4.0, "power-balance": 3.9, "roles": 3.6, "communication": 3.4},
+    ("south", "2023"): {"trust": 3.4, "power-balance": 2.4, "roles": 3.0, "communication": 2.9},
+    ("north", "2024"): {"trust": 4.2, "power-balance": 4.0, "roles": 3.9, "communication": 3.9},
+    ("south", "2024"): {"trust": 3.9, "power-balance": 3.0, "roles": 3.5, "communication": 3.6},
+}
+COMMENTS = {
+    "trust": ["We only met in person once; more time together would help.",
+              "Our partner listens when we raise concerns."],
+    "power-balance": ["Budget changes are announced to us rather than discussed.",
+                      "We would like to lead the evaluation next year."],
+    "communication": ["Calls are often scheduled outside our working hours.",
+                      "The quarterly review meeting is very useful."],
+}
+
+
+def toml_string(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def main():
+    rng = random.Random(20241012)
+    questionnaires = {q: tomllib.loads((ROOT / "questionnaires" / f"{q}.toml").read_text()) for q in QUESTIONNAIRES}
+    out_root = ROOT / "examples" / "responses"
+    for period in ["2023", "2024"]:
+        folder = out_root / period
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("*.toml"):
+            old.unlink()
+        number = 0
+        for role, organisations in ORGANISATIONS.items():
+            for organisation in organisations:
+                for _ in range(PEOPLE[organisation]):
+                    number += 1
+                    person = rng.random()  # a respondent's own leniency
+                    lines = ["[respondent]", f'id = "r-{period}-{number:02d}"',
+                             f"organisation = {toml_string(organisation)}", f'partnership = "{PARTNERSHIP}"',
+                             f'role = "{role}"', f'period = "{period}"', f"date = {period}-10-{10 + number:02d}"]
+                    # One 2024 respondent stopped half-way: the file is marked incomplete and left out.
+                    incomplete = period == "2024" and number == 13
+                    if incomplete:
+                        lines.append('status = "incomplete"')
+                    lines += ["", "[questionnaires]"]
+                    lines += [f'{q} = "{questionnaires[q]["questionnaire"]["version"]}"' for q in QUESTIONNAIRES]
+                    comments = []
+                    for q in QUESTIONNAIRES:
+                        lines += ["", f"[answers.{q}]"]
+                        scored = [i for i in questionnaires[q]["items"] if i.get("kind", "scale") == "scale"]
+                        if incomplete and q != "trust":
+                            continue
+                        for item in scored:
+                            roll = rng.random()
+                            if roll < 0.03:
+                                continue  # skipped
+                            if roll < 0.07:
+                                lines.append(f'{item["id"]} = "na"')
+                                continue
+                            level = LEVEL[(role, period)][q] + (person - 0.5) * 0.8 + rng.gauss(0, 0.7)
+                            value = min(5, max(1, round(level)))
+                            if item.get("reverse", False):
+                                value = 6 - value
+                            lines.append(f'{item["id"]} = {value}')
+                        if q in COMMENTS and rng.random() < 0.35:
+                            comments.append((q, scored[0]["id"], rng.choice(COMMENTS[q])))
+                    if comments:
+                        lines += ["", "[comments]"]
+                        for q, item, text in comments:
+                            lines += ["", f"[comments.{q}]", f"{item} = {toml_string(text)}"]
+                    (folder / f"r-{number:02d}.toml").write_text("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

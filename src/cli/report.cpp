@@ -1,0 +1,100 @@
+#include <ostream>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "partnerpulse/catalog.hpp"
+#include "partnerpulse/files.hpp"
+#include "partnerpulse/render.hpp"
+#include "partnerpulse/report_job.hpp"
+#include "partnerpulse/version.hpp"
+
+namespace partnerpulse {
+
+void setup_report(CLI::App& app, ReportOptions& options) {
+  app.description(
+      "Score response files and write one report per partnership and period found. RESPONSES are files or folders "
+      "(searched recursively for *.toml). The report never names respondents or organisations; roles with fewer than "
+      "--min-group respondents are withheld.");
+  app.add_option("responses", options.paths, "Response files or folders")->required()->type_name("RESPONSES");
+  add_questionnaire_folders_option(app, options.questionnaire_folders);
+  app.add_option("-f,--format", options.format, "Output format")
+      ->check(CLI::IsMember({"markdown", "json", "csv"}))
+      ->capture_default_str();
+  app.add_option("-o,--output", options.output,
+                 "Write the report to FILE (atomically) instead of standard output; refuses to replace a file")
+      ->type_name("FILE");
+  app.add_flag("--force", options.force, "With -o: replace FILE if it exists");
+  app.add_flag("--comments", options.comments, "Include free-text comments (never attributed to anyone)");
+  app.add_option("--gap-threshold", options.gap_threshold,
+                 "Flag perception gaps between roles of at least this many index points")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  app.add_option("--min-group", options.min_group,
+                 "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  app.add_option("--attention-items", options.attention_items, "How many lowest-scoring items to list")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
+  app.add_option("--date", options.date, "Print this date (YYYY-MM-DD) in the report; no date is printed otherwise")
+      ->type_name("DATE");
+  app.add_option("--language", options.language,
+                 "Language code for questionnaire texts, where the questionnaire has a translation");
+  app.add_option("-j,--jobs", options.jobs, "Threads to read files with (0: one per core); output is the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+}
+
+int run_report(const ReportOptions& options, Console& console) {
+  if (!options.date.empty() && !std::regex_match(options.date, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
+    throw UsageError(fmt::format("--date must look like 2024-10-12, not \"{}\"", options.date));
+  }
+  if (options.force && options.output.empty()) throw UsageError("--force only applies with -o FILE");
+  const std::vector<std::string> files = collect_toml_files(options.paths);
+  const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
+
+  ScoringOptions scoring;
+  scoring.gap_threshold = options.gap_threshold;
+  scoring.min_group = static_cast<std::size_t>(options.min_group);
+  scoring.collect_comments = options.comments;
+  scoring.attention_items = static_cast<std::size_t>(options.attention_items);
+  ScoreFilesOutcome outcome = score_files(files, catalog, scoring, static_cast<unsigned>(options.jobs));
+  if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
+  if (outcome.results.groups.empty()) {
+    std::string searched;
+    for (const auto& path : options.paths) searched += (searched.empty() ? "" : ", ") + path;
+    throw InputError(SourceLocation{},
+                     fmt::format("no response files found in {} (a response file has a [respondent] table)", searched));
+  }
+  if (outcome.questionnaire_files_skipped > 0) {
+    console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
+                               outcome.questionnaire_files_skipped);
+  }
+
+  RenderOptions render;
+  render.language = options.language;
+  render.date = options.date;
+  render.tool_version = version();
+  render.comments = options.comments;
+  std::string text;
+  if (options.format == "json") {
+    text = render_json(outcome.results, render);
+  } else if (options.format == "csv") {
+    text = render_csv(outcome.results, render);
+  } else {
+    text = render_markdown(outcome.results, render);
+  }
+
+  if (options.output.empty()) {
+    console.out << text;
+  } else {
+    write_file_atomically(options.output, text, options.force ? Overwrite::allow : Overwrite::refuse);
+    console.err << fmt::format("partnerpulse: wrote {} ({} partnership-period group(s), {} files)\n", options.output,
+                               outcome.results.groups.size(), outcome.files_read);
+  }
+  return exit_ok;
+}
+
+}  // namespace partnerpulse

@@ -1,0 +1,236 @@
+#include <fstream>
+#include <sstream>
+
+#include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
+
+#include "partnerpulse/catalog.hpp"
+#include "partnerpulse/files.hpp"
+#include "partnerpulse/questionnaire_loader.hpp"
+#include "partnerpulse/report_job.hpp"
+#include "partnerpulse/response.hpp"
+#include "partnerpulse/scoring.hpp"
+
+using namespace partnerpulse;
+namespace tt = boost::test_tools;
+
+namespace {
+
+const std::string worked = std::string(PARTNERPULSE_TEST_DATA) + "/worked-example";
+
+Catalog worked_catalog() { return Catalog::from_folders({worked}); }
+
+Results score_worked_example(unsigned threads = 1) {
+  const Catalog catalog = worked_catalog();
+  auto outcome = score_files(collect_toml_files({worked + "/responses"}), catalog, ScoringOptions{}, threads);
+  BOOST_REQUIRE(outcome.problems.empty());
+  return outcome.results;
+}
+
+// A response to the worked example's questionnaire; `answers` like "i1 = 4\ni2 = 2".
+std::string response_text(const std::string& id, const std::string& role, const std::string& answers,
+                          const std::string& extra = "") {
+  return fmt::format(
+      "[respondent]\nid = \"{}\"\norganisation = \"Org\"\npartnership = \"p\"\nrole = \"{}\"\nperiod = \"2024\"\n{}\n"
+      "[questionnaires]\nexample = \"1.0\"\n\n[answers.example]\n{}\n",
+      id, role, extra, answers);
+}
+
+Results score_texts(const Catalog& catalog, const std::vector<std::string>& texts, ScoringOptions options = {}) {
+  Scorer scorer(catalog, options);
+  for (std::size_t i = 0; i < texts.size(); ++i) scorer.add(parse_response(texts[i], fmt::format("r{}.toml", i), catalog));
+  return scorer.finish();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(scoring)
+
+BOOST_AUTO_TEST_CASE(item_score_reverses_and_rescales) {
+  const Scale scale{"s", 1, 5, {}, false};
+  BOOST_TEST(item_score(scale, false, 1) == 0.0);
+  BOOST_TEST(item_score(scale, false, 4) == 75.0);
+  BOOST_TEST(item_score(scale, true, 2) == 75.0);
+  BOOST_TEST(item_score(scale, true, 5) == 0.0);
+  const Scale zero_to_ten{"z", 0, 10, {}, false};
+  BOOST_TEST(item_score(zero_to_ten, false, 7) == 70.0, tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(worked_example_matches_the_hand_computation) {
+  const Results results = score_worked_example();
+  BOOST_REQUIRE_EQUAL(results.groups.size(), 1u);
+  const GroupResult& group = results.groups[0];
+  BOOST_TEST(group.partnership == "worked-example");
+  BOOST_TEST(group.respondents == 6u);
+  BOOST_REQUIRE_EQUAL(group.dimensions.size(), 1u);
+  const DimensionResult& trust = group.dimensions[0];
+  BOOST_TEST(trust.n == 6u);
+  BOOST_TEST(*trust.index == (87.5 + 62.5 + 81.25 + 25 + 200.0 / 3 + 68.75) / 6, tt::tolerance(1e-12));
+  BOOST_TEST(*trust.sd == 21.87665337666991, tt::tolerance(1e-12));
+  BOOST_TEST(*trust.scale_mean == 3.6111111111111107, tt::tolerance(1e-12));
+  BOOST_TEST(*trust.alpha == 1.5 * (1.0 - 2000.0 / 5187.5), tt::tolerance(1e-12));
+  BOOST_TEST(trust.alpha_n == 5u);
+  BOOST_TEST(trust.band->id == "developing");
+  BOOST_TEST(trust.advice.text() == "Agree on one concrete step to build trust.");
+  BOOST_TEST(*group.overall_index == *trust.index);
+
+  BOOST_REQUIRE_EQUAL(group.roles.size(), 2u);
+  BOOST_TEST(group.roles[0].role == "north");
+  BOOST_TEST(*group.roles[0].dimensions[0].index == 77.08333333333333, tt::tolerance(1e-12));
+  BOOST_TEST(*group.roles[1].dimensions[0].index == 53.47222222222222, tt::tolerance(1e-12));
+  BOOST_REQUIRE_EQUAL(group.gaps.size(), 1u);
+  BOOST_TEST(*group.gaps[0].gap == 77.08333333333333 - 53.47222222222222, tt::tolerance(1e-12));
+  BOOST_TEST(group.gaps[0].flagged);
+  BOOST_TEST(group.gaps[0].highest_role == "north");
+  BOOST_TEST(group.gaps[0].lowest_role == "south");
+
+  BOOST_REQUIRE_EQUAL(group.attention_items.size(), 3u);
+  BOOST_TEST(group.attention_items[0].id == "i1");
+  BOOST_TEST(*group.attention_items[0].index == 62.5);
+  BOOST_TEST(group.attention_items[1].id == "i2");
+  BOOST_TEST(group.attention_items[1].n == 5u);
+  BOOST_TEST(group.attention_items[1].not_applicable == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_documentation_shows_the_numbers_the_test_checks) {
+  std::ifstream doc(std::string(PARTNERPULSE_SOURCE_DIR) + "/docs/scoring.md");
+  std::stringstream text;
+  text << doc.rdbuf();
+  const Results results = score_worked_example();
+  const GroupResult& group = results.groups[0];
+  const auto shown = [&](double value, int decimals) {
+    const std::string formatted = fmt::format("**{:.{}f}**", value, decimals);
+    BOOST_TEST_INFO("docs/scoring.md shows " << formatted);
+    BOOST_TEST(text.str().find(formatted) != std::string::npos);
+  };
+  shown(*group.dimensions[0].index, 2);
+  shown(*group.dimensions[0].sd, 2);
+  shown(*group.dimensions[0].scale_mean, 2);
+  shown(*group.dimensions[0].alpha, 2);
+  shown(*group.roles[0].dimensions[0].index, 2);
+  shown(*group.roles[1].dimensions[0].index, 2);
+  shown(*group.gaps[0].gap, 2);
+}
+
+BOOST_AUTO_TEST_CASE(results_do_not_depend_on_the_number_of_threads) {
+  const Results one = score_worked_example(1);
+  const Results two = score_worked_example(2);
+  BOOST_TEST(*one.groups[0].dimensions[0].index == *two.groups[0].dimensions[0].index);
+  BOOST_TEST(*one.groups[0].dimensions[0].alpha == *two.groups[0].dimensions[0].alpha);
+}
+
+BOOST_AUTO_TEST_CASE(merging_scorers_equals_scoring_together) {
+  const Catalog catalog = worked_catalog();
+  const auto files = collect_toml_files({worked + "/responses"});
+  Scorer together(catalog, {}), left(catalog, {}), right(catalog, {});
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const Response response = load_response(files[i], catalog);
+    together.add(response);
+    (i < 3 ? left : right).add(response);
+  }
+  left.merge(std::move(right));
+  const Results a = together.finish(), b = left.finish();
+  BOOST_TEST(a.groups[0].respondents == b.groups[0].respondents);
+  BOOST_TEST(*a.groups[0].dimensions[0].index == *b.groups[0].dimensions[0].index, tt::tolerance(1e-12));
+  BOOST_TEST(*a.groups[0].dimensions[0].alpha == *b.groups[0].dimensions[0].alpha, tt::tolerance(1e-12));
+  BOOST_TEST(*a.groups[0].gaps[0].gap == *b.groups[0].gaps[0].gap, tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(a_dimension_with_fewer_than_half_its_items_answered_is_missing) {
+  const Catalog catalog = worked_catalog();
+  const Questionnaire& q = *catalog.find("example");
+  const Response half = parse_response(response_text("a", "x", "i1 = 5\ni2 = \"na\""), "a.toml", catalog);
+  BOOST_TEST(!dimension_scores(q, half.questionnaires[0])[0].has_value());
+  const Response enough = parse_response(response_text("b", "x", "i1 = 5\ni3 = 1"), "b.toml", catalog);
+  BOOST_TEST(*dimension_scores(q, enough.questionnaires[0])[0] == (100.0 + 0.0) / 3.0, tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(a_group_smaller_than_the_minimum_shows_no_figures) {
+  const Catalog catalog = worked_catalog();
+  const Results results = score_texts(catalog, {response_text("a", "x", "i1 = 5\ni2 = 1\ni3 = 5"),
+                                                response_text("b", "x", "i1 = 1\ni2 = 5\ni3 = 1")});
+  const GroupResult& group = results.groups[0];
+  BOOST_TEST(group.withheld);
+  BOOST_TEST(group.respondents == 2u);
+  BOOST_TEST(!group.overall_index.has_value());
+  BOOST_TEST(group.dimensions.empty());
+  BOOST_TEST(group.attention_items.empty());
+  BOOST_TEST(group.role_counts.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_small_role_is_withheld_and_the_next_smallest_too_when_it_could_be_worked_out) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  const auto add = [&](const std::string& role, int count, const std::string& answers) {
+    for (int i = 0; i < count; ++i) texts.push_back(response_text(fmt::format("{}-{}", role, i), role, answers));
+  };
+  add("a", 5, "i1 = 5\ni2 = 1\ni3 = 5");
+  add("b", 4, "i1 = 3\ni2 = 3\ni3 = 3");
+  add("c", 1, "i1 = 1\ni2 = 5\ni3 = 1");  // alone: must never be recoverable
+  const GroupResult group = score_texts(catalog, texts).groups[0];
+  BOOST_REQUIRE_EQUAL(group.roles.size(), 1u);
+  BOOST_TEST(group.roles[0].role == "a");
+  BOOST_REQUIRE_EQUAL(group.withheld_roles.size(), 2u);
+  BOOST_TEST(group.withheld_roles[0].role == "b");  // withheld to protect c
+  BOOST_TEST(group.withheld_roles[1].role == "c");
+  BOOST_TEST(!group.gaps[0].gap.has_value());  // a gap needs two roles shown
+}
+
+BOOST_AUTO_TEST_CASE(gaps_below_the_threshold_are_not_flagged) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3; ++i) texts.push_back(response_text(fmt::format("a{}", i), "a", "i1 = 4\ni2 = 2\ni3 = 4"));
+  for (int i = 0; i < 3; ++i) texts.push_back(response_text(fmt::format("b{}", i), "b", "i1 = 4\ni2 = 3\ni3 = 4"));
+  ScoringOptions options;
+  const GroupResult group = score_texts(catalog, texts, options).groups[0];
+  BOOST_TEST(*group.gaps[0].gap == 6.25, tt::tolerance(1e-12));
+  BOOST_TEST(!group.gaps[0].flagged);
+  options.gap_threshold = 5.0;
+  BOOST_TEST(score_texts(catalog, texts, options).groups[0].gaps[0].flagged);
+}
+
+BOOST_AUTO_TEST_CASE(incomplete_responses_are_counted_and_left_out) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3; ++i) texts.push_back(response_text(fmt::format("a{}", i), "a", "i1 = 4\ni2 = 2\ni3 = 4"));
+  texts.push_back(response_text("z", "a", "i1 = 1", "status = \"incomplete\"\n"));
+  const GroupResult group = score_texts(catalog, texts).groups[0];
+  BOOST_TEST(group.respondents == 3u);
+  BOOST_TEST(group.incomplete_skipped == 1u);
+  BOOST_TEST(*group.dimensions[0].index == 75.0, tt::tolerance(1e-12));
+}
+
+BOOST_AUTO_TEST_CASE(a_respondent_answering_the_same_questionnaire_twice_is_an_error) {
+  const Catalog catalog = worked_catalog();
+  Scorer scorer(catalog, {});
+  scorer.add(parse_response(response_text("a", "x", "i1 = 4"), "one.toml", catalog));
+  try {
+    scorer.add(parse_response(response_text("a", "x", "i1 = 5"), "two.toml", catalog));
+    BOOST_FAIL("a duplicate respondent was accepted");
+  } catch (const InputError& error) {
+    const Diagnostic& d = error.diagnostics().front();
+    BOOST_TEST(d.location.path == "two.toml");
+    BOOST_TEST(d.location.line == 9u);  // the questionnaire's line in [questionnaires]
+    BOOST_TEST(d.message.find("a second time") != std::string::npos);
+  }
+  Scorer roles(catalog, {});
+  roles.add(parse_response(response_text("a", "x", "i1 = 4"), "one.toml", catalog));
+  BOOST_CHECK_THROW(roles.add(parse_response(response_text("a", "y", "i1 = 4"), "two.toml", catalog)), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(comments_are_collected_sorted_only_when_asked) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  for (const char* comment : {"zeta", "alpha", "mid"}) {
+    texts.push_back(response_text(comment, "a", "i1 = 4") + fmt::format("\n[comments.example]\ni1 = \"{}\"\n", comment));
+  }
+  BOOST_TEST(score_texts(catalog, texts).groups[0].comments.empty());
+  ScoringOptions options;
+  options.collect_comments = true;
+  const GroupResult group = score_texts(catalog, texts, options).groups[0];
+  BOOST_REQUIRE_EQUAL(group.comments.size(), 1u);
+  BOOST_TEST(group.comments[0].comments == (std::vector<std::string>{"alpha", "mid", "zeta"}),
+             tt::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
