@@ -24,12 +24,13 @@ struct Comment {
   std::string text;
 };
 
-// The answers to one questionnaire, in file order.
+// The answers to one questionnaire, ordered by item id.
 struct QuestionnaireAnswers {
   std::string questionnaire;
   std::string version;
-  std::vector<Answer> answers;
-  std::vector<Comment> comments;
+  std::vector<Answer> answers;        // scored items
+  std::vector<Comment> open_answers;  // open questions (kind = "text"), written under [answers.ID]
+  std::vector<Comment> comments;      // comments on items, written under [comments.ID]
   SourceLocation location;
   const Answer* find(const std::string& item_id) const;
 };

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdio>
+#include <string_view>
 #include <iostream>
 
 #include <unistd.h>
@@ -54,11 +56,25 @@ int run_cli(int argc, const char* const* argv, Console& console) {
     sub->footer(exit_code_help);
   }
 
+  const std::vector<CLI::App*> commands{validate, list, report, ask};
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string_view name = argv[1];
+    if (std::none_of(commands.begin(), commands.end(), [&](CLI::App* c) { return c->get_name() == name; })) {
+      console.err << fmt::format("partnerpulse: error: unknown command '{}' (commands: validate, list, report, ask)\n"
+                                 "Run 'partnerpulse --help' for usage.\n", name);
+      return exit_usage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    const int code = app.exit(error, console.out, console.err);
-    return code == 0 ? exit_ok : exit_usage;
+    if (error.get_exit_code() == 0) return app.exit(error, console.out, console.err);  // --help, --version
+    std::string command = "partnerpulse";
+    for (CLI::App* c : commands) {
+      if (c->parsed()) command += " " + c->get_name();
+    }
+    console.err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", error.what(), command);
+    return exit_usage;
   }
 
   try {

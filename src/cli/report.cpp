@@ -1,5 +1,4 @@
 #include <ostream>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -17,7 +16,7 @@ void setup_report(CLI::App& app, ReportOptions& options) {
       "Score response files and write one report per partnership and period found. RESPONSES are files or folders "
       "(searched recursively for *.toml). The report never names respondents or organisations; roles with fewer than "
       "--min-group respondents are withheld.");
-  app.add_option("responses", options.paths, "Response files or folders")->required()->type_name("RESPONSES");
+  app.add_option("RESPONSES", options.paths, "Response files or folders")->required()->type_name("PATH");
   add_questionnaire_folders_option(app, options.questionnaire_folders);
   app.add_option("-f,--format", options.format, "Output format")
       ->check(CLI::IsMember({"markdown", "json", "csv"}))
@@ -47,8 +46,21 @@ void setup_report(CLI::App& app, ReportOptions& options) {
       ->capture_default_str();
 }
 
+namespace {
+// True for YYYY-MM-DD with a month 01-12 and a day 01-31.
+bool looks_like_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const int month = (text[5] - '0') * 10 + (text[6] - '0');
+  const int day = (text[8] - '0') * 10 + (text[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+}  // namespace
+
 int run_report(const ReportOptions& options, Console& console) {
-  if (!options.date.empty() && !std::regex_match(options.date, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
+  if (!options.date.empty() && !looks_like_date(options.date)) {
     throw UsageError(fmt::format("--date must look like 2024-10-12, not \"{}\"", options.date));
   }
   if (options.force && options.output.empty()) throw UsageError("--force only applies with -o FILE");

@@ -11,9 +11,9 @@
 namespace partnerpulse {
 
 void setup_validate(CLI::App& app, ValidateOptions& options) {
-  app.add_option("paths", options.paths, "Questionnaire or response files, or folders to search for *.toml")
+  app.add_option("FILE", options.paths, "Questionnaire or response files, or folders to search for *.toml")
       ->required()
-      ->type_name("FILE");
+      ->type_name("PATH");
   add_questionnaire_folders_option(app, options.questionnaire_folders);
   app.add_flag("--quiet", options.quiet, "Print nothing for valid files");
   app.description(
@@ -24,14 +24,25 @@ void setup_validate(CLI::App& app, ValidateOptions& options) {
 }
 
 int run_validate(const ValidateOptions& options, Console& console) {
-  const std::vector<std::string> files = collect_toml_files(options.paths);
+  std::vector<std::string> files;
+  std::size_t invalid = 0;  // files with problems, and paths that do not exist
+  std::size_t missing = 0;
+  for (const auto& path : options.paths) {
+    try {
+      const auto found = collect_toml_files({path});
+      files.insert(files.end(), found.begin(), found.end());
+    } catch (const IoError& error) {
+      console.err << "partnerpulse: error: " << error.what() << '\n';
+      ++invalid;
+      ++missing;
+    }
+  }
   struct Pending {
     std::string path;
     std::string text;
   };
   std::vector<Pending> responses;
   std::vector<Questionnaire> questionnaires;
-  std::size_t invalid = 0;
 
   const auto report_invalid = [&](const InputError& error) {
     for (const auto& diagnostic : error.diagnostics()) console.err << format_diagnostic(diagnostic) << '\n';
@@ -48,8 +59,9 @@ int run_validate(const ValidateOptions& options, Console& console) {
       }
       Questionnaire q = parse_questionnaire(text, file);
       if (!options.quiet) {
-        console.err << fmt::format("{}: ok: questionnaire '{}' version {}, {} scored items in {} dimensions\n", file,
-                                   q.id, q.version, q.scored_item_count(), q.dimensions.size());
+        console.err << fmt::format("{}: ok: questionnaire '{}' version {}, {} scored item{} in {} dimension{}\n",
+                                   file, q.id, q.version, q.scored_item_count(), q.scored_item_count() == 1 ? "" : "s",
+                                   q.dimensions.size(), q.dimensions.size() == 1 ? "" : "s");
       }
       questionnaires.push_back(std::move(q));
     } catch (const InputError& error) {
@@ -79,7 +91,7 @@ int run_validate(const ValidateOptions& options, Console& console) {
     }
   }
   if (invalid > 0) {
-    console.err << fmt::format("{} of {} files invalid\n", invalid, files.size());
+    console.err << fmt::format("{} of {} files invalid\n", invalid, files.size() + missing);
     return exit_invalid;
   }
   return exit_ok;

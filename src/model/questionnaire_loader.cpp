@@ -53,12 +53,13 @@ private:
 class QuestionnaireReader {
 public:
   QuestionnaireReader(const toml::table& root, const std::string& path, DiagnosticList& diagnostics)
-      : root_(root, path, "the file", diagnostics), path_(path), diagnostics_(diagnostics) {}
+      : root_table_(root), root_(root, path, "the file", diagnostics), path_(path), diagnostics_(diagnostics) {}
 
   Questionnaire read() {
     Questionnaire q;
     q.path = path_;
     read_header(q);
+    if (!root_table_.contains("questionnaire")) return q;  // not a questionnaire at all: one error says so
     read_scales(q);
     read_bands(q);
     read_dimensions(q);
@@ -85,6 +86,15 @@ private:
   }
 
   void read_header(Questionnaire& q) {
+    if (!root_table_.contains("questionnaire")) {
+      root_.node("questionnaire");
+      diagnostics_.error({path_, 1, 1}, root_table_.contains("respondent")
+                                            ? "this is a response file ([respondent]), not a questionnaire"
+                                            : "the file has no [questionnaire] table; a questionnaire starts with "
+                                              "[questionnaire] (a response file with [respondent])");
+      q.language = "en";
+      return;
+    }
     const toml::table* header = root_.table("questionnaire", Need::required);
     if (!header) {
       q.language = "en";
@@ -146,7 +156,7 @@ private:
         diagnostics_.error(reader.where("max"),
                            fmt::format("{}: 'max' ({}) must be greater than 'min' ({})", context, *max, *min));
         bounds_ok = false;
-      } else if (bounds_ok && (*max - *min > max_scale_span || *min < -1000000 || *max > 1000000)) {
+      } else if (bounds_ok && (*min < -1000000 || *max > 1000000 || *max - *min > max_scale_span)) {
         diagnostics_.error(reader.where("max"), fmt::format("{}: a scale may have at most {} points and values "
                                                             "within +-1000000", context, max_scale_span + 1));
         bounds_ok = false;
@@ -193,8 +203,7 @@ private:
       TableReader reader(table, path_, context, diagnostics_);
       Band band;
       if (auto id = reader.string("id", Need::required)) {
-        ids.add(*id, reader.where("id"));
-        band.id = *id;
+        if (ids.add(*id, reader.where("id"))) band.id = *id;
       }
       if (auto label = reader.text("label", Need::required, language_)) band.label = *label;
       const bool last = index + 1 == bands->size();
@@ -230,13 +239,14 @@ private:
     if (dimensions->empty()) diagnostics_.error(root_.where("dimensions"), "'dimensions' defines no dimension");
     IdRegistry ids("dimension", diagnostics_);
     std::vector<std::string> band_ids;
-    for (const auto& band : q.bands) band_ids.push_back(band.id);
+    for (const auto& band : q.bands) {
+      if (!band.id.empty()) band_ids.push_back(band.id);
+    }
     for_each_table(*dimensions, "dimensions", [&](const toml::table& table, std::size_t index) {
       Dimension dimension;
       TableReader reader(table, path_, fmt::format("dimension {}", index + 1), diagnostics_);
       if (auto id = reader.string("id", Need::required)) {
-        ids.add(*id, reader.where("id"));
-        dimension.id = *id;
+        if (ids.add(*id, reader.where("id"))) dimension.id = *id;
       }
       const std::string context = dimension.id.empty() ? reader.context() : fmt::format("dimension '{}'", dimension.id);
       TableReader named(table, path_, context, diagnostics_);
@@ -268,8 +278,7 @@ private:
       Item item;
       TableReader first(table, path_, fmt::format("item {}", index + 1), diagnostics_);
       if (auto id = first.string("id", Need::required)) {
-        ids.add(*id, first.where("id"));
-        item.id = *id;
+        if (ids.add(*id, first.where("id"))) item.id = *id;
       }
       const std::string context = item.id.empty() ? first.context() : fmt::format("item '{}'", item.id);
       TableReader reader(table, path_, context, diagnostics_);
@@ -289,7 +298,9 @@ private:
         item.dimension = *dimension;
         if (!q.find_dimension(*dimension) && !q.dimensions.empty()) {
           std::vector<std::string> known;
-          for (const auto& d : q.dimensions) known.push_back(d.id);
+          for (const auto& d : q.dimensions) {
+            if (!d.id.empty()) known.push_back(d.id);
+          }
           report_unknown_reference(reader.where("dimension"), context, "dimension", *dimension, known);
         }
       }
@@ -335,7 +346,8 @@ private:
     if (suggestion.empty()) {
       std::string list;
       for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined (defined: {})", context, kind, value, list));
+      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined{}", context, kind, value,
+                                            list.empty() ? "" : fmt::format(" (defined: {})", list)));
     } else {
       diagnostics_.error(where,
                          fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value, suggestion));
@@ -357,6 +369,7 @@ private:
     }
   }
 
+  const toml::table& root_table_;
   TableReader root_;
   std::string path_;
   DiagnosticList& diagnostics_;

@@ -167,7 +167,7 @@ private:
         if (!item) continue;
         if (!item->scored()) {
           if (const auto* text = value.as_string()) {
-            answers->comments.push_back({item_id, text->get()});
+            answers->open_answers.push_back({item_id, text->get()});
           } else {
             diagnostics_.error(at, fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
                                                context, item_id, describe_type(value)));
@@ -268,7 +268,7 @@ const QuestionnaireAnswers* Response::find(const std::string& questionnaire_id) 
 }
 
 InputKind detect_input_kind(std::string_view text) {
-  std::size_t start = 0;
+  std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   while (start < text.size()) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();

@@ -60,6 +60,7 @@ std::string write_response(const Response& response) {
       out += fmt::format("{} = {}\n", toml_key(answer.item),
                          answer.value ? std::to_string(*answer.value) : std::string("\"na\""));
     }
+    for (const auto& open : q.open_answers) out += fmt::format("{} = {}\n", toml_key(open.item), toml_string(open.text));
   }
   bool any_comment = false;
   for (const auto& q : response.questionnaires) any_comment = any_comment || !q.comments.empty();

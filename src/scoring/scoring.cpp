@@ -225,10 +225,12 @@ void Scorer::State::add(const Response& response) {
       group.items[slots.first_item + index].add(scores[index]);
     }
     if (options.collect_comments) {
-      for (const Comment& comment : answers.comments) {
-        const Item* item = q.find_item(comment.item);
-        if (!item || comment.text.empty()) continue;
-        group.comments[slots.first_item + static_cast<std::size_t>(item - q.items.data())].push_back(comment.text);
+      for (const auto* texts : {&answers.open_answers, &answers.comments}) {
+        for (const Comment& comment : *texts) {
+          const Item* item = q.find_item(comment.item);
+          if (!item || comment.text.empty()) continue;
+          group.comments[slots.first_item + static_cast<std::size_t>(item - q.items.data())].push_back(comment.text);
+        }
       }
     }
 

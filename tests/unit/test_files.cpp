@@ -1,0 +1,268 @@
+// Reading input files within the size limit, writing output atomically, and finding *.toml files
+// (src/util/files.cpp).
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/files.hpp"
+
+using namespace partnerpulse;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh temporary folder, removed with everything in it at the end of the test.
+struct TempFolder {
+  fs::path root;
+  TempFolder() {
+    std::random_device entropy;
+    root = fs::temp_directory_path() /
+           ("partnerpulse-test-files-" + std::to_string(::getpid()) + "-" + std::to_string(entropy()));
+    fs::create_directories(root);
+  }
+  ~TempFolder() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+
+  std::string path(const std::string& relative) const { return (root / relative).string(); }
+  std::string write(const std::string& relative, const std::string& content) const {
+    const fs::path file = root / relative;
+    fs::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out << content;
+    return file.string();
+  }
+  // Names of every entry in `folder` (relative to the root), hidden ones included, sorted.
+  std::vector<std::string> entries(const std::string& folder = "") const {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(root / folder)) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+};
+
+std::string read_back(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(files)
+
+// ---- read_text_file ------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(read_returns_the_bytes_unchanged) {
+  TempFolder temp;
+  const std::string content = std::string("a = \"\xC3\xA9\"\r\nb = 1\n\0tail", 20);
+  const std::string file = temp.write("in.toml", content);
+  BOOST_TEST(read_text_file(file) == content);
+  BOOST_TEST(read_text_file(temp.write("empty.toml", "")) == "");
+}
+
+BOOST_AUTO_TEST_CASE(read_accepts_a_file_exactly_at_the_limit) {
+  TempFolder temp;
+  const std::string file = temp.write("ten.toml", std::string(10, 'x'));
+  BOOST_TEST(read_text_file(file, 10) == std::string(10, 'x'));
+}
+
+BOOST_AUTO_TEST_CASE(read_refuses_a_file_above_the_limit_at_1_1) {
+  TempFolder temp;
+  const std::string file = temp.write("eleven.toml", std::string(11, 'x'));
+  try {
+    read_text_file(file, 10);
+    BOOST_FAIL("a file above the limit was read");
+  } catch (const InputError& error) {
+    BOOST_TEST_REQUIRE(error.diagnostics().size() == 1u);
+    const Diagnostic& d = error.diagnostics().front();
+    BOOST_TEST(d.location.path == file);
+    BOOST_TEST(d.location.line == 1u);
+    BOOST_TEST(d.location.column == 1u);
+    BOOST_TEST(d.message.find("larger than the limit of 10 bytes") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(read_refuses_a_file_above_the_default_limit) {
+  static_assert(max_input_bytes == 4u * 1024u * 1024u, "the documented limit is 4 MiB");
+  TempFolder temp;
+  const std::string file = temp.write("huge.toml", std::string(max_input_bytes + 1, '#'));
+  try {
+    read_text_file(file);
+    BOOST_FAIL("a file above 4 MiB was read");
+  } catch (const InputError& error) {
+    BOOST_TEST_REQUIRE(error.diagnostics().size() == 1u);
+    BOOST_TEST(error.diagnostics().front().location.line == 1u);
+    BOOST_TEST(error.diagnostics().front().location.column == 1u);
+    BOOST_TEST(error.diagnostics().front().message.find("(4 MiB)") != std::string::npos);
+  }
+  BOOST_TEST(read_text_file(temp.write("max.toml", std::string(max_input_bytes, '#'))).size() == max_input_bytes);
+}
+
+BOOST_AUTO_TEST_CASE(read_of_a_missing_file_is_an_io_error) {
+  TempFolder temp;
+  const std::string missing = temp.path("missing.toml");
+  try {
+    read_text_file(missing);
+    BOOST_FAIL("a missing file was read");
+  } catch (const IoError& error) {
+    BOOST_TEST(error.path() == missing);
+    BOOST_TEST(std::string(error.what()).find(missing) == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(read_of_a_folder_is_an_io_error) {
+  TempFolder temp;
+  fs::create_directories(temp.root / "folder.toml");
+  BOOST_CHECK_THROW(read_text_file(temp.path("folder.toml")), IoError);
+  try {
+    read_text_file(temp.path("folder.toml"));
+  } catch (const IoError& error) {
+    BOOST_TEST(std::string(error.what()).find("is a folder") != std::string::npos);
+  }
+}
+
+// ---- write_file_atomically -----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(write_creates_the_file_and_leaves_nothing_else) {
+  TempFolder temp;
+  const std::string target = temp.path("report.md");
+  write_file_atomically(target, "# Report\n\xC3\xA9\n", Overwrite::refuse);
+  BOOST_TEST(read_back(target) == "# Report\n\xC3\xA9\n");
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"report.md"}, boost::test_tools::per_element());
+  write_file_atomically(temp.path("empty.md"), "", Overwrite::refuse);
+  BOOST_TEST(fs::file_size(temp.path("empty.md")) == 0u);
+  BOOST_TEST(temp.entries() == (std::vector<std::string>{"empty.md", "report.md"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(write_in_the_current_folder_works_with_a_bare_name) {
+  TempFolder temp;
+  const fs::path before = fs::current_path();
+  fs::current_path(temp.root);
+  try {
+    write_file_atomically("bare.txt", "x", Overwrite::refuse);
+  } catch (...) {
+    fs::current_path(before);
+    throw;
+  }
+  fs::current_path(before);
+  BOOST_TEST(read_back(temp.path("bare.txt")) == "x");
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"bare.txt"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(write_refuses_to_overwrite_and_keeps_the_old_content) {
+  TempFolder temp;
+  const std::string target = temp.write("report.md", "old content\n");
+  try {
+    write_file_atomically(target, "new content\n", Overwrite::refuse);
+    BOOST_FAIL("an existing file was overwritten");
+  } catch (const IoError& error) {
+    BOOST_TEST(error.path() == target);
+    BOOST_TEST(std::string(error.what()).find("already exists") != std::string::npos);
+    BOOST_TEST(std::string(error.what()).find("--force") != std::string::npos);
+  }
+  BOOST_TEST(read_back(target) == "old content\n");
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"report.md"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(write_overwrites_when_allowed) {
+  TempFolder temp;
+  const std::string target = temp.write("report.md", "old content that is longer than the new one\n");
+  write_file_atomically(target, "new\n", Overwrite::allow);
+  BOOST_TEST(read_back(target) == "new\n");
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"report.md"}, boost::test_tools::per_element());
+  // Also fine when there is nothing to overwrite.
+  write_file_atomically(temp.path("fresh.md"), "fresh\n", Overwrite::allow);
+  BOOST_TEST(read_back(temp.path("fresh.md")) == "fresh\n");
+}
+
+BOOST_AUTO_TEST_CASE(write_into_a_missing_folder_fails_and_leaves_nothing) {
+  TempFolder temp;
+  const std::string target = temp.path("no-such-folder/report.md");
+  BOOST_CHECK_THROW(write_file_atomically(target, "x", Overwrite::refuse), IoError);
+  BOOST_CHECK_THROW(write_file_atomically(target, "x", Overwrite::allow), IoError);
+  BOOST_TEST(!fs::exists(temp.root / "no-such-folder"));
+  BOOST_TEST(temp.entries().empty());
+}
+
+BOOST_AUTO_TEST_CASE(write_over_a_folder_fails_and_leaves_the_folder) {
+  TempFolder temp;
+  fs::create_directories(temp.root / "out");
+  temp.write("out/keep.txt", "keep");
+  BOOST_CHECK_THROW(write_file_atomically(temp.path("out"), "x", Overwrite::allow), IoError);
+  BOOST_CHECK_THROW(write_file_atomically(temp.path("out"), "x", Overwrite::refuse), IoError);
+  BOOST_TEST(fs::is_directory(temp.root / "out"));
+  BOOST_TEST(read_back(temp.path("out/keep.txt")) == "keep");
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"out"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(write_failing_after_the_temporary_file_removes_it) {
+  // A dangling symlink does not "exist" for the up-front check, so the temporary file is written; the final
+  // step then finds the name taken (Overwrite::refuse never replaces anything) and must clean up.
+  TempFolder temp;
+  const fs::path link = temp.root / "report.md";
+  fs::create_symlink(temp.root / "nowhere", link);
+  BOOST_CHECK_THROW(write_file_atomically(link.string(), "x", Overwrite::refuse), IoError);
+  BOOST_TEST(fs::is_symlink(link));
+  BOOST_TEST(!fs::exists(temp.root / "nowhere"));
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"report.md"}, boost::test_tools::per_element());
+}
+
+// ---- collect_toml_files --------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(collect_searches_folders_recursively_in_sorted_order) {
+  TempFolder temp;
+  temp.write("data/b.toml", "");
+  temp.write("data/a.toml", "");
+  temp.write("data/sub/c.toml", "");
+  temp.write("data/sub/deeper/d.toml", "");
+  temp.write("data/a-notes.txt", "");        // not *.toml
+  temp.write("data/readme.toml.bak", "");
+  temp.write("data/.hidden.toml", "");       // hidden file
+  temp.write("data/.git/config.toml", "");   // hidden folder: not entered
+  temp.write("data/sub/.cache/e.toml", "");
+  fs::create_directories(temp.root / "data/folder.toml");  // a folder named *.toml is not a file
+  const std::string data = temp.path("data");
+  const std::vector<std::string> expected = {
+      data + "/a.toml", data + "/b.toml", data + "/sub/c.toml", data + "/sub/deeper/d.toml"};
+  BOOST_TEST(collect_toml_files({data}) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(collect_keeps_files_as_given_and_argument_order) {
+  TempFolder temp;
+  temp.write("z/one.toml", "");
+  const std::string other = temp.write("notes.txt", "");     // a file given by name is taken whatever its name
+  const std::string hidden = temp.write(".hidden.toml", "");  // and even when hidden
+  const std::vector<std::string> expected = {other, temp.path("z") + "/one.toml", hidden, other};
+  BOOST_TEST(collect_toml_files({other, temp.path("z"), hidden, other}) == expected,
+             boost::test_tools::per_element());
+  BOOST_TEST(collect_toml_files({}).empty());
+  fs::create_directories(temp.root / "empty");
+  BOOST_TEST(collect_toml_files({temp.path("empty")}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(collect_of_a_missing_path_is_an_io_error) {
+  TempFolder temp;
+  temp.write("a.toml", "");
+  const std::string missing = temp.path("missing");
+  try {
+    collect_toml_files({temp.path("a.toml"), missing});
+    BOOST_FAIL("a missing path was accepted");
+  } catch (const IoError& error) {
+    BOOST_TEST(error.path() == missing);
+    BOOST_TEST(std::string(error.what()).find("no such file or folder") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
