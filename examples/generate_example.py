@@ -54,7 +54,8 @@ def main():
             for organisation in organisations:
                 for _ in range(PEOPLE[organisation]):
                     number += 1
-                    person = rng.random()  # a respondent's own leniency
+                    # A respondent's own view of each questionnaire's theme: answers within it hang together.
+                    person = {q: rng.gauss(0, 0.55) for q in QUESTIONNAIRES}
                     lines = ["[respondent]", f'id = "r-{period}-{number:02d}"',
                              f"organisation = {toml_string(organisation)}", f'partnership = "{PARTNERSHIP}"',
                              f'role = "{role}"', f'period = "{period}"', f"date = {period}-10-{10 + number:02d}"]
@@ -77,7 +78,7 @@ def main():
                             if roll < 0.07:
                                 lines.append(f'{item["id"]} = "na"')
                                 continue
-                            level = LEVEL[(role, period)][q] + (person - 0.5) * 0.8 + rng.gauss(0, 0.7)
+                            level = LEVEL[(role, period)][q] + person[q] + rng.gauss(0, 0.45)
                             value = min(5, max(1, round(level)))
                             if item.get("reverse", False):
                                 value = 6 - value

@@ -24,7 +24,8 @@ struct Diagnostic {
   std::string message;
 };
 
-// Formats "FILE:LINE:COLUMN: error: MESSAGE" (line and column omitted when 0).
+// Formats "FILE:LINE:COLUMN: error: MESSAGE"; line and column are omitted when 0, and a diagnostic with no file
+// reads "partnerpulse: error: MESSAGE".
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // Collects the problems of one input so that all of them can be reported in one run.

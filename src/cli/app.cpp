@@ -16,7 +16,9 @@ namespace partnerpulse {
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders) {
   app.add_option("-q,--questionnaires", folders,
                  "Folder to look questionnaires up in, before ./questionnaires and the installed ones (repeatable)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 namespace {
@@ -26,6 +28,15 @@ const char* const exit_code_help =
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
   for (const auto& diagnostic : diagnostics) err << format_diagnostic(diagnostic) << '\n';
+}
+
+// "partnerpulse: error: MESSAGE" and where to read the usage of the command that was given.
+void print_usage_error(const std::string& message, const std::vector<CLI::App*>& commands, std::ostream& err) {
+  std::string command = "partnerpulse";
+  for (CLI::App* c : commands) {
+    if (c->parsed()) command += " " + c->get_name();
+  }
+  err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", message, command);
 }
 
 }  // namespace
@@ -69,11 +80,7 @@ int run_cli(int argc, const char* const* argv, Console& console) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) return app.exit(error, console.out, console.err);  // --help, --version
-    std::string command = "partnerpulse";
-    for (CLI::App* c : commands) {
-      if (c->parsed()) command += " " + c->get_name();
-    }
-    console.err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", error.what(), command);
+    print_usage_error(error.what(), commands, console.err);
     return exit_usage;
   }
 
@@ -90,7 +97,7 @@ int run_cli(int argc, const char* const* argv, Console& console) {
     console.err << "partnerpulse: error: " << error.what() << '\n';
     return exit_invalid;
   } catch (const UsageError& error) {
-    console.err << "partnerpulse: error: " << error.what() << "\nRun with --help for more information.\n";
+    print_usage_error(error.what(), commands, console.err);
     return exit_usage;
   } catch (const std::bad_alloc&) {
     console.err << "partnerpulse: error: out of memory\n";

@@ -26,7 +26,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   const auto& where = diagnostic.location;
   std::string position = where.path;
   if (where.line > 0) position += fmt::format(":{}:{}", where.line, std::max<std::uint32_t>(where.column, 1));
-  if (position.empty()) return fmt::format("{}: {}", severity_name(diagnostic.severity), diagnostic.message);
+  if (position.empty()) return fmt::format("partnerpulse: {}: {}", severity_name(diagnostic.severity), diagnostic.message);
   return fmt::format("{}: {}: {}", position, severity_name(diagnostic.severity), diagnostic.message);
 }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Regenerates the committed reports of the example partnership from its responses.
+#   examples/regenerate.sh [BINARY]     (default: build/partnerpulse)
+# tests/scripts/test_examples_reports.sh checks that the committed reports match what the binary produces.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+binary=${1:-$root/build/partnerpulse}
+out=${2:-$root/examples/reports}
+mkdir -p "$out"
+export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 PARTNERPULSE_SHARE_DIR=/nonexistent
+for period in 2023 2024; do
+  for format in markdown json csv; do
+    ext=$format
+    [ "$format" = markdown ] && ext=md
+    "$binary" report --questionnaires "$root/questionnaires" --format "$format" --force \
+      -o "$out/$period.$ext" "$root/examples/responses/$period" 2>/dev/null
+  done
+done
+"$binary" report --questionnaires "$root/questionnaires" --comments --force \
+  -o "$out/2024-with-comments.md" "$root/examples/responses/2024" 2>/dev/null

@@ -1,0 +1,93 @@
+// The CSV report (docs/json.md, section CSV): one row per partnership, period and dimension.
+// RFC 4180 quoting, but lines end in "\n" (not CR LF) so the file diffs cleanly; text cells are neutralised
+// against spreadsheet formula injection.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "partnerpulse/render.hpp"
+#include "report/markdown_escape.hpp"
+#include "report/number_format.hpp"
+
+namespace partnerpulse {
+
+namespace {
+
+constexpr std::string_view header =
+    "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld";
+
+// Quotes a field when it holds a comma, a quote or a line break, doubling the quotes inside.
+std::string quoted(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+// A text field from an input file: control characters removed, then a leading ' when a spreadsheet would take
+// the text for a formula (it starts with = + - @, a tab or a carriage return), then quoted as needed.
+std::string text_field(std::string_view text) {
+  std::string clean = strip_control_characters(text);
+  if (!clean.empty() && std::string_view("=+-@\t\r").find(clean.front()) != std::string_view::npos) {
+    clean.insert(clean.begin(), '\'');
+  }
+  return quoted(clean);
+}
+
+std::string number_field(const std::optional<double>& value) { return format_fixed(value, 2, ""); }
+
+class CsvRenderer {
+public:
+  explicit CsvRenderer(const RenderOptions& options) : options_(options) {}
+
+  std::string render(const Results& results) const {
+    std::string out(header);
+    out += '\n';
+    for (const auto& group : results.groups) {
+      if (group.withheld && group.dimensions.empty()) {
+        // Keep the group visible: one row without a dimension, marked withheld.
+        row(out, {text_field(group.partnership), text_field(group.period), "", "", "", "", "", "", "", "",
+                         "", "true"});
+        continue;
+      }
+      for (const auto& d : group.dimensions) {
+        const bool withheld = group.withheld || d.withheld;
+        const std::string& title = options_.language.empty() ? d.title.text() : d.title.in(options_.language);
+        row(out,
+            {text_field(group.partnership), text_field(group.period), text_field(d.questionnaire), text_field(d.id),
+             text_field(title), withheld ? "" : number_field(d.index),
+             withheld || !d.band ? "" : text_field(d.band->id), group.withheld ? "" : fmt::format("{}", d.n),
+             withheld ? "" : number_field(d.sd), withheld ? "" : number_field(d.alpha),
+             withheld ? "" : number_field(d.scale_mean), withheld ? "true" : "false"});
+      }
+    }
+    return out;
+  }
+
+private:
+  static void row(std::string& out, const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out += ',';
+      out += fields[i];
+    }
+    out += '\n';
+  }
+
+  const RenderOptions& options_;
+};
+
+}  // namespace
+
+std::string render_csv(const Results& results, const RenderOptions& options) {
+  return CsvRenderer(options).render(results);
+}
+
+}  // namespace partnerpulse

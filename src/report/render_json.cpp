@@ -1,0 +1,194 @@
+// The JSON report (docs/json.md), written with nlohmann::ordered_json so that keys keep a fixed order.
+// Texts from input files are passed through strip_control_characters; numbers keep full precision.
+
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "partnerpulse/render.hpp"
+#include "report/markdown_escape.hpp"
+
+namespace partnerpulse {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number(const std::optional<double>& value) {
+  if (!value || !std::isfinite(*value)) return nullptr;
+  return *value;
+}
+
+class JsonRenderer {
+public:
+  JsonRenderer(const Results& results, const RenderOptions& options) : results_(results), options_(options) {}
+
+  Json render() const {
+    Json root = Json::object();
+    root["tool"] = {{"name", "partnerpulse"}, {"version", clean(options_.tool_version)}};
+    if (!options_.date.empty()) root["date"] = clean(options_.date);
+    root["options"] = {{"min_group", results_.options.min_group}, {"gap_threshold", results_.options.gap_threshold}};
+    Json groups = Json::array();
+    for (const auto& group : results_.groups) groups.push_back(render_group(group));
+    root["groups"] = std::move(groups);
+    return root;
+  }
+
+private:
+  static std::string clean(std::string_view text) { return strip_control_characters(text); }
+
+  std::string text(const LocalizedText& localized) const {
+    return clean(options_.language.empty() ? localized.text() : localized.in(options_.language));
+  }
+
+  Json band_id(const std::optional<BandRef>& band) const {
+    if (!band) return nullptr;
+    return clean(band->id);
+  }
+
+  Json band_label(const std::optional<BandRef>& band) const {
+    if (!band) return nullptr;
+    return text(band->label);
+  }
+
+  Json render_group(const GroupResult& group) const {
+    // A withheld group shows no figures at all, whatever the results hold.
+    const bool withheld = group.withheld;
+    Json out = Json::object();
+    out["partnership"] = clean(group.partnership);
+    out["period"] = clean(group.period);
+    out["respondents"] = group.respondents;
+    out["withheld"] = withheld;
+    Json role_counts = Json::array();
+    if (!withheld) {
+      for (const auto& [role, n] : group.role_counts) role_counts.push_back({{"role", clean(role)}, {"n", n}});
+    }
+    out["role_counts"] = std::move(role_counts);
+    out["overall"] = {{"index", withheld ? Json(nullptr) : number(group.overall_index)},
+                      {"band", withheld ? Json(nullptr) : band_id(group.overall_band)},
+                      {"band_label", withheld ? Json(nullptr) : band_label(group.overall_band)}};
+
+    Json dimensions = Json::array();
+    Json roles = Json::array();
+    Json gaps = Json::array();
+    Json items = Json::array();
+    Json comments = Json::array();
+    if (!withheld) {
+      for (const auto& d : group.dimensions) {
+        // A withheld dimension shows no figure, whatever the results hold.
+        const auto shown = [&](const std::optional<double>& value) {
+          return d.withheld ? Json(nullptr) : number(value);
+        };
+        const std::optional<BandRef> band = d.withheld ? std::nullopt : d.band;
+        dimensions.push_back({{"questionnaire", clean(d.questionnaire)},
+                              {"id", clean(d.id)},
+                              {"title", text(d.title)},
+                              {"index", shown(d.index)},
+                              {"scale_mean", shown(d.scale_mean)},
+                              {"n", d.n},
+                              {"sd", shown(d.sd)},
+                              {"alpha", shown(d.alpha)},
+                              {"alpha_n", d.alpha_n},
+                              {"scored_items", d.scored_items},
+                              {"band", band_id(band)},
+                              {"band_label", band_label(band)},
+                              {"advice", band ? Json(text(d.advice)) : Json(nullptr)},
+                              {"withheld", d.withheld}});
+      }
+      for (const auto& role : group.roles) {
+        Json cells = Json::array();
+        for (const auto& cell : role.dimensions) {
+          cells.push_back({{"questionnaire", clean(cell.questionnaire)},
+                           {"id", clean(cell.dimension)},
+                           {"n", cell.n},
+                           {"index", number(cell.index)}});
+        }
+        roles.push_back({{"role", clean(role.role)}, {"n", role.n}, {"dimensions", std::move(cells)}});
+      }
+      for (const auto& gap : group.gaps) {
+        gaps.push_back({{"questionnaire", clean(gap.questionnaire)},
+                        {"dimension", clean(gap.dimension)},
+                        {"gap", number(gap.gap)},
+                        {"flagged", gap.flagged},
+                        {"highest_role", gap.gap ? Json(clean(gap.highest_role)) : Json(nullptr)},
+                        {"lowest_role", gap.gap ? Json(clean(gap.lowest_role)) : Json(nullptr)}});
+      }
+      for (const auto& item : group.attention_items) {
+        items.push_back({{"questionnaire", clean(item.questionnaire)},
+                         {"id", clean(item.id)},
+                         {"dimension", clean(item.dimension)},
+                         {"text", text(item.text)},
+                         {"reverse", item.reverse},
+                         {"index", number(item.index)},
+                         {"sd", number(item.sd)},
+                         {"n", item.n},
+                         {"not_applicable", item.not_applicable}});
+      }
+      for (const auto& comment_group : group.comments) {
+        Json texts = Json::array();
+        for (const auto& comment : comment_group.comments) texts.push_back(clean(comment));
+        comments.push_back({{"questionnaire", clean(comment_group.questionnaire)},
+                            {"item", clean(comment_group.item)},
+                            {"item_text", text(comment_group.item_text)},
+                            {"comments", std::move(texts)}});
+      }
+    }
+    out["dimensions"] = std::move(dimensions);
+    out["roles"] = std::move(roles);
+    out["gaps"] = std::move(gaps);
+    Json withheld_roles = Json::array();
+    for (const auto& role : group.withheld_roles) {
+      if (withheld) break;
+      withheld_roles.push_back({{"role", clean(role.role)}, {"n", role.n}, {"reason", clean(role.reason)}});
+    }
+    out["withheld_roles"] = std::move(withheld_roles);
+    out["items"] = std::move(items);
+    out["items_withheld"] = withheld ? std::size_t{0} : group.items_withheld;
+    if (options_.comments) out["comments"] = std::move(comments);
+    Json questionnaires = Json::array();
+    for (const auto& use : group.questionnaires) {
+      questionnaires.push_back({{"id", clean(use.id)},
+                                {"version", clean(use.version)},
+                                {"title", text(use.title)},
+                                {"respondents", use.respondents}});
+    }
+    out["method"] = {{"incomplete_skipped", group.incomplete_skipped},
+                     {"dimension_scores_missing", group.dimension_scores_missing},
+                     {"questionnaires", std::move(questionnaires)}};
+    return out;
+  }
+
+  const Results& results_;
+  const RenderOptions& options_;
+};
+
+}  // namespace
+
+std::string render_json(const Results& results, const RenderOptions& options) {
+  // Every string is valid UTF-8 after strip_control_characters; `replace` is a second line of defence.
+  const std::string text =
+      JsonRenderer(results, options).render().dump(2, ' ', false, Json::error_handler_t::replace);
+  // `<`, `>`, U+2028 and U+2029 can only occur inside strings; written as \u escapes, the JSON can be embedded in
+  // an HTML <script> element or a JavaScript source without ending it. Any JSON parser reads back the same text.
+  std::string out;
+  out.reserve(text.size() + 1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') {
+      out += "\\u003c";
+    } else if (text[i] == '>') {
+      out += "\\u003e";
+    } else if (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0) {
+      out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  out += '\n';
+  return out;
+}
+
+}  // namespace partnerpulse

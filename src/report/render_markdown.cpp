@@ -1,0 +1,431 @@
+// The Markdown report (docs/report-format.md). Every text from an input file goes through markdown_escape.hpp;
+// the output passes markdownlint-cli2's default rules except MD013 (line length).
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "partnerpulse/render.hpp"
+#include "report/markdown_escape.hpp"
+#include "report/number_format.hpp"
+
+namespace partnerpulse {
+
+namespace {
+
+constexpr std::string_view missing = "—";  // a figure that is withheld or cannot be computed
+constexpr std::string_view top_band = "strength";
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+// Input text as one plain line that is never empty: `fallback` when nothing printable is left, else "(untitled)".
+// Compose such lines first and escape the composed text as a whole (markdown_inline, markdown_table_cell), so
+// that empty or odd input can never leave a double or a trailing space.
+std::string plain(std::string_view raw, std::string_view fallback = {}) {
+  std::string line = single_line(raw);
+  if (line.empty()) line = single_line(fallback);
+  if (line.empty()) line = "(untitled)";
+  return line;
+}
+
+// Blocks (paragraphs, lists, tables, headings) separated by one blank line; the text ends with one newline.
+class Document {
+public:
+  void add(std::string block) {
+    if (!block.empty()) blocks_.push_back(std::move(block));
+  }
+  std::string str() const {
+    std::string out;
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      if (i > 0) out += "\n\n";
+      out += blocks_[i];
+    }
+    out += '\n';
+    return out;
+  }
+
+private:
+  std::vector<std::string> blocks_;
+};
+
+// markdownlint MD024: no two headings in a document may have the same text. Each heading text is made unique
+// by appending " (2)", " (3)", ... when it was used before.
+class HeadingSet {
+public:
+  std::string unique(const std::string& text) {
+    std::string candidate = text;
+    for (int k = 2; used_.count(candidate) > 0; ++k) candidate = fmt::format("{} ({})", text, k);
+    used_.insert(candidate);
+    return candidate;
+  }
+
+private:
+  std::set<std::string> used_;
+};
+
+struct Column {
+  std::string header;  // already escaped
+  bool numeric = false;
+};
+
+// A GFM table in markdownlint's "compact" style: one space either side of each cell, `| |` for an empty cell.
+// Cells must already be escaped; every row gets exactly as many cells as there are columns.
+std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
+  const auto line = [&](const auto& cell_at) {
+    std::string out = "|";
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const std::string cell = cell_at(c);
+      out += cell.empty() ? " |" : " " + cell + " |";
+    }
+    return out;
+  };
+  std::string out = line([&](std::size_t c) { return columns[c].header; });
+  out += '\n';
+  out += line([&](std::size_t c) { return std::string(columns[c].numeric ? "---:" : "---"); });
+  for (const auto& row : rows) {
+    out += '\n';
+    out += line([&](std::size_t c) { return c < row.size() ? row[c] : std::string(); });
+  }
+  return out;
+}
+
+std::string bullet_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += '\n';
+    out += "- " + item;
+  }
+  return out;
+}
+
+class MarkdownRenderer {
+public:
+  MarkdownRenderer(const Results& results, const RenderOptions& options)
+      : results_(results), options_(options), min_group_(results.options.min_group) {}
+
+  std::string render() {
+    doc_.add("# " + headings_.unique(markdown_heading("Partnership health report")));
+    if (!single_line(options_.date).empty()) doc_.add(markdown_inline(fmt::format("Report date: {}.", options_.date)));
+    if (results_.groups.empty()) {
+      doc_.add("No responses were found, so there is nothing to report.");
+    }
+    with_suffix_ = results_.groups.size() > 1;
+    for (const auto& group : results_.groups) render_group(group);
+    return doc_.str();
+  }
+
+private:
+  const std::string& text(const LocalizedText& localized) const {
+    return options_.language.empty() ? localized.text() : localized.in(options_.language);
+  }
+
+  // The plain-text (unescaped) names of things.
+  std::string band_label(const BandRef& band) const { return plain(text(band.label), band.id); }
+
+  std::string questionnaire_title(const GroupResult& group, const std::string& id) const {
+    for (const auto& use : group.questionnaires) {
+      if (use.id == id) return plain(text(use.title), id);
+    }
+    return plain(id);
+  }
+
+  std::string dimension_title(const DimensionResult& dimension) const {
+    return plain(text(dimension.title), dimension.id);
+  }
+
+  // A heading of `level` whose raw text gets the group suffix when the document holds several groups.
+  void heading(int level, std::string_view raw, std::string_view fallback = {}) {
+    std::string escaped = markdown_heading(raw, fallback);
+    if (with_suffix_ && group_ != nullptr) {
+      escaped += " (" + markdown_inline(fmt::format("{}, {}", plain(group_->partnership), plain(group_->period))) + ")";
+    }
+    doc_.add(std::string(static_cast<std::size_t>(level), '#') + " " + headings_.unique(escaped));
+  }
+
+  std::string figure(const std::optional<double>& value, int decimals) const {
+    return format_fixed(value, decimals, missing);
+  }
+
+  std::string bar(const std::optional<double>& index) const {
+    if (!index || !std::isfinite(*index)) return std::string(missing);
+    const std::size_t width = options_.bar_width;
+    const double share = std::clamp(*index, 0.0, 100.0) / 100.0;
+    const auto filled = std::min(width, static_cast<std::size_t>(std::lround(share * static_cast<double>(width))));
+    std::string out;
+    for (std::size_t i = 0; i < width; ++i) out += i < filled ? "█" : "░";
+    return out;
+  }
+
+  const WithheldRole* withheld_role(const GroupResult& group, const std::string& role) const {
+    for (const auto& withheld : group.withheld_roles) {
+      if (withheld.role == role) return &withheld;
+    }
+    return nullptr;
+  }
+
+  void render_group(const GroupResult& group) {
+    group_ = nullptr;  // the group heading itself carries no suffix
+    heading(2, fmt::format("{} — {}", plain(group.partnership), plain(group.period)));
+    group_ = &group;
+    if (group.withheld) {
+      doc_.add(fmt::format("This partnership and period has {}, fewer than {}, so no figures are shown: with so "
+                           "few, answers could be traced back to the people who gave them. The threshold is set "
+                           "with `--min-group`.",
+                           plural(group.respondents, "respondent", "respondents"), min_group_));
+      return;
+    }
+    render_summary(group);
+    render_dimensions(group);
+    render_gaps(group);
+    render_items(group);
+    render_advice(group);
+    if (options_.comments) render_comments(group);
+    render_method(group);
+  }
+
+  void render_summary(const GroupResult& group) {
+    heading(3, "Summary");
+    std::string respondents = fmt::format("- Respondents: {}", group.respondents);
+    for (const auto& [role, n] : group.role_counts) {
+      std::string line = "\n  - " + markdown_inline(fmt::format("{}: {}", plain(role, "(no role)"), n));
+      if (const WithheldRole* withheld = withheld_role(group, role)) {
+        line += withheld->n < min_group_ ? fmt::format(" (withheld: fewer than {})", min_group_)
+                                         : std::string(" (withheld: protects a smaller withheld role)");
+      }
+      respondents += line;
+    }
+    std::string overall = "- Overall health index: ";
+    if (group.overall_index && std::isfinite(*group.overall_index)) {
+      overall += fmt::format("**{} / 100**", format_fixed(*group.overall_index, 1));
+      if (group.overall_band) overall += " (" + markdown_inline(band_label(*group.overall_band)) + ")";
+    } else {
+      overall += fmt::format("{} (not computable)", missing);
+    }
+    doc_.add(respondents + "\n" + overall);
+  }
+
+  void render_dimensions(const GroupResult& group) {
+    heading(3, "Dimensions");
+    if (group.dimensions.empty()) {
+      doc_.add("No dimension was scored.");
+      return;
+    }
+    std::vector<Column> columns = {{"Questionnaire", false}, {"Dimension", false}, {"Index", true}};
+    const bool with_bar = options_.bar_width > 0;
+    if (with_bar) columns.push_back({"Bar", false});
+    columns.insert(columns.end(), {{"Band", false}, {"n", true}, {"SD", true}, {"Alpha", true}});
+    std::vector<std::vector<std::string>> rows;
+    bool any_withheld = false;
+    for (const auto& d : group.dimensions) {
+      // A withheld dimension shows no figure, whatever the results hold.
+      const auto shown = [&](const std::optional<double>& value) { return d.withheld ? std::nullopt : value; };
+      std::vector<std::string> row = {markdown_table_cell(questionnaire_title(group, d.questionnaire)),
+                                      markdown_table_cell(dimension_title(d)), figure(shown(d.index), 1)};
+      if (with_bar) row.push_back(bar(shown(d.index)));
+      if (d.withheld) {
+        row.push_back("withheld");
+      } else {
+        row.push_back(d.band ? markdown_table_cell(band_label(*d.band)) : std::string(missing));
+      }
+      row.push_back(fmt::format("{}", d.n));
+      row.push_back(figure(shown(d.sd), 1));
+      row.push_back(figure(shown(d.alpha), 2));
+      any_withheld = any_withheld || d.withheld;
+      rows.push_back(std::move(row));
+    }
+    doc_.add(table(columns, rows));
+    if (any_withheld) {
+      doc_.add(fmt::format("A dimension marked withheld has fewer than {} respondents with a score, so its figures "
+                           "are not shown.",
+                           min_group_));
+    }
+  }
+
+  std::optional<double> role_index(const RoleResult& role, const DimensionResult& d) const {
+    for (const auto& cell : role.dimensions) {
+      if (cell.questionnaire == d.questionnaire && cell.dimension == d.id) return cell.index;
+    }
+    return std::nullopt;
+  }
+
+  const GapResult* gap_for(const GroupResult& group, const DimensionResult& d) const {
+    for (const auto& gap : group.gaps) {
+      if (gap.questionnaire == d.questionnaire && gap.dimension == d.id) return &gap;
+    }
+    return nullptr;
+  }
+
+  void render_gaps(const GroupResult& group) {
+    heading(3, "Perception gaps");
+    const std::string threshold = format_fixed(results_.options.gap_threshold, 1);
+    if (group.role_counts.size() <= 1 && group.withheld_roles.empty()) {
+      doc_.add("All respondents share one role, so there are no perception gaps to show.");
+    } else if (group.roles.empty()) {
+      doc_.add(fmt::format("No role can be shown on its own (each needs at least {} respondents, and no withheld "
+                           "role may be worked out from the others), so there are no perception gaps to show.",
+                           min_group_));
+    } else {
+      doc_.add(fmt::format("Each role's index per dimension (0–100), for roles with at least {} respondents. The "
+                           "gap is the highest role's index minus the lowest; a gap of at least {} points is "
+                           "flagged for discussion.",
+                           min_group_, threshold));
+      std::vector<Column> columns = {{"Questionnaire", false}, {"Dimension", false}};
+      for (const auto& role : group.roles) {
+        columns.push_back({markdown_table_cell(fmt::format("{} (n={})", plain(role.role, "(no role)"), role.n)), true});
+      }
+      columns.insert(columns.end(), {{"Gap", true}, {"Flag", false}});
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& d : group.dimensions) {
+        std::vector<std::string> row = {markdown_table_cell(questionnaire_title(group, d.questionnaire)),
+                                        markdown_table_cell(dimension_title(d))};
+        for (const auto& role : group.roles) row.push_back(figure(role_index(role, d), 1));
+        const GapResult* gap = gap_for(group, d);
+        row.push_back(figure(gap ? gap->gap : std::nullopt, 1));
+        row.push_back(gap && gap->flagged ? "⚑ discuss" : "");
+        rows.push_back(std::move(row));
+      }
+      doc_.add(table(columns, rows));
+      if (group.roles.size() == 1) {
+        doc_.add(fmt::format("A gap needs at least two roles shown on their own, each with at least {} "
+                             "respondents.",
+                             min_group_));
+      }
+    }
+    if (!group.withheld_roles.empty()) {
+      doc_.add("Not shown on their own, to protect their respondents:");
+      std::vector<std::string> items;
+      for (const auto& withheld : group.withheld_roles) {
+        std::string item = fmt::format("{} ({})", plain(withheld.role, "(no role)"),
+                                       plural(withheld.n, "respondent", "respondents"));
+        const std::string reason = single_line(withheld.reason);
+        if (!reason.empty()) item += ": " + reason;
+        items.push_back(markdown_inline(item));
+      }
+      doc_.add(bullet_list(items));
+      doc_.add("Their figures are never shown, and they take no part in any gap. To show smaller roles, lower the "
+               "threshold with `--min-group` (for example `--min-group 2`); this makes it easier to tell who "
+               "answered what, so agree on it with the respondents first.");
+    }
+  }
+
+  void render_items(const GroupResult& group) {
+    heading(3, "Items needing attention");
+    if (group.attention_items.empty()) {
+      doc_.add("No item has enough answers to be listed.");
+    } else {
+      doc_.add("The lowest-scoring items, lowest first: the concrete practices to discuss.");
+      const std::vector<Column> columns = {{"Questionnaire", false}, {"Item", false}, {"Index", true},
+                                           {"SD", true},             {"n", true},     {"n/a", true}};
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& item : group.attention_items) {
+        const std::string item_text = plain(text(item.text), item.id) + (item.reverse ? " (reverse-keyed)" : "");
+        rows.push_back({markdown_table_cell(questionnaire_title(group, item.questionnaire)),
+                        markdown_table_cell(item_text),
+                        figure(item.index, 1), figure(item.sd, 1), fmt::format("{}", item.n),
+                        fmt::format("{}", item.not_applicable)});
+      }
+      doc_.add(table(columns, rows));
+    }
+    if (group.items_withheld > 0) {
+      doc_.add(fmt::format("{} left out of this list because fewer than {} respondents answered {}.",
+                           group.items_withheld == 1 ? std::string("1 item is")
+                                                     : fmt::format("{} items are", group.items_withheld),
+                           min_group_, group.items_withheld == 1 ? "it" : "them"));
+    }
+  }
+
+  void render_advice(const GroupResult& group) {
+    heading(3, "What to do next");
+    bool any_band = false;
+    bool any_advice = false;
+    for (const auto& d : group.dimensions) {
+      if (!d.band || d.withheld) continue;
+      any_band = true;
+      if (d.band->id == top_band) continue;
+      any_advice = true;
+      heading(4, dimension_title(d), d.id);
+      doc_.add(markdown_inline(fmt::format("{}: {}, index {} / 100.", questionnaire_title(group, d.questionnaire),
+                                           band_label(*d.band), figure(d.index, 1))));
+      const std::string advice = markdown_inline(text(d.advice));
+      doc_.add(advice.empty() ? std::string("The questionnaire gives no advice for this band.") : advice);
+    }
+    if (!any_advice) {
+      doc_.add(any_band ? "Every dimension is in the strength band. Keep doing what works, and check again at the "
+                          "next review."
+                        : "No dimension has a score, so there is no advice to give.");
+    }
+  }
+
+  void render_comments(const GroupResult& group) {
+    std::vector<std::pair<const CommentGroup*, std::vector<std::string>>> shown;
+    for (const auto& comment_group : group.comments) {
+      std::vector<std::string> lines;
+      for (const auto& comment : comment_group.comments) {
+        std::string line = markdown_inline(comment);
+        if (!line.empty()) lines.push_back(std::move(line));
+      }
+      if (!lines.empty()) shown.emplace_back(&comment_group, std::move(lines));
+    }
+    if (shown.empty()) return;
+    heading(3, "Comments");
+    doc_.add("Free-text comments as written, sorted and never attributed.");
+    for (const auto& [comment_group, lines] : shown) {
+      heading(4, text(comment_group->item_text), comment_group->item);
+      doc_.add(bullet_list(lines));
+    }
+  }
+
+  void render_method(const GroupResult& group) {
+    heading(3, "Method");
+    std::vector<std::string> items;
+    std::string answered = "Questionnaires answered:";
+    if (group.questionnaires.empty()) answered += " none";
+    for (const auto& use : group.questionnaires) {
+      answered += "\n  - " + markdown_inline(fmt::format("{} ({}), version {}: {}", plain(text(use.title), use.id),
+                                                         plain(use.id), plain(use.version),
+                                                         plural(use.respondents, "respondent", "respondents")));
+    }
+    items.push_back(std::move(answered));
+    items.push_back(fmt::format("Incomplete responses left out: {}", group.incomplete_skipped));
+    items.push_back(fmt::format("Dimension scores left out because fewer than half of their items were answered: {}",
+                                group.dimension_scores_missing));
+    items.push_back(fmt::format("Minimum group size (`--min-group`): {} respondents; smaller roles, dimensions and "
+                                "items are withheld",
+                                min_group_));
+    items.push_back(fmt::format("Perception gaps of at least {} points are flagged (`--gap-threshold`)",
+                                format_fixed(results_.options.gap_threshold, 1)));
+    items.push_back(fmt::format("Index: the 0–100 mean of respondents' dimension scores; SD: sample standard "
+                                "deviation; Alpha: Cronbach's alpha over respondents who answered every item; {} "
+                                "marks a figure that is withheld or cannot be computed",
+                                missing));
+    items.push_back("Respondent identities and organisations are never shown");
+    const std::string version = single_line(options_.tool_version);
+    items.push_back(version.empty() ? std::string("Made with partnerpulse")
+                                    : markdown_inline(fmt::format("Made with partnerpulse {}", version)));
+    doc_.add(bullet_list(items));
+  }
+
+  const Results& results_;
+  const RenderOptions& options_;
+  std::size_t min_group_;
+  Document doc_;
+  HeadingSet headings_;
+  bool with_suffix_ = false;
+  const GroupResult* group_ = nullptr;
+};
+
+}  // namespace
+
+std::string render_markdown(const Results& results, const RenderOptions& options) {
+  return MarkdownRenderer(results, options).render();
+}
+
+}  // namespace partnerpulse

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The committed example reports are exactly what the binary produces from the example responses.
+#   test_examples_reports.sh BINARY SOURCE_DIR [CORPUS]
+set -euo pipefail
+binary=$1 source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bash "$source_dir/examples/regenerate.sh" "$binary" "$work"
+status=0
+for expected in "$source_dir"/examples/reports/*; do
+  name=$(basename "$expected")
+  if ! diff -u "$expected" "$work/$name"; then
+    echo "examples/reports/$name differs from what the binary produces (run examples/regenerate.sh)"
+    status=1
+  fi
+done
+for produced in "$work"/*; do
+  [ -e "$source_dir/examples/reports/$(basename "$produced")" ] || { echo "not committed: examples/reports/$(basename "$produced")"; status=1; }
+done
+# The example responses themselves validate.
+"$binary" validate --quiet --questionnaires "$source_dir/questionnaires" "$source_dir/examples/responses" || status=1
+[ $status = 0 ] && echo "example reports match"
+exit $status
