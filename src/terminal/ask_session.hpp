@@ -1,0 +1,108 @@
+#pragma once
+// The interactive self-assessment behind `partnerpulse ask`: asks the respondent's details, then every item of the
+// questionnaires one at a time, saving the whole response after every answer, skip, step back and comment, and
+// ends with the respondent's own dimension scores. Reads lines from a std::istream and writes to a std::ostream,
+// so it runs the same on a terminal, from a pipe, and in tests.
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partnerpulse/questionnaire.hpp"
+#include "partnerpulse/response.hpp"
+
+namespace partnerpulse {
+
+// At most this much of one input line is kept; the rest of the line is read and discarded.
+inline constexpr std::size_t max_line_bytes = 64u * 1024u;
+// Comments and open answers are cut to this many bytes (at a character boundary), so that even a long
+// questionnaire's response file stays far below the 4 MiB input limit.
+inline constexpr std::size_t max_comment_bytes = 8u * 1024u;
+// The response format allows respondent details of at most this many bytes.
+inline constexpr std::size_t max_respondent_field_bytes = 200;
+
+// One line of input.
+struct InputLine {
+  std::string text;        // without the newline and a trailing carriage return; at most max_bytes bytes
+  bool truncated = false;  // the line was longer and its rest was discarded
+};
+
+// Reads one line, keeping at most `max_bytes` bytes of it. Returns false at end of input when nothing was read;
+// a last line without a newline is still returned.
+bool read_input_line(std::istream& in, InputLine& line, std::size_t max_bytes = max_line_bytes);
+
+// Why `value` cannot be a respondent detail (empty, too long, or with control characters), or nothing when it can.
+std::optional<std::string> respondent_field_problem(std::string_view value);
+
+// Layout and wording of a session.
+struct AskSettings {
+  std::string output_path;     // named in messages
+  std::string language;        // the language to show questionnaire texts in; empty: each questionnaire's own
+  std::size_t width = 80;      // columns to wrap text to
+  // When set, asked before each question for the current width (a terminal may be resized during a session).
+  std::function<std::size_t()> measure_width;
+  bool colour = false;         // ANSI colours
+  bool redraw = false;         // clear the screen before each question (a terminal, colours allowed)
+  bool echo_input = false;     // repeat each line read, for a readable transcript when input is piped
+  std::string today;           // YYYY-MM-DD: the date written for a new response (empty: none)
+  std::string default_id;      // offered when the respondent id is asked (empty: none, the id must be typed)
+  std::string default_period;  // offered when the period is asked (empty: none)
+};
+
+// How a session ended. Every outcome but nothing_saved and save_failed leaves every answer given in the file.
+enum class AskOutcome {
+  finished,       // every item was shown; feedback printed
+  quit,           // `q`
+  input_ended,    // end of input (Ctrl-D, a closed pipe)
+  nothing_saved,  // input ended or `q` before the respondent's details were complete: no file written
+  save_failed,    // the last save failed (see AskSession::last_save_error)
+};
+
+// Receives the whole response after every change. Throws IoError when it cannot save.
+using SaveResponse = std::function<void(const Response&)>;
+
+// Saves with write_file_atomically(path, write_response(response), Overwrite::allow).
+SaveResponse save_to_file(std::string path);
+
+// Checks that `existing` (a response file loaded with parse_response) can be continued with these questionnaires
+// and respondent details: the same questionnaires and versions (throws UsageError naming both lists otherwise),
+// and every detail in `given` that is not empty equal to the file's (throws UsageError naming each difference).
+void check_resumable(const Response& existing, const std::vector<const Questionnaire*>& questionnaires,
+                     const Respondent& given, const std::string& path);
+
+class AskSession {
+public:
+  // `questionnaires` must outlive the session. Respondent details left empty in `given` are asked first.
+  AskSession(std::vector<const Questionnaire*> questionnaires, Respondent given, AskSettings settings,
+             SaveResponse save);
+  ~AskSession();
+  AskSession(const AskSession&) = delete;
+  AskSession& operator=(const AskSession&) = delete;
+
+  // Continues `existing` instead of starting afresh: its details and answers are kept, and the session starts at
+  // the first unanswered item. Runs check_resumable first (and throws what it throws).
+  void resume(const Response& existing);
+
+  // Runs the session until every item has been shown, `q`, or the end of input. Throws IoError only when the
+  // very first save fails (nothing has been asked yet); later save failures are reported and retried.
+  AskOutcome run(std::istream& in, std::ostream& out);
+
+  // The response as it stands (what the last save wrote, or would have written).
+  Response response() const;
+  // Items (scored and open) answered, and the total number of items.
+  std::size_t answered() const;
+  std::size_t total() const;
+  // The message of the last failed save; empty when the last save succeeded.
+  const std::string& last_save_error() const;
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace partnerpulse

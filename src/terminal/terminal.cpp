@@ -1,0 +1,58 @@
+#include "terminal/terminal.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+namespace partnerpulse {
+
+bool is_terminal(int fd) noexcept { return ::isatty(fd) == 1; }
+
+std::size_t choose_width(std::size_t window_columns, const char* columns_variable) noexcept {
+  std::size_t width = window_columns;
+  if (width == 0 && columns_variable && *columns_variable) {
+    const char* end = columns_variable + std::strlen(columns_variable);
+    std::size_t parsed = 0;
+    const auto [ptr, ec] = std::from_chars(columns_variable, end, parsed);
+    if (ec == std::errc() && ptr == end) width = parsed;
+  }
+  if (width == 0) width = 80;
+  if (width < min_terminal_width) width = min_terminal_width;
+  if (width > max_terminal_width) width = max_terminal_width;
+  return width;
+}
+
+std::size_t terminal_width(int fd) {
+  std::size_t columns = 0;
+  if (is_terminal(fd)) {
+    winsize size{};
+    if (::ioctl(fd, TIOCGWINSZ, &size) == 0) columns = size.ws_col;
+  }
+  return choose_width(columns, std::getenv("COLUMNS"));
+}
+
+bool use_colour(bool out_is_terminal, bool plain, const char* no_color, const char* term) noexcept {
+  if (!out_is_terminal || plain) return false;
+  if (no_color && *no_color) return false;
+  if (term && std::strcmp(term, "dumb") == 0) return false;
+  return true;
+}
+
+bool use_colour_from_environment(bool out_is_terminal, bool plain) {
+  return use_colour(out_is_terminal, plain, std::getenv("NO_COLOR"), std::getenv("TERM"));
+}
+
+std::string Style::wrap(std::string_view code, std::string_view text) const {
+  if (!colour_ || text.empty()) return std::string(text);
+  std::string out = "\x1b[";
+  out += code;
+  out += 'm';
+  out += text;
+  out += "\x1b[0m";
+  return out;
+}
+
+}  // namespace partnerpulse

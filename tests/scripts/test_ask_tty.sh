@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# `partnerpulse ask` in a real pseudo-terminal (tmux, 80x30): the screen shows progress, the dimension and the scale
+# labels; keys typed at the terminal work; Ctrl-D saves; --plain has no escape codes; and a full self-assessment of
+# all four shipped questionnaires, typed key by key, writes a file that `validate` accepts and `report` scores.
+#   test_ask_tty.sh BINARY SOURCE_DIR [CORPUS]        (exit 77: tmux is not installed)
+set -u
+binary=$(realpath "$1") source_dir=$(realpath "$2")
+[ -x "$binary" ] || { echo "no executable at $1"; exit 1; }
+command -v tmux >/dev/null || { echo "tmux is not installed: skipped"; exit 77; }
+work=$(mktemp -d)
+sock="$work/tmux.sock"
+tm() { tmux -S "$sock" "$@"; }
+cleanup() {
+  tm kill-server 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cd "$work" || exit 1
+
+status=0
+fail() {
+  echo "FAIL: $*"
+  status=1
+}
+details=(--questionnaires "$source_dir/questionnaires" --respondent r-tty01 --organisation "Org T" --partnership p-t
+  --role lead --period 2025)
+
+# start NAME ARGS...: runs `partnerpulse ask ARGS...` in a new detached 80x30 session; its exit code goes to NAME.exit.
+start() {
+  local name=$1
+  shift
+  local command
+  printf -v command '%q ' env -i PATH=/usr/bin:/bin HOME="$work" TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC \
+    PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" ask "$@"
+  tm -u new-session -d -x 80 -y 30 -s "$name" \
+    "cd $(printf %q "$work") && $command; echo \$? >$(printf %q "$work/$name.exit"); sleep 600"
+}
+screen() { tm capture-pane -p -t "$1"; }
+# wait_for NAME REGEX: waits up to 15 s for the screen to match.
+wait_for() {
+  local t
+  for ((t = 0; t < 300; t++)); do
+    screen "$1" | grep -qE -- "$2" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+wait_exit() {  # NAME: waits for the command to end; prints its exit code
+  local t
+  for ((t = 0; t < 300; t++)); do
+    if [ -s "$work/$1.exit" ]; then
+      cat "$work/$1.exit"
+      return 0
+    fi
+    sleep 0.05
+  done
+  echo timeout
+}
+type_line() {  # NAME TEXT: types TEXT and Enter
+  tm send-keys -t "$1" -l -- "$2"
+  tm send-keys -t "$1" Enter
+}
+show() {
+  echo "---- screen of $1"
+  screen "$1"
+}
+
+# 1. Colours and one question per screen.
+start one trust "${details[@]}" -o tty.toml
+wait_for one '^1/12 ' || { fail "progress 1/12 not on screen"; show one; }
+screen one | grep -q 'Strongly disagree' || fail "scale label 'Strongly disagree' not on screen"
+screen one | grep -q 'Personal relationships' || fail "dimension title not on screen"
+screen one | grep -q 'Every answer is saved to tty.toml' || fail "the opening notice is not on screen"
+tm capture-pane -p -e -t one | grep -q $'\x1b\\[' || fail "no colour on a terminal without NO_COLOR"
+type_line one 4
+wait_for one '^2/12 ' || { fail "4 did not move to 2/12"; show one; }
+screen one | grep -q '^1/12' && fail "the previous question is still on screen (no redraw)"
+type_line one x
+wait_for one 'Not an answer' || { fail "no explanation for an unknown key"; show one; }
+screen one | grep -q '^2/12 ' || fail "the same question is not asked again after a bad key"
+type_line one c
+wait_for one 'Your comment, on one line' || { fail "c does not ask for a comment"; show one; }
+type_line one 'Très bien — مرحبا'
+wait_for one 'Comment saved' || { fail "comment not saved"; show one; }
+tm send-keys -t one C-d
+code=$(wait_exit one)
+[ "$code" = 0 ] || { fail "Ctrl-D: exit code $code, expected 0"; show one; }
+screen one | grep -q 'Input ended; 1 answer saved to tty.toml' || { fail "Ctrl-D: no 'Input ended' message"; show one; }
+grep -qx 'knows-people = 4' tty.toml || fail "tty.toml lacks knows-people = 4"
+grep -qxF 'values-discussed = "Très bien — مرحبا"' tty.toml || fail "tty.toml lacks the comment typed"
+
+# 2. --plain: resumes, says so, and writes no escape codes.
+start two trust "${details[@]}" -o tty.toml --plain
+wait_for two 'Resuming: 1 of 12 answered in tty.toml' || { fail "no 'Resuming' message"; show two; }
+screen two | grep -q 'Continuing at question 2/12' || fail "does not continue at 2/12"
+screen two | grep -q 'Current answer\|Your comment: Très bien' || fail "the comment on question 2 is not shown"
+tm capture-pane -p -e -t two | grep -q $'\x1b\\[' && fail "escape codes on screen with --plain"
+type_line two q
+code=$(wait_exit two)
+[ "$code" = 0 ] || fail "q: exit code $code, expected 0"
+
+# 3. A full self-assessment of the four shipped questionnaires, typed at the terminal.
+start full trust power-balance roles communication "${details[@]}" -o full.toml
+if ! wait_for full '^1/[0-9]+ '; then
+  fail "the full run did not start"
+  show full
+  exit $status
+fi
+total=$(screen full | grep -oE '^1/[0-9]+' | head -n 1 | cut -d/ -f2)
+keys=(4 5 3 na 2 4 1 5 4 3)
+for ((i = 1; i <= total; i++)); do
+  if ! wait_for full "^$i/$total "; then
+    fail "question $i/$total never appeared"
+    show full
+    break
+  fi
+  if screen full | grep -qi 'open question'; then
+    type_line full "Réponse $i: نعمل معاً — 一緒に"
+  else
+    type_line full "${keys[i % ${#keys[@]}]}"
+  fi
+done
+code=$(wait_exit full)
+# The whole transcript, scrollback included, with line breaks and runs of spaces squeezed.
+flat=$(tm capture-pane -p -S -500 -t full | tr -s ' \n' '  ')
+for text in "Your results" "Weakest: " "scored questions answered; the file is marked complete."; do
+  grep -qF -- "$text" <<<"$flat" || { fail "the end of the full run lacks: $text"; show full; }
+done
+[ "$code" = 0 ] || fail "the full run exited with $code"
+if ! env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" validate \
+  --questionnaires "$source_dir/questionnaires" full.toml >validate.out 2>&1; then
+  fail "validate rejects full.toml:"
+  cat validate.out
+fi
+grep -qx 'status = "complete"' full.toml || fail "full.toml is not marked complete"
+if ! env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" report --min-group 1 \
+  --questionnaires "$source_dir/questionnaires" full.toml >report.out 2>&1; then
+  fail "report does not score full.toml:"
+  cat report.out
+fi
+exit $status
