@@ -1,0 +1,105 @@
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <boost/test/unit_test.hpp>
+
+#include "partnerpulse/catalog.hpp"
+#include "partnerpulse/questionnaire_loader.hpp"
+
+using namespace partnerpulse;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A temporary folder removed at the end of the test.
+struct TempFolder {
+  fs::path path;
+  TempFolder() {
+    path = fs::temp_directory_path() / fs::path("partnerpulse-catalog-" + std::to_string(std::rand()));
+    fs::create_directories(path);
+  }
+  ~TempFolder() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name) << text;
+  }
+};
+
+std::string questionnaire(const std::string& id, const std::string& version) {
+  return "[questionnaire]\nid = \"" + id + "\"\nversion = \"" + version +
+         "\"\ntitle = \"T\"\nlanguage = \"en\"\nsource = \"s\"\n\n[scales.s]\nmin = 1\nmax = 2\nlabels = [\"a\", \"b\"]\n\n"
+         "[[dimensions]]\nid = \"d\"\ntitle = \"D\"\n[dimensions.advice]\nattention = \"x\"\ndeveloping = \"y\"\n"
+         "strength = \"z\"\n\n[[items]]\nid = \"i\"\ndimension = \"d\"\ntext = \"t\"\nscale = \"s\"\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(catalog)
+
+BOOST_AUTO_TEST_CASE(the_first_folder_holding_an_id_wins) {
+  TempFolder first, second;
+  first.write("trust.toml", questionnaire("trust", "2.0"));
+  second.write("trust.toml", questionnaire("trust", "1.0"));
+  second.write("other.toml", questionnaire("other", "1.0"));
+  const Catalog catalog = Catalog::from_folders({first.path.string(), "/nonexistent/folder", second.path.string()});
+  BOOST_REQUIRE(catalog.find("trust") != nullptr);
+  BOOST_TEST(catalog.find("trust")->version == "2.0");
+  BOOST_TEST(catalog.find("other") != nullptr);
+  BOOST_TEST(catalog.find("missing") == nullptr);
+  BOOST_TEST(catalog.folders().size() == 2u);  // the missing folder is skipped
+}
+
+BOOST_AUTO_TEST_CASE(questionnaires_given_first_take_precedence) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "1.0"));
+  std::vector<Questionnaire> first{parse_questionnaire(questionnaire("trust", "9.9"), "mine.toml")};
+  const Catalog catalog = Catalog::from_folders({folder.path.string()}, std::move(first));
+  BOOST_TEST(catalog.find("trust")->version == "9.9");
+}
+
+BOOST_AUTO_TEST_CASE(response_files_and_subfolders_are_ignored) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "1.0"));
+  folder.write("a-response.toml", "[respondent]\nid = \"r\"\n");
+  folder.write("nested/deeper.toml", questionnaire("deeper", "1.0"));
+  folder.write("notes.txt", "not toml");
+  const Catalog catalog = Catalog::from_folders({folder.path.string()});
+  BOOST_TEST(catalog.all().size() == 1u);
+  BOOST_TEST(catalog.find("deeper") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_broken_questionnaire_on_the_path_is_an_error_not_silently_skipped) {
+  TempFolder folder;
+  folder.write("broken.toml", "[questionnaire]\nid = \"broken\"\n");
+  try {
+    (void)Catalog::from_folders({folder.path.string()});
+    BOOST_FAIL("a broken questionnaire was accepted");
+  } catch (const InputError& error) {
+    BOOST_TEST(error.diagnostics().front().location.path == (folder.path / "broken.toml").string());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(two_files_with_one_id_in_a_folder_are_an_error) {
+  TempFolder folder;
+  folder.write("a.toml", questionnaire("same", "1.0"));
+  folder.write("b.toml", questionnaire("same", "1.0"));
+  try {
+    (void)Catalog::from_folders({folder.path.string()});
+    BOOST_FAIL("a duplicate id was accepted");
+  } catch (const InputError& error) {
+    BOOST_TEST(error.diagnostics().front().message.find("also defined by") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_search_path_ends_with_the_local_and_installed_folders) {
+  ::setenv("PARTNERPULSE_SHARE_DIR", "/opt/pp", 1);
+  const auto path = questionnaire_search_path({"mine"});
+  ::unsetenv("PARTNERPULSE_SHARE_DIR");
+  BOOST_REQUIRE_EQUAL(path.size(), 3u);
+  BOOST_TEST(path[0] == "mine");
+  BOOST_TEST(path[1] == "questionnaires");
+  BOOST_TEST(path[2] == "/opt/pp/questionnaires");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

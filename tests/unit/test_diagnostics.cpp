@@ -1,0 +1,42 @@
+#include <boost/test/unit_test.hpp>
+
+#include "partnerpulse/diagnostics.hpp"
+
+using namespace partnerpulse;
+
+BOOST_AUTO_TEST_SUITE(diagnostics)
+
+BOOST_AUTO_TEST_CASE(diagnostics_read_like_a_compilers) {
+  BOOST_TEST(format_diagnostic({{"q.toml", 3, 7}, Severity::error, "bad"}) == "q.toml:3:7: error: bad");
+  BOOST_TEST(format_diagnostic({{"q.toml", 0, 0}, Severity::warning, "w"}) == "q.toml: warning: w");
+  BOOST_TEST(format_diagnostic({{"", 0, 0}, Severity::error, "no file"}) == "partnerpulse: error: no file");
+  BOOST_TEST(format_diagnostic({{"q.toml", 2, 0}, Severity::note, "n"}) == "q.toml:2:1: note: n");
+}
+
+BOOST_AUTO_TEST_CASE(a_list_sorts_by_file_line_and_column_keeping_ties_in_order) {
+  DiagnosticList list;
+  list.error({"b.toml", 1, 1}, "b");
+  list.error({"a.toml", 5, 2}, "a52");
+  list.error({"a.toml", 5, 1}, "first");
+  list.error({"a.toml", 5, 1}, "second");
+  list.warning({"a.toml", 1, 9}, "w");
+  list.sort_by_position();
+  std::vector<std::string> order;
+  for (const auto& d : list.items()) order.push_back(d.message);
+  BOOST_TEST(order == (std::vector<std::string>{"w", "first", "second", "a52", "b"}), boost::test_tools::per_element());
+  BOOST_TEST(list.has_errors());
+  DiagnosticList warnings_only;
+  warnings_only.warning({"x", 1, 1}, "w");
+  BOOST_TEST(!warnings_only.has_errors());
+}
+
+BOOST_AUTO_TEST_CASE(errors_carry_their_diagnostics_and_a_readable_what) {
+  const InputError error({"r.toml", 4, 2}, "off the scale");
+  BOOST_TEST(error.diagnostics().size() == 1u);
+  BOOST_TEST(std::string(error.what()) == "r.toml:4:2: error: off the scale");
+  const IoError io("out.md", "already exists");
+  BOOST_TEST(std::string(io.what()) == "out.md: already exists");
+  BOOST_TEST(io.path() == "out.md");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
