@@ -1,5 +1,6 @@
 #include "terminal/ask_session.hpp"
 
+#include <optional>
 #include <algorithm>
 #include <charconv>
 #include <istream>
@@ -528,16 +529,7 @@ struct AskSession::Impl {
       problem(fmt::format("Nothing typed: answer with a number from {}{}; s skips, ? shows the keys.", range, or_na));
       return Flow::stay;
     }
-    if (is_one_of(key, {"?", "h", "help"})) {
-      notice = help(entry);
-      return Flow::stay;
-    }
-    if (is_one_of(key, {"q", "quit"})) return Flow::quit;
-    if (is_one_of(key, {"b", "back"})) return back(out);
-    if (is_one_of(key, {"s", "skip"})) {
-      save_now(out);
-      return next();
-    }
+    if (const auto flow = common_key(key, out)) return *flow;
     if (is_one_of(key, {"c", "comment"})) return comment(in, out);
     ItemState& state = states[position];
     if (is_one_of(key, {"na", "n/a", "n.a."})) {
@@ -576,8 +568,8 @@ struct AskSession::Impl {
     return Flow::stay;
   }
 
-  Flow handle_open(const InputLine& line, std::ostream& out) {
-    const std::string key = normalize_key(line.text);
+  // The keys every question understands: help, quit, back and skip. Nothing when `key` is none of them.
+  std::optional<Flow> common_key(const std::string& key, std::ostream& out) {
     if (is_one_of(key, {"?", "h", "help"})) {
       notice = help(entries[position]);
       return Flow::stay;
@@ -588,6 +580,12 @@ struct AskSession::Impl {
       save_now(out);
       return next();
     }
+    return std::nullopt;
+  }
+
+  Flow handle_open(const InputLine& line, std::ostream& out) {
+    const std::string key = normalize_key(line.text);
+    if (const auto flow = common_key(key, out)) return *flow;
     if (is_one_of(key, {"c", "comment"})) {
       problem("This is an open question: type your answer itself, on one line (Enter alone skips).");
       return Flow::stay;
