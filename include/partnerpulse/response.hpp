@@ -1,6 +1,7 @@
 #pragma once
 // One respondent's answers to one or more questionnaires (see docs/response-format.md).
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,7 +17,8 @@ class Catalog;
 struct Answer {
   std::string item;
   std::optional<int> value;
-  SourceLocation location;
+  std::uint32_t line = 0;  // where the value stands in Response::path (0: not read from a file)
+  std::uint32_t column = 0;
 };
 
 struct Comment {

@@ -160,16 +160,18 @@ private:
       }
       auto [answers, questionnaire] = owner(response, id, location_of(key.source(), path_), "answers");
       if (!answers || !questionnaire) continue;
+      answers->answers.reserve(answers_table->size());
       for (const auto& [item_key, value] : *answers_table) {
         const std::string item_id(item_key.str());
-        const SourceLocation at = location_of(value.source(), path_);
-        const Item* item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
+        const auto at = [&] { return location_of(value.source(), path_); };
+        const Item* item = questionnaire->find_item(item_id);
+        if (!item) item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
         if (!item) continue;
         if (!item->scored()) {
           if (const auto* text = value.as_string()) {
             answers->open_answers.push_back({item_id, text->get()});
           } else {
-            diagnostics_.error(at, fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
+            diagnostics_.error(at(), fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
                                                context, item_id, describe_type(value)));
           }
           continue;
@@ -178,25 +180,25 @@ private:
         if (const auto* number = value.as_integer()) {
           const std::int64_t v = number->get();
           if (v < scale->min || v > scale->max) {
-            diagnostics_.error(at, fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item_id, v,
+            diagnostics_.error(at(), fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item_id, v,
                                                scale->min, scale->max, scale->allow_na ? " (or \"na\")" : ""));
           } else {
-            answers->answers.push_back({item_id, static_cast<int>(v), at});
+            answers->answers.push_back({item_id, static_cast<int>(v), value.source().begin.line, value.source().begin.column});
           }
         } else if (const auto* text = value.as_string()) {
           if (text->get() != "na") {
-            diagnostics_.error(at, fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item_id,
+            diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item_id,
                                                scale->min, scale->max, scale->allow_na ? " or \"na\"" : "",
                                                text->get()));
           } else if (!scale->allow_na) {
-            diagnostics_.error(at, fmt::format("{}: '{}' = \"na\" is not allowed: scale '{}' has no "
+            diagnostics_.error(at(), fmt::format("{}: '{}' = \"na\" is not allowed: scale '{}' has no "
                                                "not-applicable answer; answer {}..{} or leave the item out",
                                                context, item_id, scale->id, scale->min, scale->max));
           } else {
-            answers->answers.push_back({item_id, std::nullopt, at});
+            answers->answers.push_back({item_id, std::nullopt, value.source().begin.line, value.source().begin.column});
           }
         } else {
-          diagnostics_.error(at, fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item_id,
+          diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item_id,
                                              scale->min, scale->max, scale->allow_na ? " or \"na\"" : "",
                                              describe_type(value)));
         }

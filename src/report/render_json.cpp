@@ -1,10 +1,13 @@
 // The JSON report (docs/json.md), written with nlohmann::ordered_json so that keys keep a fixed order.
 // Texts from input files are passed through strip_control_characters; numbers keep full precision.
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +34,25 @@ public:
     root["tool"] = {{"name", "partnerpulse"}, {"version", clean(options_.tool_version)}};
     if (!options_.date.empty()) root["date"] = clean(options_.date);
     root["options"] = {{"min_group", results_.options.min_group}, {"gap_threshold", results_.options.gap_threshold}};
+    // Groups are independent: render them on all cores, then place them in order (same bytes either way).
+    std::vector<Json> rendered(results_.groups.size());
+    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
+                                                      (rendered.size() + 15) / 16);
+    const auto render_share = [&](std::size_t share) {
+      for (std::size_t i = share; i < rendered.size(); i += std::max<std::size_t>(threads, 1)) {
+        rendered[i] = render_group(results_.groups[i]);
+      }
+    };
+    if (threads <= 1) {
+      render_share(0);
+    } else {
+      std::vector<std::thread> workers;
+      for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(render_share, t);
+      render_share(0);
+      for (auto& worker : workers) worker.join();
+    }
     Json groups = Json::array();
-    for (const auto& group : results_.groups) groups.push_back(render_group(group));
+    for (auto& group : rendered) groups.push_back(std::move(group));
     root["groups"] = std::move(groups);
     return root;
   }
@@ -180,7 +200,7 @@ std::string render_json(const Results& results, const RenderOptions& options) {
       out += "\\u003c";
     } else if (text[i] == '>') {
       out += "\\u003e";
-    } else if (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0) {
+    } else if (text[i] == '\xE2' && (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0)) {
       out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
     } else {

@@ -87,8 +87,11 @@ ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catal
     }
   };
 
+  // With more than one thread, every worker scores and the calling thread only merges (it mostly sleeps).
   std::vector<std::thread> workers;
-  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);
+  if (threads > 1) {
+    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+  }
 
   ScoreFilesOutcome outcome;
   outcome.files_read = files.size();

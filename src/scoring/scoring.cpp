@@ -155,6 +155,8 @@ struct Scorer::State {
   ScoringOptions options;
   Layout layout;
   std::map<GroupKey, GroupAccumulator> groups;
+  std::vector<double> scores_buffer;         // reused by add(): one respondent's item scores
+  std::vector<double> complete_case_buffer;  // reused by add(): a dimension's scores when all items are answered
 
   State(const Catalog& c, ScoringOptions o) : catalog(c), options(o), layout(c) {}
 
@@ -212,7 +214,8 @@ void Scorer::State::add(const Response& response) {
     const Questionnaire& q = *slots.questionnaire;
 
     // Item scores, kept per item slot for this respondent (NaN = not answered).
-    std::vector<double> scores(q.items.size(), std::numeric_limits<double>::quiet_NaN());
+    std::vector<double>& scores = scores_buffer;
+    scores.assign(q.items.size(), std::numeric_limits<double>::quiet_NaN());
     for (const Answer& answer : answers.answers) {
       const Item* item = q.find_item(answer.item);
       if (!item || !item->scored()) continue;
@@ -238,7 +241,8 @@ void Scorer::State::add(const Response& response) {
       const auto& item_indexes = slots.scored_items[d];
       double weighted_sum = 0.0, weight_sum = 0.0;
       std::size_t answered = 0;
-      std::vector<double> complete_case;
+      std::vector<double>& complete_case = complete_case_buffer;
+      complete_case.clear();
       for (const std::size_t i : item_indexes) {
         if (std::isnan(scores[i])) continue;
         weighted_sum += q.items[i].weight * scores[i];

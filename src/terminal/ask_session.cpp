@@ -245,7 +245,7 @@ struct AskSession::Impl {
       const ItemState& state = states[i];
       if (state.answered) {
         if (entry.scored()) {
-          answers.answers.push_back({entry.item->id, state.value, {}});
+          answers.answers.push_back({entry.item->id, state.value});
         } else {
           answers.open_answers.push_back({entry.item->id, state.text});
         }

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -20,20 +21,39 @@ namespace partnerpulse {
 namespace fs = std::filesystem;
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw IoError(path, "is a folder, not a file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path, fmt::format("cannot open: {}", std::strerror(errno)));
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw IoError(path, fmt::format("cannot open: {}", std::strerror(errno)));
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
+  if (S_ISDIR(status.st_mode)) throw IoError(path, "is a folder, not a file");
+  const auto too_large = [&] {
+    return InputError({path, 1, 1}, fmt::format("the file is larger than the limit of {} bytes ({} MiB)", max_bytes,
+                                                max_bytes / (1024 * 1024)));
+  };
+  if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > max_bytes) throw too_large();
+  // Read until end of file: the size is a hint only (pipes and special files have none, files may grow).
   std::string content;
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    content.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (content.size() > max_bytes) {
-      throw InputError({path, 1, 1}, fmt::format("the file is larger than the limit of {} bytes ({} MiB)", max_bytes,
-                                                  max_bytes / (1024 * 1024)));
+  content.resize(S_ISREG(status.st_mode) ? static_cast<std::size_t>(status.st_size) + 1 : 65536);
+  std::size_t used = 0;
+  for (;;) {
+    if (used == content.size()) {
+      if (content.size() > max_bytes) throw too_large();
+      content.resize(content.size() * 2);
     }
+    const ssize_t got = ::read(fd, content.data() + used, content.size() - used);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
+    }
+    if (got == 0) break;
+    used += static_cast<std::size_t>(got);
   }
-  if (in.bad()) throw IoError(path, "read failed");
+  if (used > max_bytes) throw too_large();
+  content.resize(used);
   return content;
 }
 

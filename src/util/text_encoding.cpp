@@ -1,5 +1,7 @@
 #include "util/text_encoding.hpp"
 
+#include <initializer_list>
+
 #include <fmt/format.h>
 
 namespace partnerpulse {
@@ -66,6 +68,29 @@ SourceLocation location_of_offset(std::string_view text, std::size_t offset, con
   return where;
 }
 
+namespace {
+// Per lexical state, the ASCII bytes that cannot change it: the scan steps over them without decoding.
+// Bytes of 0x80 and above are never skipped, so UTF-8 and byte-order marks are always checked.
+struct SkippableBytes {
+  bool skip[6][256] = {};
+  constexpr SkippableBytes() {
+    for (auto& state : skip) {
+      for (int b = 0; b < 0x80; ++b) state[b] = true;
+    }
+    const auto stop = [this](Lexeme state, std::initializer_list<char> bytes) {
+      for (const char c : bytes) skip[static_cast<int>(state)][static_cast<unsigned char>(c)] = false;
+    };
+    stop(Lexeme::code, {'#', '"', '\'', '[', '{', ']', '}', '=', ',', '\n', '.'});
+    stop(Lexeme::comment, {'\n'});
+    stop(Lexeme::basic_string, {'\\', '"', '\n'});
+    stop(Lexeme::literal_string, {'\'', '\n'});
+    stop(Lexeme::multiline_basic, {'\\', '"'});
+    stop(Lexeme::multiline_literal, {'\''});
+  }
+};
+constexpr SkippableBytes skippable;
+}  // namespace
+
 std::string_view prepare_toml_text(std::string_view text, const std::string& path, DiagnosticList& diagnostics) {
   if (text.empty()) {
     diagnostics.error({path, 1, 1}, "the file is empty");
@@ -83,20 +108,24 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
   std::size_t dotted_parts = 1;
   bool reported_depth = false;
   bool reported_dots = false;
-  std::uint32_t line = 1, column = 1;
-  const auto here = [&] { return SourceLocation{path, line, column}; };
+  std::size_t i = start;
+  const auto here = [&] { return location_of_offset(text.substr(start), i - start, path); };
 
-  for (std::size_t i = start; i < text.size();) {
+  while (i < text.size()) {
+    const char c = text[i];
+    if (skippable.skip[static_cast<int>(state)][static_cast<unsigned char>(c)]) {
+      ++i;
+      continue;
+    }
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
       diagnostics.error(here(), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
                                             static_cast<unsigned char>(text[i]), i));
       return {};
     }
-    const char c = text[i];
     const bool in_string = state == Lexeme::basic_string || state == Lexeme::literal_string ||
                            state == Lexeme::multiline_basic || state == Lexeme::multiline_literal;
-    if (!in_string && is_byte_order_mark_at(text, i)) {
+    if (!in_string && static_cast<unsigned char>(c) == 0xEF && is_byte_order_mark_at(text, i)) {
       diagnostics.error(here(), "a byte-order mark (U+FEFF) is allowed only at the very start of the file");
       return {};
     }
@@ -167,15 +196,6 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
           while (i + advance < text.size() && text[i + advance] == '\'' && advance < 5) ++advance;
         }
         break;
-    }
-    for (std::size_t k = 0; k < advance && i + k < text.size(); ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      if (b == '\n') {
-        ++line;
-        column = 1;
-      } else if ((b & 0xC0) != 0x80) {
-        ++column;
-      }
     }
     i += advance;
   }
