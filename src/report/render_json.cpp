@@ -195,18 +195,26 @@ std::string render_json(const Results& results, const RenderOptions& options) {
   // an HTML <script> element or a JavaScript source without ending it. Any JSON parser reads back the same text.
   std::string out;
   out.reserve(text.size() + 1);
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  std::size_t done = 0;  // text[0, done) is in `out`
+  for (std::size_t i = text.find_first_of("<>\xE2"); i != std::string::npos; i = text.find_first_of("<>\xE2", i + 1)) {
+    const char* escape = nullptr;
     if (text[i] == '<') {
-      out += "\\u003c";
+      escape = "\\u003c";
     } else if (text[i] == '>') {
-      out += "\\u003e";
-    } else if (text[i] == '\xE2' && (text.compare(i, 3, "\xE2\x80\xA8") == 0 || text.compare(i, 3, "\xE2\x80\xA9") == 0)) {
-      out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-      i += 2;
+      escape = "\\u003e";
+    } else if (text.compare(i, 3, "\xE2\x80\xA8") == 0) {
+      escape = "\\u2028";
+    } else if (text.compare(i, 3, "\xE2\x80\xA9") == 0) {
+      escape = "\\u2029";
     } else {
-      out += text[i];
+      continue;  // another character starting with 0xE2
     }
+    out.append(text, done, i - done);
+    out += escape;
+    done = i + (text[i] == '\xE2' ? 3 : 1);
+    i = done - 1;
   }
+  out.append(text, done, std::string::npos);
   out += '\n';
   return out;
 }
