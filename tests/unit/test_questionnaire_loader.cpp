@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "diagnostic_expectations.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +20,7 @@
 #include "partnerpulse/questionnaire_loader.hpp"
 
 using namespace partnerpulse;
+using namespace partnerpulse::testing;
 
 namespace {
 
@@ -99,19 +102,6 @@ const std::string banded =
     "text = \"One\"\n"                           // 38
     "scale = \"agree5\"\n";                      // 39
 
-// `text` with line `line` (1-based) replaced by `content`, which may hold several lines or be empty.
-std::string set_line(const std::string& text, std::size_t line, std::string_view content) {
-  std::size_t start = 0;
-  for (std::size_t n = 1; n < line; ++n) {
-    start = text.find('\n', start);
-    BOOST_TEST_REQUIRE(start != std::string::npos);
-    ++start;
-  }
-  const std::size_t end = text.find('\n', start);
-  BOOST_TEST_REQUIRE(end != std::string::npos);
-  return text.substr(0, start) + std::string(content) + text.substr(end);
-}
-
 // `text` with lines `from`..`to` emptied (line numbers stay the same).
 std::string blank_lines(std::string text, std::size_t from, std::size_t to) {
   for (std::size_t line = from; line <= to; ++line) text = set_line(text, line, "");
@@ -122,12 +112,6 @@ std::string repeat(std::string_view piece, std::size_t count) {
   std::string out;
   out.reserve(piece.size() * count);
   for (std::size_t i = 0; i < count; ++i) out += piece;
-  return out;
-}
-
-std::string all_of(const std::vector<Diagnostic>& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) out += "\n  " + format_diagnostic(d);
   return out;
 }
 
@@ -142,28 +126,9 @@ std::vector<Diagnostic> errors_of(std::string_view text) {
   return {};
 }
 
-struct Expected {
-  std::uint32_t line;
-  std::uint32_t column;
-  std::string fragment;  // a part of the message
-};
-
 // Asserts that `text` is rejected with exactly these errors, in this order.
 void expect_errors(std::string_view text, const std::vector<Expected>& expected) {
-  const std::vector<Diagnostic> got = errors_of(text);
-  BOOST_TEST_CONTEXT("reported:" << all_of(got)) {
-    BOOST_TEST_REQUIRE(got.size() == expected.size());
-    for (std::size_t i = 0; i < got.size(); ++i) {
-      BOOST_TEST_CONTEXT("diagnostic " << i + 1 << " expected at " << expected[i].line << ":" << expected[i].column
-                                       << " with \"" << expected[i].fragment << "\"") {
-        BOOST_TEST(got[i].location.path == "q.toml");
-        BOOST_TEST((got[i].severity == Severity::error));
-        BOOST_TEST(got[i].location.line == expected[i].line);
-        BOOST_TEST(got[i].location.column == expected[i].column);
-        BOOST_TEST(got[i].message.find(expected[i].fragment) != std::string::npos);
-      }
-    }
-  }
+  check_diagnostics(errors_of(text), "q.toml", expected);
 }
 
 // Asserts only the first (top-most) error, for mistakes whose follow-on reports are tested elsewhere.

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "diagnostic_expectations.hpp"
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -16,6 +18,7 @@
 #include "partnerpulse/response.hpp"
 
 using namespace partnerpulse;
+using namespace partnerpulse::testing;
 
 namespace {
 
@@ -90,24 +93,6 @@ const std::string base =
     "[comments.trust]\n"                   // 18
     "knows-people = \"free text\"\n";      // 19
 
-std::string set_line(const std::string& text, std::size_t line, std::string_view content) {
-  std::size_t start = 0;
-  for (std::size_t n = 1; n < line; ++n) {
-    start = text.find('\n', start);
-    BOOST_TEST_REQUIRE(start != std::string::npos);
-    ++start;
-  }
-  const std::size_t end = text.find('\n', start);
-  BOOST_TEST_REQUIRE(end != std::string::npos);
-  return text.substr(0, start) + std::string(content) + text.substr(end);
-}
-
-std::string all_of(const std::vector<Diagnostic>& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) out += "\n  " + format_diagnostic(d);
-  return out;
-}
-
 Response parse_ok(std::string_view text) {
   try {
     return parse_response(text, "r.toml", catalog());
@@ -117,12 +102,7 @@ Response parse_ok(std::string_view text) {
   return {};
 }
 
-struct Expected {
-  std::uint32_t line;
-  std::uint32_t column;
-  std::string fragment;
-};
-
+// Asserts that `text` is rejected with exactly these errors, in this order.
 void expect_errors(std::string_view text, const std::vector<Expected>& expected) {
   std::vector<Diagnostic> got;
   try {
@@ -131,19 +111,7 @@ void expect_errors(std::string_view text, const std::vector<Expected>& expected)
   } catch (const InputError& error) {
     got = error.diagnostics();
   }
-  BOOST_TEST_CONTEXT("reported:" << all_of(got)) {
-    BOOST_TEST_REQUIRE(got.size() == expected.size());
-    for (std::size_t i = 0; i < got.size(); ++i) {
-      BOOST_TEST_CONTEXT("diagnostic " << i + 1 << " expected at " << expected[i].line << ":" << expected[i].column
-                                       << " with \"" << expected[i].fragment << "\"") {
-        BOOST_TEST(got[i].location.path == "r.toml");
-        BOOST_TEST((got[i].severity == Severity::error));
-        BOOST_TEST(got[i].location.line == expected[i].line);
-        BOOST_TEST(got[i].location.column == expected[i].column);
-        BOOST_TEST(got[i].message.find(expected[i].fragment) != std::string::npos);
-      }
-    }
-  }
+  check_diagnostics(got, "r.toml", expected);
 }
 
 void expect_error(std::string_view text, std::uint32_t line, std::uint32_t column, const std::string& fragment) {
