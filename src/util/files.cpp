@@ -1,12 +1,11 @@
 #include "partnerpulse/files.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <algorithm>
 
 #include <fcntl.h>
 #include <sys/stat.h>
