@@ -17,8 +17,7 @@ void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& f
   app.add_option("-q,--questionnaires", folders,
                  "Folder to look questionnaires up in, before ./questionnaires and the installed ones (repeatable)")
       ->type_name("DIR")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);  // one folder per -q, so `-q DIR FILE...` leaves FILE to the positionals
 }
 
 namespace {
