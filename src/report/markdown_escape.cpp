@@ -188,6 +188,14 @@ std::string strip_control_characters(std::string_view text) {
   out.reserve(text.size());
   std::size_t i = 0;
   while (i < text.size()) {
+    // Printable ASCII needs no decoding: copy a whole run at once.
+    std::size_t run_end = i;
+    while (run_end < text.size() && in_range(byte_at(text, run_end), 0x20, 0x7E)) ++run_end;
+    if (run_end > i) {
+      out.append(text.substr(i, run_end - i));
+      i = run_end;
+      continue;
+    }
     const CodePoint cp = decode(text, i);
     const std::size_t next = i + cp.length;
     if (!cp.valid) {
