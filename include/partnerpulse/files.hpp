@@ -12,6 +12,10 @@ inline constexpr std::size_t max_input_bytes = 4u * 1024u * 1024u;
 // Reads a whole file. Throws IoError when it cannot be read; InputError (at 1:1) when it exceeds `max_bytes`.
 std::string read_text_file(const std::string& path, std::size_t max_bytes = max_input_bytes);
 
+// Like read_text_file, but into `content`, reusing its memory: for reading many files one after another.
+// On an exception `content` holds no useful text.
+void read_text_file_into(const std::string& path, std::string& content, std::size_t max_bytes = max_input_bytes);
+
 enum class Overwrite { refuse, allow };
 
 // Writes `content` to a temporary file beside `path`, flushes it to disk, then renames it over `path`,

@@ -24,9 +24,10 @@ ChunkOutcome score_chunk(const std::vector<std::string>& files, std::size_t begi
                          const Catalog& catalog, const ScoringOptions& options) {
   ChunkOutcome outcome;
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
+  std::string text;  // one buffer for the whole chunk
   for (std::size_t i = begin; i < end; ++i) {
     try {
-      const std::string text = read_text_file(files[i]);
+      read_text_file_into(files[i], text);
       if (detect_input_kind(text) == InputKind::questionnaire) {
         ++outcome.questionnaire_files;
         continue;
@@ -35,7 +36,10 @@ ChunkOutcome score_chunk(const std::vector<std::string>& files, std::size_t begi
     } catch (const InputError& error) {
       outcome.problems.insert(outcome.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     } catch (const IoError& error) {
-      outcome.problems.push_back({{error.path(), 0, 0}, Severity::error, error.what()});
+      Diagnostic problem;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
+      problem.location.path = error.path();
+      problem.message = error.what();
+      outcome.problems.push_back(std::move(problem));
     }
   }
   return outcome;

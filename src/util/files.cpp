@@ -20,6 +20,12 @@ namespace partnerpulse {
 namespace fs = std::filesystem;
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
+  std::string content;
+  read_text_file_into(path, content, max_bytes);
+  return content;
+}
+
+void read_text_file_into(const std::string& path, std::string& content, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw IoError(path, fmt::format("cannot open: {}", std::strerror(errno)));
   struct FdCloser {
@@ -35,7 +41,6 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   };
   if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > max_bytes) throw too_large();
   // Read until end of file: the size is a hint only (pipes and special files have none, files may grow).
-  std::string content;
   content.resize(S_ISREG(status.st_mode) ? static_cast<std::size_t>(status.st_size) + 1 : 65536);
   std::size_t used = 0;
   for (;;) {
@@ -53,7 +58,6 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes) {
   }
   if (used > max_bytes) throw too_large();
   content.resize(used);
-  return content;
 }
 
 namespace {
@@ -139,12 +143,14 @@ std::vector<std::string> collect_toml_files(const std::vector<std::string>& path
     if (ec) throw IoError(path, fmt::format("cannot read the folder: {}", ec.message()));
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (ec) throw IoError(path, fmt::format("cannot read the folder: {}", ec.message()));
-      const auto name = it->path().filename().string();
+      // Plain string tests on the entry's path: fs::path::filename() and extension() parse the whole path.
+      const std::string& entry = it->path().native();
+      const std::string_view name = std::string_view(entry).substr(entry.rfind('/') + 1);
       if (!name.empty() && name.front() == '.') {
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->path().extension() == ".toml" && it->is_regular_file(ec)) found.push_back(it->path().string());
+      if (name.size() > 5 && name.ends_with(".toml") && it->is_regular_file(ec)) found.push_back(entry);
     }
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
