@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "partnerpulse/questionnaire.hpp"
@@ -20,7 +21,7 @@ public:
   // Adds a questionnaire; one with the same id already present wins and this one is ignored.
   void add(Questionnaire questionnaire);
   // The questionnaire with this id, or nullptr.
-  const Questionnaire* find(const std::string& id) const;
+  const Questionnaire* find(std::string_view id) const;
   const std::vector<std::shared_ptr<const Questionnaire>>& all() const noexcept { return items_; }
   const std::vector<std::string>& folders() const noexcept { return folders_; }
 

@@ -48,9 +48,11 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
         const auto same = std::find_if(seen_here.begin(), seen_here.end(),
                                        [&](const auto& entry) { return entry.first == questionnaire.id; });
         if (same != seen_here.end()) {
-          problems.push_back({{file, 1, 1}, Severity::error,
-                              fmt::format("questionnaire id '{}' is also defined by {}; ids must be unique in a folder",
-                                          questionnaire.id, same->second)});
+          Diagnostic duplicate;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
+          duplicate.location = SourceLocation{file, 1, 1};
+          duplicate.message = fmt::format("questionnaire id '{}' is also defined by {}; ids must be unique in a folder",
+                                          questionnaire.id, same->second);
+          problems.push_back(std::move(duplicate));
           continue;
         }
         seen_here.emplace_back(questionnaire.id, file);
@@ -69,7 +71,7 @@ void Catalog::add(Questionnaire questionnaire) {
   items_.push_back(std::make_shared<const Questionnaire>(std::move(questionnaire)));
 }
 
-const Questionnaire* Catalog::find(const std::string& id) const {
+const Questionnaire* Catalog::find(std::string_view id) const {
   for (const auto& item : items_) {
     if (item->id == id) return item.get();
   }

@@ -85,8 +85,6 @@ private:
     const toml::table* table = root_.table("questionnaires", Need::required);
     if (!table) return;
     if (table->empty()) diagnostics_.error(root_.where("questionnaires"), "[questionnaires] names no questionnaire");
-    std::vector<std::string> known;
-    for (const auto& q : catalog_.all()) known.push_back(q->id);
     for (const auto& [key, node] : *table) {
       const std::string id(key.str());
       const SourceLocation key_at = location_of(key.source(), path_);
@@ -103,6 +101,8 @@ private:
       }
       const Questionnaire* questionnaire = catalog_.find(id);
       if (!questionnaire) {
+        std::vector<std::string> known;
+        for (const auto& q : catalog_.all()) known.push_back(q->id);
         const std::string suggestion = closest_match(id, known);
         diagnostics_.error(key_at, fmt::format("unknown questionnaire '{}'{}; searched: {}", id,
                                                suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion),
@@ -118,24 +118,25 @@ private:
   }
 
   // The questionnaire an [answers.X] or [comments.X] table belongs to; reports when it is not listed.
-  std::pair<QuestionnaireAnswers*, const Questionnaire*> owner(Response& response, const std::string& id,
-                                                               const SourceLocation& where,
-                                                               const std::string& table_name) {
+  std::pair<QuestionnaireAnswers*, const Questionnaire*> owner(Response& response, const toml::key& key,
+                                                               std::string_view table_name) {
+    const std::string_view id = key.str();
     auto found = std::find_if(response.questionnaires.begin(), response.questionnaires.end(),
                               [&](const QuestionnaireAnswers& a) { return a.questionnaire == id; });
     if (found == response.questionnaires.end()) {
       std::vector<std::string> listed;
       for (const auto& a : response.questionnaires) listed.push_back(a.questionnaire);
       const std::string suggestion = closest_match(id, listed);
-      diagnostics_.error(where, fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, id, id,
-                                            suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+      diagnostics_.error(location_of(key.source(), path_),
+                         fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, id, id,
+                                     suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
       return {nullptr, nullptr};
     }
     return {&*found, catalog_.find(id)};
   }
 
-  const Item* find_item(const Questionnaire& questionnaire, const std::string& item_id, const SourceLocation& where,
-                        const std::string& context) {
+  const Item* find_item(const Questionnaire& questionnaire, std::string_view item_id, const SourceLocation& where,
+                        std::string_view context) {
     if (const Item* item = questionnaire.find_item(item_id)) return item;
     std::vector<std::string> ids;
     for (const auto& item : questionnaire.items) ids.push_back(item.id);
@@ -146,62 +147,70 @@ private:
     return nullptr;
   }
 
+  // One [answers.ID] value for a scored item on `scale`: stored in `answers`, or reported.
+  void read_scored_answer(QuestionnaireAnswers& answers, const Item& item, const Scale& scale, const toml::node& value,
+                          std::string_view context) {
+    const auto at = [&] { return location_of(value.source(), path_); };
+    const auto& begin = value.source().begin;
+    if (const auto* number = value.as_integer()) {
+      const std::int64_t v = number->get();
+      if (v < scale.min || v > scale.max) {
+        diagnostics_.error(at(), fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item.id, v,
+                                             scale.min, scale.max, scale.allow_na ? " (or \"na\")" : ""));
+      } else {
+        answers.answers.push_back({item.id, static_cast<int>(v), begin.line, begin.column});
+      }
+    } else if (const auto* text = value.as_string()) {
+      if (text->get() != "na") {
+        diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item.id,
+                                             scale.min, scale.max, scale.allow_na ? " or \"na\"" : "", text->get()));
+      } else if (!scale.allow_na) {
+        diagnostics_.error(at(), fmt::format("{}: '{}' = \"na\" is not allowed: scale '{}' has no "
+                                             "not-applicable answer; answer {}..{} or leave the item out",
+                                             context, item.id, scale.id, scale.min, scale.max));
+      } else {
+        answers.answers.push_back({item.id, std::nullopt, begin.line, begin.column});
+      }
+    } else {
+      diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item.id,
+                                           scale.min, scale.max, scale.allow_na ? " or \"na\"" : "",
+                                           describe_type(value)));
+    }
+  }
+
   void read_answers(Response& response) {
     const toml::table* table = root_.table("answers", Need::required);
     if (!table) return;
+    std::string context;  // "[answers.ID]", for messages
     for (const auto& [key, node] : *table) {
-      const std::string id(key.str());
-      const std::string context = fmt::format("[answers.{}]", id);
+      context.assign("[answers.").append(key.str()).append("]");
       const auto* answers_table = node.as_table();
       if (!answers_table) {
         diagnostics_.error(location_of(node.source(), path_),
                            fmt::format("{} must be a table of item = answer, not {}", context, describe_type(node)));
         continue;
       }
-      auto [answers, questionnaire] = owner(response, id, location_of(key.source(), path_), "answers");
+      auto [answers, questionnaire] = owner(response, key, "answers");
       if (!answers || !questionnaire) continue;
       answers->answers.reserve(answers_table->size());
+      const Scale* scale = nullptr;  // the last item's scale: items usually share one
       for (const auto& [item_key, value] : *answers_table) {
-        const std::string item_id(item_key.str());
-        const auto at = [&] { return location_of(value.source(), path_); };
+        const std::string_view item_id = item_key.str();
         const Item* item = questionnaire->find_item(item_id);
         if (!item) item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
         if (!item) continue;
         if (!item->scored()) {
           if (const auto* text = value.as_string()) {
-            answers->open_answers.push_back({item_id, text->get()});
+            answers->open_answers.push_back({item->id, text->get()});
           } else {
-            diagnostics_.error(at(), fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
-                                               context, item_id, describe_type(value)));
+            diagnostics_.error(location_of(value.source(), path_),
+                               fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
+                                           context, item_id, describe_type(value)));
           }
           continue;
         }
-        const Scale* scale = questionnaire->find_scale(item->scale);
-        if (const auto* number = value.as_integer()) {
-          const std::int64_t v = number->get();
-          if (v < scale->min || v > scale->max) {
-            diagnostics_.error(at(), fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item_id, v,
-                                               scale->min, scale->max, scale->allow_na ? " (or \"na\")" : ""));
-          } else {
-            answers->answers.push_back({item_id, static_cast<int>(v), value.source().begin.line, value.source().begin.column});
-          }
-        } else if (const auto* text = value.as_string()) {
-          if (text->get() != "na") {
-            diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item_id,
-                                               scale->min, scale->max, scale->allow_na ? " or \"na\"" : "",
-                                               text->get()));
-          } else if (!scale->allow_na) {
-            diagnostics_.error(at(), fmt::format("{}: '{}' = \"na\" is not allowed: scale '{}' has no "
-                                               "not-applicable answer; answer {}..{} or leave the item out",
-                                               context, item_id, scale->id, scale->min, scale->max));
-          } else {
-            answers->answers.push_back({item_id, std::nullopt, value.source().begin.line, value.source().begin.column});
-          }
-        } else {
-          diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item_id,
-                                             scale->min, scale->max, scale->allow_na ? " or \"na\"" : "",
-                                             describe_type(value)));
-        }
+        if (!scale || scale->id != item->scale) scale = questionnaire->find_scale(item->scale);
+        read_scored_answer(*answers, *item, *scale, value, context);
       }
     }
   }
@@ -218,13 +227,15 @@ private:
                            fmt::format("{} must be a table of item = \"comment\", not {}", context, describe_type(node)));
         continue;
       }
-      auto [answers, questionnaire] = owner(response, id, location_of(key.source(), path_), "comments");
+      auto [answers, questionnaire] = owner(response, key, "comments");
       if (!answers || !questionnaire) continue;
       for (const auto& [item_key, value] : *comments_table) {
-        const std::string item_id(item_key.str());
-        if (!find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context)) continue;
+        const std::string_view item_id = item_key.str();
+        const Item* item = questionnaire->find_item(item_id);
+        if (!item) item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
+        if (!item) continue;
         if (const auto* text = value.as_string()) {
-          answers->comments.push_back({item_id, text->get()});
+          answers->comments.push_back({item->id, text->get()});
         } else {
           diagnostics_.error(location_of(value.source(), path_),
                              fmt::format("{}: the comment on '{}' must be a string, not {}", context, item_id,
