@@ -112,11 +112,10 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
   const auto here = [&] { return location_of_offset(text.substr(start), i - start, path); };
 
   while (i < text.size()) {
+    const bool* skip = skippable.skip[static_cast<int>(state)];
+    while (i < text.size() && skip[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const char c = text[i];
-    if (skippable.skip[static_cast<int>(state)][static_cast<unsigned char>(c)]) {
-      ++i;
-      continue;
-    }
     const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
       diagnostics.error(here(), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
