@@ -233,6 +233,17 @@ private:
   const RenderOptions& options_;
 };
 
+// The offset of the first `<`, `>`, U+2028 or U+2029 in text[from...], or text.size().
+std::size_t next_to_escape(const std::string& text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '<' || c == '>') return i;
+    if (c == '\xE2' && text.compare(i + 1, 2, "\x80\xA8") == 0) return i;
+    if (c == '\xE2' && text.compare(i + 1, 2, "\x80\xA9") == 0) return i;
+  }
+  return text.size();
+}
+
 }  // namespace
 
 std::string render_json(const Results& results, const RenderOptions& options) {
@@ -240,34 +251,19 @@ std::string render_json(const Results& results, const RenderOptions& options) {
   std::string text = JsonRenderer(results, options).render().dump(2, ' ', false, Json::error_handler_t::replace);
   // `<`, `>`, U+2028 and U+2029 can only occur inside strings; written as \u escapes, the JSON can be embedded in
   // an HTML <script> element or a JavaScript source without ending it. Any JSON parser reads back the same text.
-  const auto needs_escape = [](char c) { return c == '<' || c == '>' || c == '\xE2'; };
-  const std::size_t first = static_cast<std::size_t>(std::find_if(text.begin(), text.end(), needs_escape) - text.begin());
-  if (first == text.size()) {
+  std::size_t next = next_to_escape(text, 0);
+  if (next == text.size()) {
     text += '\n';
     return text;
   }
   std::string out;
   out.reserve(text.size() + text.size() / 64 + 1);
   std::size_t done = 0;  // text[0, done) is in `out`
-  for (std::size_t i = first; i < text.size(); ++i) {
-    const char c = text[i];
-    if (!needs_escape(c)) continue;
-    const char* escape = nullptr;
-    if (c == '<') {
-      escape = "\\u003c";
-    } else if (c == '>') {
-      escape = "\\u003e";
-    } else if (text.compare(i, 3, "\xE2\x80\xA8") == 0) {
-      escape = "\\u2028";
-    } else if (text.compare(i, 3, "\xE2\x80\xA9") == 0) {
-      escape = "\\u2029";
-    } else {
-      continue;  // another character starting with 0xE2
-    }
-    out.append(text, done, i - done);
-    out += escape;
-    done = i + (c == '\xE2' ? 3 : 1);
-    i = done - 1;
+  for (; next < text.size(); next = next_to_escape(text, done)) {
+    out.append(text, done, next - done);
+    const char c = text[next];
+    out += c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : text[next + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+    done = next + (c == '\xE2' ? 3 : 1);
   }
   out.append(text, done, std::string::npos);
   out += '\n';

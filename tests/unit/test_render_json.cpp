@@ -184,6 +184,17 @@ BOOST_AUTO_TEST_CASE(text_is_sanitised_and_safe_to_embed) {
   BOOST_TEST(doc["groups"][1]["partnership"] == hostile_partnership);
 }
 
+BOOST_AUTO_TEST_CASE(only_the_two_line_separators_among_e2_characters_are_escaped) {
+  Results results = make_results();
+  // U+2014 EM DASH and U+20AC EURO SIGN share the lead byte 0xE2 with U+2028 and U+2029; they stay literal.
+  results.groups[0].partnership = "a\xE2\x80\x94" "b\xE2\x80\xA9" "c\xE2\x82\xAC" "d\xE2\x80\xA8" "e>";
+  const std::string text = render(results, true);
+  BOOST_TEST(text.find("a\xE2\x80\x94" "b\\u2029c\xE2\x82\xAC" "d\\u2028e\\u003e") != std::string::npos);
+  BOOST_TEST(json::parse(text)["groups"][0]["partnership"] == results.groups[0].partnership);
+  results.groups[0].partnership = "ends with \xE2";  // an invalid lead byte at the very end: U+FFFD, no overrun
+  BOOST_TEST(json::parse(render(results, true))["groups"][0]["partnership"] == "ends with \xEF\xBF\xBD");
+}
+
 BOOST_AUTO_TEST_CASE(same_input_same_bytes_and_language) {
   RenderOptions options = default_options();
   options.language = "fr";
