@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <random>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -128,32 +130,68 @@ void write_file_atomically(const std::string& path, const std::string& content, 
 
 namespace partnerpulse {
 
+namespace {
+
+bool is_toml_name(std::string_view name) { return name.size() > 5 && name.ends_with(".toml"); }
+
+// Appends the *.toml files under `root` to `found`: recursively, skipping hidden entries (names starting with
+// '.') and folders that deny access, without following symbolic links to folders. Files may be symbolic links
+// to regular files. Plain POSIX calls: std::filesystem builds and splits a path object per entry, which doubled
+// the time to list 10,000 files.
+void find_toml_files(const std::string& root, std::vector<std::string>& found) {
+  std::vector<std::string> folders{root};
+  while (!folders.empty()) {
+    const std::string folder = std::move(folders.back());
+    folders.pop_back();
+    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), &::closedir);
+    if (!dir) {
+      if (errno == EACCES && folder != root) continue;
+      throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
+    }
+    const std::string prefix = folder.ends_with('/') ? folder : folder + '/';
+    for (;;) {
+      errno = 0;
+      const dirent* entry = ::readdir(dir.get());
+      if (!entry) {
+        if (errno != 0) throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
+        break;
+      }
+      const std::string_view name = entry->d_name;
+      if (name.front() == '.') continue;  // also "." and ".."
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {  // some file systems do not say: ask without following links
+        struct stat status {};
+        if (::fstatat(::dirfd(dir.get()), entry->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        type = S_ISDIR(status.st_mode) ? DT_DIR : S_ISREG(status.st_mode) ? DT_REG : S_ISLNK(status.st_mode) ? DT_LNK : 0;
+      }
+      if (type == DT_DIR) {
+        folders.push_back(prefix + entry->d_name);
+      } else if (is_toml_name(name)) {
+        struct stat target {};
+        if (type == DT_REG || (type == DT_LNK && ::fstatat(::dirfd(dir.get()), entry->d_name, &target, 0) == 0 &&
+                               S_ISREG(target.st_mode))) {
+          found.push_back(prefix + entry->d_name);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths) {
   std::vector<std::string> files;
   for (const auto& path : paths) {
-    std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) throw IoError(path, "no such file or folder");
-    if (!fs::is_directory(status)) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) throw IoError(path, "no such file or folder");
+    if (!S_ISDIR(status.st_mode)) {
       files.push_back(path);
       continue;
     }
     std::vector<std::string> found;
-    auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) throw IoError(path, fmt::format("cannot read the folder: {}", ec.message()));
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) throw IoError(path, fmt::format("cannot read the folder: {}", ec.message()));
-      // Plain string tests on the entry's path: fs::path::filename() and extension() parse the whole path.
-      const std::string& entry = it->path().native();
-      const std::string_view name = std::string_view(entry).substr(entry.rfind('/') + 1);
-      if (!name.empty() && name.front() == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (name.size() > 5 && name.ends_with(".toml") && it->is_regular_file(ec)) found.push_back(entry);
-    }
+    find_toml_files(path, found);
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return files;
 }

@@ -251,6 +251,22 @@ BOOST_AUTO_TEST_CASE(collect_searches_folders_recursively_in_sorted_order) {
   BOOST_TEST(collect_toml_files({data}) == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(collect_follows_links_to_files_but_not_to_folders) {
+  TempFolder temp;
+  temp.write("elsewhere/linked.toml", "");
+  temp.write("elsewhere/inner/x.toml", "");
+  temp.write("data/a.toml", "");
+  fs::create_symlink(temp.root / "elsewhere/linked.toml", temp.root / "data/link.toml");
+  fs::create_symlink(temp.root / "missing.toml", temp.root / "data/dangling.toml");  // leads nowhere: skipped
+  fs::create_directory_symlink(temp.root / "elsewhere/inner", temp.root / "data/inner");
+  fs::create_directory_symlink(temp.root / "data", temp.root / "data/loop");  // would loop if followed
+  const std::string data = temp.path("data");
+  const std::vector<std::string> expected = {data + "/a.toml", data + "/link.toml"};
+  BOOST_TEST(collect_toml_files({data}) == expected, boost::test_tools::per_element());
+  // A trailing slash gives the same paths, without a doubled separator.
+  BOOST_TEST(collect_toml_files({data + "/"}) == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(collect_keeps_files_as_given_and_argument_order) {
   TempFolder temp;
   temp.write("z/one.toml", "");
