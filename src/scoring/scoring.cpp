@@ -76,7 +76,16 @@ struct QuestionnaireSlots {
   std::size_t first_dimension = 0;  // slot of its first dimension
   std::size_t first_item = 0;       // slot of its first item (all items, scored or not)
   std::vector<std::vector<std::size_t>> scored_items;  // per dimension, item indexes
+  std::vector<const Scale*> item_scales;               // per item, its scale (nullptr for an open question)
 };
+
+std::vector<const Scale*> scales_by_item(const Questionnaire& questionnaire) {
+  std::vector<const Scale*> scales;
+  for (const Item& item : questionnaire.items) {
+    scales.push_back(item.scored() ? questionnaire.find_scale(item.scale) : nullptr);
+  }
+  return scales;
+}
 
 struct Layout {
   std::vector<QuestionnaireSlots> questionnaires;  // sorted by id
@@ -88,7 +97,7 @@ struct Layout {
     for (const auto& q : catalog.all()) sorted.push_back(q.get());
     std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
     for (const Questionnaire* q : sorted) {
-      questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q)});
+      questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q), scales_by_item(*q)});
       dimension_count += q->dimensions.size();
       item_count += q->items.size();
     }
@@ -224,7 +233,7 @@ void Scorer::State::add(const Response& response) {
         ++group.items_not_applicable[slots.first_item + index];
         continue;
       }
-      scores[index] = item_score(*q.find_scale(item->scale), item->reverse, *answer.value);
+      scores[index] = item_score(*slots.item_scales[index], item->reverse, *answer.value);
       group.items[slots.first_item + index].add(scores[index]);
     }
     if (options.collect_comments) {
@@ -502,8 +511,14 @@ GroupResult Scorer::State::finish_group(const GroupKey& key, const GroupAccumula
     result.overall_band = BandRef{band.id, band.label};
   }
 
-  // Items: the lowest-scoring ones with enough answers to be shown.
-  std::vector<ItemResult> items;
+  // Items: the lowest-scoring ones with enough answers to be shown. Candidates are sorted as (slot, index)
+  // pairs; only those kept become ItemResults, with their texts.
+  struct Candidate {
+    std::size_t questionnaire;  // layout slot
+    std::size_t item;           // index in the questionnaire's items
+    double index;
+  };
+  std::vector<Candidate> candidates;
   for (std::size_t q = 0; q < layout.questionnaires.size(); ++q) {
     if (group.questionnaire_respondents[q] == 0) continue;
     const QuestionnaireSlots& slots = layout.questionnaires[q];
@@ -522,13 +537,21 @@ GroupResult Scorer::State::finish_group(const GroupKey& key, const GroupAccumula
         ++result.items_withheld;
         continue;
       }
-      items.push_back({questionnaire.id, item.id, item.dimension, item.text, item.reverse, stats.count(),
-                       group.items_not_applicable[slot], stats.mean(), stats.sample_sd()});
+      candidates.push_back({q, i, *stats.mean()});
     }
   }
-  std::stable_sort(items.begin(), items.end(),
-                   [](const ItemResult& a, const ItemResult& b) { return *a.index < *b.index; });
-  if (items.size() > options.attention_items) items.resize(options.attention_items);
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.index < b.index; });
+  if (candidates.size() > options.attention_items) candidates.resize(options.attention_items);
+  std::vector<ItemResult> items;
+  items.reserve(candidates.size());
+  for (const Candidate& candidate : candidates) {
+    const QuestionnaireSlots& slots = layout.questionnaires[candidate.questionnaire];
+    const Item& item = slots.questionnaire->items[candidate.item];
+    const RunningStats& stats = group.items[slots.first_item + candidate.item];
+    items.push_back({slots.questionnaire->id, item.id, item.dimension, item.text, item.reverse, stats.count(),
+                     group.items_not_applicable[slots.first_item + candidate.item], stats.mean(), stats.sample_sd()});
+  }
   result.attention_items = std::move(items);
   return result;
 }
