@@ -36,8 +36,9 @@ public:
   void add(const Response& response);
   // Adds everything `other` accumulated, as if its responses had been added after this one's.
   void merge(Scorer&& other);
-  // The results, with anonymity rules applied.
-  Results finish() const;
+  // The results, with anonymity rules applied. Groups are finished on up to `threads` threads (they are
+  // independent); the results are the same whatever the number.
+  Results finish(unsigned threads = 1) const;
 
 private:
   struct State;

@@ -139,7 +139,7 @@ ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catal
   for (auto& worker : workers) worker.join();
   if (worker_error) std::rethrow_exception(worker_error);
   if (merge_error) std::rethrow_exception(merge_error);
-  if (outcome.problems.empty()) outcome.results = total.finish();
+  if (outcome.problems.empty()) outcome.results = total.finish(threads);
   return outcome;
 }
 

@@ -5,7 +5,9 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -171,7 +173,7 @@ struct Scorer::State {
 
   void add(const Response& response);
   void merge(State& other);
-  Results finish() const;
+  Results finish(unsigned threads) const;
   GroupResult finish_group(const GroupKey& key, const GroupAccumulator& group) const;
 };
 
@@ -183,7 +185,7 @@ Scorer& Scorer::operator=(Scorer&&) noexcept = default;
 
 void Scorer::add(const Response& response) { state_->add(response); }
 void Scorer::merge(Scorer&& other) { state_->merge(*other.state_); }
-Results Scorer::finish() const { return state_->finish(); }
+Results Scorer::finish(unsigned threads) const { return state_->finish(threads); }
 
 void Scorer::State::add(const Response& response) {
   GroupAccumulator& group = groups[{response.respondent.partnership, response.respondent.period}];
@@ -324,10 +326,31 @@ void Scorer::State::merge(State& other) {
   other.groups.clear();
 }
 
-Results Scorer::State::finish() const {
+Results Scorer::State::finish(unsigned threads) const {
   Results results;
   results.options = options;
-  for (const auto& [key, group] : groups) results.groups.push_back(finish_group(key, group));
+  std::vector<std::map<GroupKey, GroupAccumulator>::const_iterator> entries;
+  for (auto it = groups.begin(); it != groups.end(); ++it) entries.push_back(it);
+  results.groups.resize(entries.size());
+  // Thread t finishes groups t, t + threads, ...; a thread is worth starting for at least 16 groups.
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(entries.size() / 16, 1, std::max(threads, 1u)));
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  const auto finish_share = [&](unsigned share) {
+    try {
+      for (std::size_t i = share; i < entries.size(); i += threads) {
+        results.groups[i] = finish_group(entries[i]->first, entries[i]->second);
+      }
+    } catch (...) {
+      const std::lock_guard lock(error_mutex);
+      if (!error) error = std::current_exception();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(finish_share, t);
+  finish_share(0);
+  for (auto& worker : workers) worker.join();
+  if (error) std::rethrow_exception(error);
   return results;
 }
 

@@ -119,6 +119,30 @@ BOOST_AUTO_TEST_CASE(results_do_not_depend_on_the_number_of_threads) {
   BOOST_TEST(*one.groups[0].dimensions[0].alpha == *two.groups[0].dimensions[0].alpha);
 }
 
+BOOST_AUTO_TEST_CASE(finishing_on_several_threads_gives_the_same_groups_in_the_same_order) {
+  const Catalog catalog = worked_catalog();
+  Scorer scorer(catalog, {});
+  // 40 groups (enough for finish to use threads), each with 3 respondents whose answers differ by group.
+  for (int g = 0; g < 40; ++g) {
+    for (int r = 0; r < 3; ++r) {
+      std::string text = response_text(fmt::format("r{}", r), "south",
+                                        fmt::format("i1 = {}\ni2 = {}\ni3 = {}", 1 + g % 5, 1 + r, 5 - r));
+      text.replace(text.find("partnership = \"p\""), 17, fmt::format("partnership = \"p{:02}\"", g));
+      scorer.add(parse_response(text, fmt::format("g{}r{}.toml", g, r), catalog));
+    }
+  }
+  const Results one = scorer.finish(1), four = scorer.finish(4);
+  BOOST_REQUIRE(one.groups.size() == 40u);
+  BOOST_REQUIRE(four.groups.size() == 40u);
+  for (std::size_t g = 0; g < 40; ++g) {
+    BOOST_TEST(one.groups[g].partnership == fmt::format("p{:02}", g));
+    BOOST_TEST(four.groups[g].partnership == one.groups[g].partnership);
+    BOOST_TEST((four.groups[g].overall_index == one.groups[g].overall_index));
+    BOOST_TEST(four.groups[g].attention_items.size() == one.groups[g].attention_items.size());
+  }
+  BOOST_TEST(one.groups[0].overall_index.value() != one.groups[1].overall_index.value());
+}
+
 BOOST_AUTO_TEST_CASE(merging_scorers_equals_scoring_together) {
   const Catalog catalog = worked_catalog();
   const auto files = collect_toml_files({worked + "/responses"});
