@@ -1,5 +1,7 @@
 #include "util/text_encoding.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 
 #include <fmt/format.h>
@@ -89,6 +91,29 @@ struct SkippableBytes {
   }
 };
 constexpr SkippableBytes skippable;
+bool is_ascii(std::string_view text) {
+  std::uint64_t bits = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {  // eight bytes at a time
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    bits |= word;
+  }
+  for (; i < text.size(); ++i) bits |= static_cast<unsigned char>(text[i]);
+  return (bits & 0x8080808080808080u) == 0;
+}
+
+// How often `c` occurs in `text`, counting no further than `limit`.
+std::size_t count_up_to(std::string_view text, char c, std::size_t limit) {
+  std::size_t count = 0;
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); count < limit; ++p, ++count) {
+    p = static_cast<const char*>(std::memchr(p, c, static_cast<std::size_t>(end - p)));
+    if (!p) break;
+  }
+  return count;
+}
+
 }  // namespace
 
 std::string_view prepare_toml_text(std::string_view text, const std::string& path, DiagnosticList& diagnostics) {
@@ -100,6 +125,15 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
   if (start == text.size()) {
     diagnostics.error({path, 1, 1}, "the file is empty (it holds only a byte-order mark)");
     return {};
+  }
+
+  // Fast path, taken by most files: pure ASCII is valid UTF-8 and holds no byte-order mark, and with fewer '['
+  // and '{' than the limit, and fewer '.' than it, nothing can nest too deep wherever they stand.
+  const std::string_view body = text.substr(start);
+  if (is_ascii(body) && count_up_to(body, '[', max_nesting_depth + 1) + count_up_to(body, '{', max_nesting_depth + 1) <=
+                            max_nesting_depth &&
+      count_up_to(body, '.', max_nesting_depth) < max_nesting_depth) {
+    return body;
   }
 
   // One pass: UTF-8 validity, stray byte-order marks, and nesting depth outside strings and comments.
