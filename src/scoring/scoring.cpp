@@ -115,11 +115,15 @@ struct Layout {
 // What is remembered of each respondent: enough to count them once and to refuse duplicates, nothing more.
 struct RespondentSeen {
   std::uint32_t role = 0;
-  std::vector<bool> questionnaires;
+  std::uint32_t row = 0;  // in GroupAccumulator::answered
 };
 
 struct GroupAccumulator {
   std::unordered_map<std::uint64_t, RespondentSeen> respondents;  // keyed by a hash of the respondent id
+  // Row r, column q (r * questionnaire count + q): whether respondent row r has answered questionnaire slot q.
+  // One flat vector rather than one per respondent: no allocation per respondent, 1 bit per answer.
+  std::vector<bool> answered;
+  std::size_t questionnaire_count = 0;
   std::vector<std::string> roles;                                  // role names, in order of first appearance
   std::vector<RunningStats> dimensions;
   std::vector<CronbachAlpha> alphas;
@@ -131,8 +135,10 @@ struct GroupAccumulator {
   std::size_t incomplete = 0;
   std::size_t missing_dimension_scores = 0;
 
+  bool sized = false;
   void size_for(const Layout& layout) {
-    if (!dimensions.empty() || layout.dimension_count == 0) return;
+    if (sized) return;
+    sized = true;
     dimensions.resize(layout.dimension_count);
     for (const auto& q : layout.questionnaires) {
       for (const auto& items_of_dimension : q.scored_items) alphas.emplace_back(items_of_dimension.size());
@@ -141,6 +147,20 @@ struct GroupAccumulator {
     items_not_applicable.resize(layout.item_count);
     comments.resize(layout.item_count);
     questionnaire_respondents.resize(layout.questionnaires.size());
+    questionnaire_count = layout.questionnaires.size();
+  }
+
+  // The respondent with this id hash: found, or added with `role` and nothing answered yet.
+  std::pair<RespondentSeen&, bool> respondent(std::uint64_t id_hash, std::uint32_t role) {
+    auto [entry, added] = respondents.try_emplace(id_hash);
+    if (added) {
+      entry->second = {role, static_cast<std::uint32_t>(respondents.size() - 1)};
+      answered.resize(answered.size() + questionnaire_count);
+    }
+    return {entry->second, added};
+  }
+  std::vector<bool>::reference has_answered(const RespondentSeen& seen, std::size_t q_slot) {
+    return answered[seen.row * questionnaire_count + q_slot];
   }
 
   std::uint32_t role_index(const std::string& role) {
@@ -196,15 +216,12 @@ void Scorer::State::add(const Response& response) {
   }
   const std::uint64_t key = std::hash<std::string>{}(response.respondent.id);
   const std::uint32_t role = group.role_index(response.respondent.role);
-  auto [seen, first_time] = group.respondents.try_emplace(key);
-  if (first_time) {
-    seen->second.role = role;
-    seen->second.questionnaires.resize(layout.questionnaires.size());
-  } else if (seen->second.role != role) {
+  auto [seen, first_time] = group.respondent(key, role);
+  if (!first_time && seen.role != role) {
     throw InputError(response.location,
                      fmt::format("respondent '{}' has role '{}' here but '{}' in another response file of "
                                  "partnership '{}', period '{}'; a respondent has one role",
-                                 response.respondent.id, response.respondent.role, group.roles[seen->second.role],
+                                 response.respondent.id, response.respondent.role, group.roles[seen.role],
                                  response.respondent.partnership, response.respondent.period));
   }
   auto& role_figures = group.role_figures(response.respondent.role, layout.dimension_count);
@@ -212,14 +229,14 @@ void Scorer::State::add(const Response& response) {
   for (const QuestionnaireAnswers& answers : response.questionnaires) {
     const std::size_t q_slot = layout.find(answers.questionnaire);
     if (q_slot == layout.questionnaires.size()) continue;  // the loader has already refused unknown ids
-    if (seen->second.questionnaires[q_slot]) {
+    if (group.has_answered(seen, q_slot)) {
       throw InputError(answers.location,
                        fmt::format("respondent '{}' answers questionnaire '{}' a second time in partnership '{}', "
                                    "period '{}'; another response file already holds these answers",
                                    response.respondent.id, answers.questionnaire, response.respondent.partnership,
                                    response.respondent.period));
     }
-    seen->second.questionnaires[q_slot] = true;
+    group.has_answered(seen, q_slot) = true;
     ++group.questionnaire_respondents[q_slot];
     const QuestionnaireSlots& slots = layout.questionnaires[q_slot];
     const Questionnaire& q = *slots.questionnaire;
@@ -281,25 +298,22 @@ void Scorer::State::merge(State& other) {
     for (auto& [respondent, seen] : theirs.respondents) {
       const std::string& role = theirs.roles[seen.role];
       const std::uint32_t role_here = ours.role_index(role);
-      auto [mine, first_time] = ours.respondents.try_emplace(respondent);
-      if (first_time) {
-        mine->second = {role_here, seen.questionnaires};
-        continue;
-      }
-      if (mine->second.role != role_here) {
+      auto [mine, first_time] = ours.respondent(respondent, role_here);
+      if (!first_time && mine.role != role_here) {
         throw InputError(SourceLocation{},
                          fmt::format("a respondent of partnership '{}', period '{}' has two roles ('{}' and '{}') in "
                                      "different response files; a respondent has one role",
-                                     key.first, key.second, ours.roles[mine->second.role], role));
+                                     key.first, key.second, ours.roles[mine.role], role));
       }
-      for (std::size_t q = 0; q < seen.questionnaires.size(); ++q) {
-        if (seen.questionnaires[q] && mine->second.questionnaires[q]) {
+      for (std::size_t q = 0; q < ours.questionnaire_count; ++q) {
+        if (!theirs.has_answered(seen, q)) continue;
+        if (ours.has_answered(mine, q)) {
           throw InputError(SourceLocation{},
                            fmt::format("a respondent of partnership '{}', period '{}' answers questionnaire '{}' in "
                                        "two response files",
                                        key.first, key.second, layout.questionnaires[q].questionnaire->id));
         }
-        if (seen.questionnaires[q]) mine->second.questionnaires[q] = true;
+        ours.has_answered(mine, q) = true;
       }
     }
     for (std::size_t i = 0; i < ours.dimensions.size(); ++i) {

@@ -242,6 +242,35 @@ BOOST_AUTO_TEST_CASE(a_respondent_answering_the_same_questionnaire_twice_is_an_e
   BOOST_CHECK_THROW(roles.add(parse_response(response_text("a", "y", "i1 = 4"), "two.toml", catalog)), InputError);
 }
 
+BOOST_AUTO_TEST_CASE(merging_finds_a_respondent_scored_in_two_chunks) {
+  const Catalog catalog = worked_catalog();
+  const auto merged = [&](const std::string& second_role) {
+    Scorer first(catalog, {}), second(catalog, {});
+    first.add(parse_response(response_text("b", "x", "i1 = 3"), "zero.toml", catalog));
+    first.add(parse_response(response_text("a", "x", "i1 = 4"), "one.toml", catalog));
+    second.add(parse_response(response_text("c", "x", "i1 = 2"), "two.toml", catalog));
+    second.add(parse_response(response_text("a", second_role, "i1 = 5"), "three.toml", catalog));
+    first.merge(std::move(second));
+    return first.finish();
+  };
+  const auto message_of = [&](const std::string& second_role) -> std::string {
+    try {
+      merged(second_role);
+    } catch (const InputError& error) {
+      return error.diagnostics().front().message;
+    }
+    return "(accepted)";
+  };
+  BOOST_TEST(message_of("x").find("answers questionnaire 'example' in two response files") != std::string::npos);
+  BOOST_TEST(message_of("y").find("has two roles ('x' and 'y')") != std::string::npos);
+  // Different respondents in the two chunks merge into one count.
+  Scorer first(catalog, {}), second(catalog, {});
+  for (const char* id : {"a", "b"}) first.add(parse_response(response_text(id, "x", "i1 = 4"), "f.toml", catalog));
+  for (const char* id : {"c", "d"}) second.add(parse_response(response_text(id, "x", "i1 = 4"), "s.toml", catalog));
+  first.merge(std::move(second));
+  BOOST_TEST(first.finish().groups[0].respondents == 4u);
+}
+
 BOOST_AUTO_TEST_CASE(comments_are_collected_sorted_only_when_asked) {
   const Catalog catalog = worked_catalog();
   std::vector<std::string> texts;
