@@ -18,6 +18,17 @@ bool has_control_characters(std::string_view text) {
   });
 }
 
+// YYYY-MM-DD for a date toml++ has read (year 0-9999, month 1-12, day 1-31).
+std::string iso_date(unsigned year, unsigned month, unsigned day) {
+  std::string text = "0000-00-00";
+  for (std::size_t i = 4; i-- > 0; year /= 10) text[i] = static_cast<char>('0' + year % 10);
+  text[5] = static_cast<char>('0' + month / 10);
+  text[6] = static_cast<char>('0' + month % 10);
+  text[8] = static_cast<char>('0' + day / 10);
+  text[9] = static_cast<char>('0' + day % 10);
+  return text;
+}
+
 std::string list_of(const std::vector<std::string>& names) {
   std::string list;
   for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
@@ -64,7 +75,7 @@ private:
     who.period = required_label(reader, "period");
     if (const toml::node* date = reader.node("date")) {
       if (const auto* value = date->as_date()) {
-        who.date = fmt::format("{:04}-{:02}-{:02}", value->get().year, value->get().month, value->get().day);
+        who.date = iso_date(value->get().year, value->get().month, value->get().day);
       } else {
         reader.wrong_type("date", *date, "a date such as 2024-10-12");
       }
@@ -85,6 +96,7 @@ private:
     const toml::table* table = root_.table("questionnaires", Need::required);
     if (!table) return;
     if (table->empty()) diagnostics_.error(root_.where("questionnaires"), "[questionnaires] names no questionnaire");
+    response.questionnaires.reserve(table->size());
     for (const auto& [key, node] : *table) {
       const std::string id(key.str());
       const SourceLocation key_at = location_of(key.source(), path_);

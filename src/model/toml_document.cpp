@@ -93,7 +93,9 @@ bool is_valid_id(std::string_view id) {
 
 TableReader::TableReader(const toml::table& table, const std::string& path, std::string context,
                          DiagnosticList& diagnostics)
-    : table_(table), path_(path), context_(std::move(context)), diagnostics_(diagnostics) {}
+    : table_(table), path_(path), context_(std::move(context)), diagnostics_(diagnostics) {
+  known_.reserve(8);
+}
 
 SourceLocation TableReader::where() const { return location_of(table_.source(), path_); }
 

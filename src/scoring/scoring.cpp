@@ -79,7 +79,30 @@ struct QuestionnaireSlots {
   std::size_t first_item = 0;       // slot of its first item (all items, scored or not)
   std::vector<std::vector<std::size_t>> scored_items;  // per dimension, item indexes
   std::vector<const Scale*> item_scales;               // per item, its scale (nullptr for an open question)
+  std::vector<std::size_t> items_by_id;                // item indexes, ordered by item id
+
+  // The index of item `id`, or items.size() when there is none. Answers read from a file come ordered by id, so
+  // the search resumes at `cursor` (a position in items_by_id) and moves it on; answers in any order still work.
+  std::size_t find_item(std::string_view id, std::size_t& cursor) const {
+    const std::vector<Item>& items = questionnaire->items;
+    while (cursor < items_by_id.size()) {
+      const int order = std::string_view(items[items_by_id[cursor]].id).compare(id);
+      if (order == 0) return items_by_id[cursor++];
+      if (order > 0) break;
+      ++cursor;
+    }
+    const Item* item = questionnaire->find_item(id);
+    return item ? static_cast<std::size_t>(item - items.data()) : items.size();
+  }
 };
+
+std::vector<std::size_t> item_indexes_by_id(const Questionnaire& questionnaire) {
+  std::vector<std::size_t> order(questionnaire.items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return questionnaire.items[a].id < questionnaire.items[b].id; });
+  return order;
+}
 
 std::vector<const Scale*> scales_by_item(const Questionnaire& questionnaire) {
   std::vector<const Scale*> scales;
@@ -99,7 +122,8 @@ struct Layout {
     for (const auto& q : catalog.all()) sorted.push_back(q.get());
     std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
     for (const Questionnaire* q : sorted) {
-      questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q), scales_by_item(*q)});
+      questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q), scales_by_item(*q),
+                                item_indexes_by_id(*q)});
       dimension_count += q->dimensions.size();
       item_count += q->items.size();
     }
@@ -244,15 +268,15 @@ void Scorer::State::add(const Response& response) {
     // Item scores, kept per item slot for this respondent (NaN = not answered).
     std::vector<double>& scores = scores_buffer;
     scores.assign(q.items.size(), std::numeric_limits<double>::quiet_NaN());
+    std::size_t cursor = 0;
     for (const Answer& answer : answers.answers) {
-      const Item* item = q.find_item(answer.item);
-      if (!item || !item->scored()) continue;
-      const auto index = static_cast<std::size_t>(item - q.items.data());
+      const std::size_t index = slots.find_item(answer.item, cursor);
+      if (index == q.items.size() || !q.items[index].scored()) continue;
       if (!answer.value) {
         ++group.items_not_applicable[slots.first_item + index];
         continue;
       }
-      scores[index] = item_score(*slots.item_scales[index], item->reverse, *answer.value);
+      scores[index] = item_score(*slots.item_scales[index], q.items[index].reverse, *answer.value);
       group.items[slots.first_item + index].add(scores[index]);
     }
     if (options.collect_comments) {

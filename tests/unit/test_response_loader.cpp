@@ -182,6 +182,9 @@ BOOST_AUTO_TEST_CASE(valid_response_is_read_completely) {
   BOOST_TEST(r.respondent.period == "2024");
   BOOST_TEST(r.respondent.date == "2024-10-12");
   BOOST_TEST(r.complete);
+  std::string early = base;
+  early.replace(early.find("2024-10-12"), 10, "0987-01-05");
+  BOOST_TEST(parse_ok(early).respondent.date == "0987-01-05");  // zero-padded like the file
   BOOST_TEST(r.location.line == 1u);
   BOOST_TEST(r.location.column == 1u);
   BOOST_TEST_REQUIRE(r.questionnaires.size() == 1u);
