@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace partnerpulse {
 
@@ -23,14 +24,33 @@ enum class Overwrite { refuse, allow };
 // `path` is an IoError and nothing is written. Throws IoError on any failure; the temporary file is removed.
 void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite);
 
-}  // namespace partnerpulse
+// The files named by `paths`, one at a time: files as given; folders searched recursively for *.toml files
+// (hidden entries skipped, symbolic links to folders not followed, links to files followed), all the files
+// under one folder in the order of their paths. Only the listings of the folders on the way to the current
+// file are held, so memory does not grow with the number of files.
+class TomlFileStream {
+public:
+  // Throws IoError for a path that does not exist.
+  explicit TomlFileStream(std::vector<std::string> paths);
+  ~TomlFileStream();
+  TomlFileStream(const TomlFileStream&) = delete;
+  TomlFileStream& operator=(const TomlFileStream&) = delete;
 
-#include <vector>
+  // Stores the next file in `path` and returns true, or returns false when there are no more. Throws IoError
+  // when a folder cannot be read; a folder below a given one that denies access is skipped.
+  bool next(std::string& path);
 
-namespace partnerpulse {
+private:
+  struct Listing;
+  void enter(const std::string& folder, bool given);
 
-// The files named by `paths`: files as given, folders searched recursively for *.toml (hidden entries skipped),
-// each folder's files sorted by path. Throws IoError for a path that does not exist.
+  std::vector<std::string> paths_;
+  std::vector<bool> is_folder_;
+  std::size_t next_path_ = 0;
+  std::vector<Listing> open_;  // the folders being listed, outermost first
+};
+
+// Every file a TomlFileStream over `paths` yields, in the same order.
 std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths);
 
 }  // namespace partnerpulse

@@ -8,6 +8,7 @@
 
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/files.hpp"
 #include "partnerpulse/results.hpp"
 
 namespace partnerpulse {
@@ -22,7 +23,11 @@ struct ScoreFilesOutcome {
   std::size_t questionnaire_files_skipped = 0;  // questionnaire files met among the responses
 };
 
-// Reads, checks and scores `files` (response files) with up to `threads` threads (0: one per core).
+// Reads, checks and scores the response files `files` yields, as it yields them, with `threads` threads scoring
+// (0: one per core). Throws the IoError of a folder that cannot be read; problems in files are collected.
+ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
+                              unsigned threads);
+// The same for a list of response files.
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
                               const ScoringOptions& options, unsigned threads);
 

@@ -64,7 +64,7 @@ int run_report(const ReportOptions& options, Console& console) {
     throw UsageError(fmt::format("--date must look like 2024-10-12, not \"{}\"", options.date));
   }
   if (options.force && options.output.empty()) throw UsageError("--force only applies with -o FILE");
-  const std::vector<std::string> files = collect_toml_files(options.paths);
+  TomlFileStream files(options.paths);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
 
   ScoringOptions scoring;

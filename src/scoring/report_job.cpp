@@ -1,7 +1,9 @@
 #include "partnerpulse/report_job.hpp"
 
-#include <atomic>
 #include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -20,19 +22,19 @@ struct ChunkOutcome {
   std::size_t questionnaire_files = 0;
 };
 
-ChunkOutcome score_chunk(const std::vector<std::string>& files, std::size_t begin, std::size_t end,
-                         const Catalog& catalog, const ScoringOptions& options) {
+ChunkOutcome score_chunk(const std::vector<std::string>& files, const Catalog& catalog,
+                         const ScoringOptions& options) {
   ChunkOutcome outcome;
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
   std::string text;  // one buffer for the whole chunk
-  for (std::size_t i = begin; i < end; ++i) {
+  for (const std::string& file : files) {
     try {
-      read_text_file_into(files[i], text);
+      read_text_file_into(file, text);
       if (detect_input_kind(text) == InputKind::questionnaire) {
         ++outcome.questionnaire_files;
         continue;
       }
-      outcome.scorer->add(parse_response(text, files[i], catalog));
+      outcome.scorer->add(parse_response(text, file, catalog));
     } catch (const InputError& error) {
       outcome.problems.insert(outcome.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     } catch (const IoError& error) {
@@ -45,102 +47,139 @@ ChunkOutcome score_chunk(const std::vector<std::string>& files, std::size_t begi
   return outcome;
 }
 
-}  // namespace
+// Stores the next file to score in its argument and returns true, or returns false at the end.
+using NextFile = std::function<bool(std::string&)>;
 
-ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
-                              const ScoringOptions& options, unsigned threads) {
-  const std::size_t chunk_count = (files.size() + files_per_chunk - 1) / files_per_chunk;
+// Reads the next chunk's paths (up to files_per_chunk) into `chunk`; false when there were none left.
+bool read_chunk(const NextFile& next_file, std::vector<std::string>& chunk) {
+  chunk.clear();
+  std::string path;
+  while (chunk.size() < files_per_chunk && next_file(path)) chunk.push_back(std::move(path));
+  return !chunk.empty();
+}
+
+// Scores the files `next_file` yields. Files are taken in chunks of files_per_chunk; each chunk is scored on its
+// own and the chunks are merged in order, so the results do not depend on `threads`. With more than one thread,
+// the calling thread reads the chunks' paths ahead (at most `window` chunks ahead of the merge, which bounds
+// memory however many files there are) and merges, and `threads` workers score.
+ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog, const ScoringOptions& options,
+                               unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(chunk_count, 1)));
+  ScoreFilesOutcome outcome;
+  Scorer total(catalog, options);
+  const auto take = [&](ChunkOutcome& part) {
+    outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
+    outcome.questionnaire_files_skipped += part.questionnaire_files;
+    if (outcome.problems.empty()) total.merge(std::move(*part.scorer));
+  };
 
-  // Workers claim chunks in order; the calling thread merges them in order as they complete. A worker may run at
-  // most `window` chunks ahead of the merge, which bounds memory however many files there are.
+  if (threads == 1) {
+    for (std::vector<std::string> chunk; read_chunk(next_file, chunk);) {
+      outcome.files_read += chunk.size();
+      ChunkOutcome part = score_chunk(chunk, catalog, options);
+      take(part);
+    }
+    if (outcome.problems.empty()) outcome.results = total.finish(threads);
+    return outcome;
+  }
+
   const std::size_t window = 2 * static_cast<std::size_t>(threads);
-  std::vector<std::unique_ptr<ChunkOutcome>> done(chunk_count);
   std::mutex mutex;
   std::condition_variable changed;
-  std::size_t next_chunk = 0;
-  std::size_t merged = 0;
+  std::deque<std::vector<std::string>> queued;                   // read, not yet claimed by a worker
+  std::map<std::size_t, std::unique_ptr<ChunkOutcome>> scored;  // scored, waiting for their turn to merge
+  std::size_t claimed = 0, produced = 0, merged = 0;            // chunk counts
+  bool source_done = false;
   bool failed = false;
-  std::exception_ptr worker_error;
+  std::exception_ptr error;
 
   const auto work = [&] {
     for (;;) {
-      std::size_t chunk;
+      std::vector<std::string> files;
+      std::size_t number = 0;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return next_chunk >= chunk_count || next_chunk < merged + window || failed; });
-        if (next_chunk >= chunk_count || failed) return;
-        chunk = next_chunk++;
+        changed.wait(lock, [&] { return !queued.empty() || source_done || failed; });
+        if (failed || queued.empty()) return;
+        files = std::move(queued.front());
+        queued.pop_front();
+        number = claimed++;
       }
-      std::unique_ptr<ChunkOutcome> outcome;
       try {
-        const std::size_t begin = chunk * files_per_chunk;
-        outcome = std::make_unique<ChunkOutcome>(
-            score_chunk(files, begin, std::min(begin + files_per_chunk, files.size()), catalog, options));
+        auto part = std::make_unique<ChunkOutcome>(score_chunk(files, catalog, options));
+        const std::lock_guard lock(mutex);
+        scored.emplace(number, std::move(part));
       } catch (...) {
-        std::lock_guard lock(mutex);
-        if (!worker_error) worker_error = std::current_exception();
+        const std::lock_guard lock(mutex);
+        if (!error) error = std::current_exception();
         failed = true;
-        changed.notify_all();
-        return;
       }
-      std::lock_guard lock(mutex);
-      done[chunk] = std::move(outcome);
       changed.notify_all();
     }
   };
-
-  // With more than one thread, every worker scores and the calling thread only merges (it mostly sleeps).
   std::vector<std::thread> workers;
-  if (threads > 1) {
-    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-  }
+  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
 
-  ScoreFilesOutcome outcome;
-  outcome.files_read = files.size();
-  Scorer total(catalog, options);
-  std::exception_ptr merge_error;
-  if (threads == 1) {
-    for (std::size_t chunk = 0; chunk < chunk_count; ++chunk) {
-      const std::size_t begin = chunk * files_per_chunk;
-      done[chunk] = std::make_unique<ChunkOutcome>(
-          score_chunk(files, begin, std::min(begin + files_per_chunk, files.size()), catalog, options));
-      auto& part = *done[chunk];
-      outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
-      outcome.questionnaire_files_skipped += part.questionnaire_files;
-      if (outcome.problems.empty()) total.merge(std::move(*part.scorer));
-      done[chunk].reset();
-    }
-  } else {
-    for (std::size_t chunk = 0; chunk < chunk_count; ++chunk) {
+  try {
+    bool more = true;
+    std::vector<std::string> chunk;
+    for (;;) {
+      while (more && produced < merged + window) {
+        more = read_chunk(next_file, chunk);  // outside the lock: the folder walk runs beside the workers
+        outcome.files_read += chunk.size();
+        {
+          const std::lock_guard lock(mutex);
+          if (more) {
+            queued.push_back(std::move(chunk));
+            ++produced;
+          } else {
+            source_done = true;
+          }
+        }
+        changed.notify_all();
+      }
       std::unique_ptr<ChunkOutcome> part;
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return done[chunk] != nullptr || failed; });
-        if (!done[chunk]) break;
-        part = std::move(done[chunk]);
-        merged = chunk + 1;
-        changed.notify_all();
+        changed.wait(lock, [&] { return failed || scored.count(merged) > 0 || (source_done && merged == produced); });
+        if (failed || (source_done && merged == produced)) break;
+        part = std::move(scored.at(merged));
+        scored.erase(merged);
+        ++merged;
       }
-      outcome.problems.insert(outcome.problems.end(), part->problems.begin(), part->problems.end());
-      outcome.questionnaire_files_skipped += part->questionnaire_files;
-      try {
-        if (outcome.problems.empty()) total.merge(std::move(*part->scorer));
-      } catch (...) {
-        merge_error = std::current_exception();
-        std::lock_guard lock(mutex);
-        failed = true;
-        changed.notify_all();
-        break;
-      }
+      take(*part);
     }
+  } catch (...) {
+    {
+      const std::lock_guard lock(mutex);
+      if (!error) error = std::current_exception();
+      failed = true;
+    }
+    changed.notify_all();
   }
   for (auto& worker : workers) worker.join();
-  if (worker_error) std::rethrow_exception(worker_error);
-  if (merge_error) std::rethrow_exception(merge_error);
+  if (error) std::rethrow_exception(error);
   if (outcome.problems.empty()) outcome.results = total.finish(threads);
   return outcome;
+}
+
+}  // namespace
+
+ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
+                              unsigned threads) {
+  return score_source([&](std::string& path) { return files.next(path); }, catalog, options, threads);
+}
+
+ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
+                              const ScoringOptions& options, unsigned threads) {
+  std::size_t next = 0;
+  return score_source(
+      [&](std::string& path) {
+        if (next == files.size()) return false;
+        path = files[next++];
+        return true;
+      },
+      catalog, options, threads);
 }
 
 }  // namespace partnerpulse

@@ -134,65 +134,101 @@ namespace {
 
 bool is_toml_name(std::string_view name) { return name.size() > 5 && name.ends_with(".toml"); }
 
-// Appends the *.toml files under `root` to `found`: recursively, skipping hidden entries (names starting with
-// '.') and folders that deny access, without following symbolic links to folders. Files may be symbolic links
-// to regular files. Plain POSIX calls: std::filesystem builds and splits a path object per entry, which doubled
-// the time to list 10,000 files.
-void find_toml_files(const std::string& root, std::vector<std::string>& found) {
-  std::vector<std::string> folders{root};
-  while (!folders.empty()) {
-    const std::string folder = std::move(folders.back());
-    folders.pop_back();
-    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), &::closedir);
-    if (!dir) {
-      if (errno == EACCES && folder != root) continue;
-      throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
-    }
-    const std::string prefix = folder.ends_with('/') ? folder : folder + '/';
-    for (;;) {
-      errno = 0;
-      const dirent* entry = ::readdir(dir.get());
-      if (!entry) {
-        if (errno != 0) throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
-        break;
-      }
-      const std::string_view name = entry->d_name;
-      if (name.front() == '.') continue;  // also "." and ".."
-      unsigned char type = entry->d_type;
-      if (type == DT_UNKNOWN) {  // some file systems do not say: ask without following links
-        struct stat status {};
-        if (::fstatat(::dirfd(dir.get()), entry->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        type = S_ISDIR(status.st_mode) ? DT_DIR : S_ISREG(status.st_mode) ? DT_REG : S_ISLNK(status.st_mode) ? DT_LNK : 0;
-      }
-      if (type == DT_DIR) {
-        folders.push_back(prefix + entry->d_name);
-      } else if (is_toml_name(name)) {
-        struct stat target {};
-        if (type == DT_REG || (type == DT_LNK && ::fstatat(::dirfd(dir.get()), entry->d_name, &target, 0) == 0 &&
-                               S_ISREG(target.st_mode))) {
-          found.push_back(prefix + entry->d_name);
-        }
-      }
-    }
+}  // namespace
+
+// One folder's entries that matter (sub-folders and *.toml files), in the order the stream visits them.
+// A sub-folder's key is its name and '/', a file's its name: sorting the keys of one folder, and listing
+// each sub-folder where its key falls, gives every file under the starting folder in the order of its path.
+struct TomlFileStream::Listing {
+  struct Entry {
+    std::string key;
+    bool folder = false;
+  };
+  std::string prefix;  // the folder's path and '/'
+  std::vector<Entry> entries;
+  std::size_t next = 0;
+};
+
+TomlFileStream::TomlFileStream(std::vector<std::string> paths) : paths_(std::move(paths)) {
+  for (const auto& path : paths_) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) throw IoError(path, "no such file or folder");
+    is_folder_.push_back(S_ISDIR(status.st_mode));
   }
 }
 
-}  // namespace
+TomlFileStream::~TomlFileStream() = default;
+
+// Lists `folder` (plain POSIX calls: std::filesystem builds and splits a path object per entry, which doubled
+// the time to list 10,000 files) and makes it the innermost open folder.
+void TomlFileStream::enter(const std::string& folder, bool given) {
+  const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), &::closedir);
+  if (!dir) {
+    if (errno == EACCES && !given) return;
+    throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
+  }
+  Listing listing;
+  listing.prefix = folder.ends_with('/') ? folder : folder + '/';
+  for (;;) {
+    errno = 0;
+    const dirent* entry = ::readdir(dir.get());
+    if (!entry) {
+      if (errno != 0) throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
+      break;
+    }
+    const std::string_view name = entry->d_name;
+    if (name.front() == '.') continue;  // hidden, and "." and ".."
+    unsigned char type = entry->d_type;
+    if (type == DT_UNKNOWN) {  // some file systems do not say: ask without following links
+      struct stat status {};
+      if (::fstatat(::dirfd(dir.get()), entry->d_name, &status, AT_SYMLINK_NOFOLLOW) != 0) continue;
+      type = S_ISDIR(status.st_mode) ? DT_DIR : S_ISREG(status.st_mode) ? DT_REG : S_ISLNK(status.st_mode) ? DT_LNK : 0;
+    }
+    if (type == DT_DIR) {
+      listing.entries.push_back({std::string(name) + '/', true});
+    } else if (is_toml_name(name)) {
+      struct stat target {};
+      if (type == DT_REG || (type == DT_LNK && ::fstatat(::dirfd(dir.get()), entry->d_name, &target, 0) == 0 &&
+                             S_ISREG(target.st_mode))) {
+        listing.entries.push_back({std::string(name), false});
+      }
+    }
+  }
+  std::sort(listing.entries.begin(), listing.entries.end(),
+            [](const Listing::Entry& a, const Listing::Entry& b) { return a.key < b.key; });
+  open_.push_back(std::move(listing));
+}
+
+bool TomlFileStream::next(std::string& path) {
+  for (;;) {
+    if (!open_.empty()) {
+      Listing& innermost = open_.back();
+      if (innermost.next == innermost.entries.size()) {
+        open_.pop_back();
+        continue;
+      }
+      const Listing::Entry& entry = innermost.entries[innermost.next++];
+      if (entry.folder) {
+        enter(innermost.prefix + entry.key, false);  // may reallocate open_: `innermost` is not used after this
+        continue;
+      }
+      path = innermost.prefix + entry.key;
+      return true;
+    }
+    if (next_path_ == paths_.size()) return false;
+    const std::size_t given = next_path_++;
+    if (!is_folder_[given]) {
+      path = paths_[given];
+      return true;
+    }
+    enter(paths_[given], true);
+  }
+}
 
 std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths) {
+  TomlFileStream stream(paths);
   std::vector<std::string> files;
-  for (const auto& path : paths) {
-    struct stat status {};
-    if (::stat(path.c_str(), &status) != 0) throw IoError(path, "no such file or folder");
-    if (!S_ISDIR(status.st_mode)) {
-      files.push_back(path);
-      continue;
-    }
-    std::vector<std::string> found;
-    find_toml_files(path, found);
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  }
+  for (std::string path; stream.next(path);) files.push_back(path);
   return files;
 }
 

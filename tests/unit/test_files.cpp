@@ -251,6 +251,24 @@ BOOST_AUTO_TEST_CASE(collect_searches_folders_recursively_in_sorted_order) {
   BOOST_TEST(collect_toml_files({data}) == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(the_stream_yields_files_in_the_order_of_their_whole_paths) {
+  // Folder names that sort differently from their paths: '-' and '.' come before '/', '0' after it.
+  TempFolder temp;
+  std::vector<std::string> expected;
+  for (const char* relative : {"a0.toml", "a/z.toml", "a.toml", "a.d/x.toml", "a-b.toml", "a-/y.toml", "a/b/c.toml",
+                               "a/b.toml", "A.toml", "b/a-/x.toml", "b/a/x.toml", "b/a.toml"}) {
+    expected.push_back(temp.write(std::string("data/") + relative, ""));
+  }
+  std::sort(expected.begin(), expected.end());
+  TomlFileStream stream({temp.path("data")});
+  std::vector<std::string> streamed;
+  for (std::string path; stream.next(path);) streamed.push_back(path);
+  BOOST_TEST(streamed == expected, boost::test_tools::per_element());
+  std::string path = "unchanged";
+  BOOST_TEST(!stream.next(path));  // and stays at its end
+  BOOST_TEST(path == "unchanged");
+}
+
 BOOST_AUTO_TEST_CASE(collect_follows_links_to_files_but_not_to_folders) {
   TempFolder temp;
   temp.write("elsewhere/linked.toml", "");
