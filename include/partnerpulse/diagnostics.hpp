@@ -28,6 +28,9 @@ struct Diagnostic {
 // reads "partnerpulse: error: MESSAGE".
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+// Orders diagnostics by file, then line, then column; keeps the order of those at the same position.
+void sort_by_position(std::vector<Diagnostic>& diagnostics);
+
 // Collects the problems of one input so that all of them can be reported in one run.
 class DiagnosticList {
 public:

@@ -32,10 +32,14 @@ public:
   Scorer& operator=(Scorer&&) noexcept;
 
   // Adds one response. Responses marked incomplete are counted and left out. Throws InputError when the same
-  // respondent answers the same questionnaire twice in one partnership and period.
+  // respondent answers the same questionnaire twice in one partnership and period. Keeps, per respondent, its
+  // id and where it was read, for the messages of a later merge into another Scorer.
   void add(const Response& response);
-  // Adds everything `other` accumulated, as if its responses had been added after this one's.
-  void merge(Scorer&& other);
+  // Adds everything `other` accumulated, as if its responses had been added after this one's, and returns the
+  // conflicts found: a respondent answering a questionnaire both here and in `other`, or with another role there.
+  // Each is positioned where `other` read the respondent (when add() read it there). After a conflict the
+  // figures are unusable; merging further scorers still finds their conflicts.
+  std::vector<Diagnostic> merge(Scorer&& other);
   // The results, with anonymity rules applied. Groups are finished on up to `threads` threads (they are
   // independent); the results are the same whatever the number.
   Results finish(unsigned threads = 1) const;

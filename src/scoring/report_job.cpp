@@ -70,7 +70,9 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
   const auto take = [&](ChunkOutcome& part) {
     outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
     outcome.questionnaire_files_skipped += part.questionnaire_files;
-    if (outcome.problems.empty()) total.merge(std::move(*part.scorer));
+    // Merged even after problems, so that every respondent seen in two chunks is found.
+    const std::vector<Diagnostic> conflicts = total.merge(std::move(*part.scorer));
+    outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
   };
 
   if (threads == 1) {

@@ -142,8 +142,17 @@ struct RespondentSeen {
   std::uint32_t row = 0;  // in GroupAccumulator::answered
 };
 
+// Where add() read a respondent, for the messages of a later merge() that finds it again. merge() keeps none for
+// the respondents it adds, so a Scorer that only merges (the total of score_files) holds no origins at all.
+struct RespondentOrigin {
+  std::string id;
+  SourceLocation location;                                             // its [respondent] table
+  std::vector<std::pair<std::size_t, SourceLocation>> questionnaires;  // slot, its entry in [questionnaires]
+};
+
 struct GroupAccumulator {
   std::unordered_map<std::uint64_t, RespondentSeen> respondents;  // keyed by a hash of the respondent id
+  std::vector<RespondentOrigin> origins;                          // by row, for rows that add() created
   // Row r, column q (r * questionnaire count + q): whether respondent row r has answered questionnaire slot q.
   // One flat vector rather than one per respondent: no allocation per respondent, 1 bit per answer.
   std::vector<bool> answered;
@@ -186,6 +195,9 @@ struct GroupAccumulator {
   std::vector<bool>::reference has_answered(const RespondentSeen& seen, std::size_t q_slot) {
     return answered[seen.row * questionnaire_count + q_slot];
   }
+  const RespondentOrigin* origin(const RespondentSeen& seen) const {
+    return seen.row < origins.size() && !origins[seen.row].id.empty() ? &origins[seen.row] : nullptr;
+  }
 
   std::uint32_t role_index(const std::string& role) {
     const auto found = std::find(roles.begin(), roles.end(), role);
@@ -216,7 +228,7 @@ struct Scorer::State {
   State(const Catalog& c, ScoringOptions o) : catalog(c), options(o), layout(c) {}
 
   void add(const Response& response);
-  void merge(State& other);
+  std::vector<Diagnostic> merge(State& other);
   Results finish(unsigned threads) const;
   GroupResult finish_group(const GroupKey& key, const GroupAccumulator& group) const;
 };
@@ -228,7 +240,7 @@ Scorer::Scorer(Scorer&&) noexcept = default;
 Scorer& Scorer::operator=(Scorer&&) noexcept = default;
 
 void Scorer::add(const Response& response) { state_->add(response); }
-void Scorer::merge(Scorer&& other) { state_->merge(*other.state_); }
+std::vector<Diagnostic> Scorer::merge(Scorer&& other) { return state_->merge(*other.state_); }
 Results Scorer::finish(unsigned threads) const { return state_->finish(threads); }
 
 void Scorer::State::add(const Response& response) {
@@ -248,6 +260,9 @@ void Scorer::State::add(const Response& response) {
                                  response.respondent.id, response.respondent.role, group.roles[seen.role],
                                  response.respondent.partnership, response.respondent.period));
   }
+  if (group.origins.size() <= seen.row) group.origins.resize(seen.row + 1);
+  RespondentOrigin& origin = group.origins[seen.row];
+  if (origin.id.empty()) origin = {response.respondent.id, response.location, {}};
   auto& role_figures = group.role_figures(response.respondent.role, layout.dimension_count);
 
   for (const QuestionnaireAnswers& answers : response.questionnaires) {
@@ -261,6 +276,7 @@ void Scorer::State::add(const Response& response) {
                                    response.respondent.period));
     }
     group.has_answered(seen, q_slot) = true;
+    origin.questionnaires.emplace_back(q_slot, answers.location);
     ++group.questionnaire_respondents[q_slot];
     const QuestionnaireSlots& slots = layout.questionnaires[q_slot];
     const Questionnaire& q = *slots.questionnaire;
@@ -314,7 +330,14 @@ void Scorer::State::add(const Response& response) {
   }
 }
 
-void Scorer::State::merge(State& other) {
+std::vector<Diagnostic> Scorer::State::merge(State& other) {
+  std::vector<Diagnostic> conflicts;
+  const auto conflict = [&](const SourceLocation& where, std::string message) {
+    Diagnostic problem;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
+    problem.location = where;
+    problem.message = std::move(message);
+    conflicts.push_back(std::move(problem));
+  };
   for (auto& [key, theirs] : other.groups) {
     GroupAccumulator& ours = groups[key];
     ours.size_for(layout);
@@ -323,21 +346,37 @@ void Scorer::State::merge(State& other) {
       const std::string& role = theirs.roles[seen.role];
       const std::uint32_t role_here = ours.role_index(role);
       auto [mine, first_time] = ours.respondent(respondent, role_here);
+      const RespondentOrigin* origin = theirs.origin(seen);
       if (!first_time && mine.role != role_here) {
-        throw InputError(SourceLocation{},
-                         fmt::format("a respondent of partnership '{}', period '{}' has two roles ('{}' and '{}') in "
-                                     "different response files; a respondent has one role",
-                                     key.first, key.second, ours.roles[mine.role], role));
+        conflict(origin ? origin->location : SourceLocation{},
+                 origin ? fmt::format("respondent '{}' has role '{}' here but '{}' in another response file of "
+                                      "partnership '{}', period '{}'; a respondent has one role",
+                                      origin->id, role, ours.roles[mine.role], key.first, key.second)
+                        : fmt::format("a respondent of partnership '{}', period '{}' has two roles ('{}' and '{}') in "
+                                      "different response files; a respondent has one role",
+                                      key.first, key.second, ours.roles[mine.role], role));
+        continue;
       }
       for (std::size_t q = 0; q < ours.questionnaire_count; ++q) {
         if (!theirs.has_answered(seen, q)) continue;
-        if (ours.has_answered(mine, q)) {
-          throw InputError(SourceLocation{},
-                           fmt::format("a respondent of partnership '{}', period '{}' answers questionnaire '{}' in "
-                                       "two response files",
-                                       key.first, key.second, layout.questionnaires[q].questionnaire->id));
+        if (!ours.has_answered(mine, q)) {
+          ours.has_answered(mine, q) = true;
+          continue;
         }
-        ours.has_answered(mine, q) = true;
+        const std::string& questionnaire = layout.questionnaires[q].questionnaire->id;
+        const SourceLocation* entry = nullptr;
+        if (origin) {
+          for (const auto& [slot, where] : origin->questionnaires) {
+            if (slot == q) entry = &where;
+          }
+        }
+        conflict(entry ? *entry : SourceLocation{},
+                 origin ? fmt::format("respondent '{}' answers questionnaire '{}' a second time in partnership '{}', "
+                                      "period '{}'; another response file already holds these answers",
+                                      origin->id, questionnaire, key.first, key.second)
+                        : fmt::format("a respondent of partnership '{}', period '{}' answers questionnaire '{}' in "
+                                      "two response files",
+                                      key.first, key.second, questionnaire));
       }
     }
     for (std::size_t i = 0; i < ours.dimensions.size(); ++i) {
@@ -362,6 +401,8 @@ void Scorer::State::merge(State& other) {
     ours.missing_dimension_scores += theirs.missing_dimension_scores;
   }
   other.groups.clear();
+  sort_by_position(conflicts);
+  return conflicts;
 }
 
 Results Scorer::State::finish(unsigned threads) const {

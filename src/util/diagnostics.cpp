@@ -46,13 +46,15 @@ void DiagnosticList::append(const DiagnosticList& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-void DiagnosticList::sort_by_position() {
-  std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+void sort_by_position(std::vector<Diagnostic>& diagnostics) {
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.location.path != b.location.path) return a.location.path < b.location.path;
     if (a.location.line != b.location.line) return a.location.line < b.location.line;
     return a.location.column < b.location.column;
   });
 }
+
+void DiagnosticList::sort_by_position() { partnerpulse::sort_by_position(items_); }
 
 InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(summary_of(diagnostics)), diagnostics_(std::move(diagnostics)) {}
