@@ -145,9 +145,13 @@ struct RespondentSeen {
 // Where add() read a respondent, for the messages of a later merge() that finds it again. merge() keeps none for
 // the respondents it adds, so a Scorer that only merges (the total of score_files) holds no origins at all.
 struct RespondentOrigin {
+  struct Entry {
+    std::size_t slot;  // questionnaire slot
+    std::uint32_t line, column;  // of its entry in [questionnaires], in location.path
+  };
   std::string id;
-  SourceLocation location;                                             // its [respondent] table
-  std::vector<std::pair<std::size_t, SourceLocation>> questionnaires;  // slot, its entry in [questionnaires]
+  SourceLocation location;  // its [respondent] table
+  std::vector<Entry> questionnaires;
 };
 
 struct GroupAccumulator {
@@ -262,7 +266,10 @@ void Scorer::State::add(const Response& response) {
   }
   if (group.origins.size() <= seen.row) group.origins.resize(seen.row + 1);
   RespondentOrigin& origin = group.origins[seen.row];
-  if (origin.id.empty()) origin = {response.respondent.id, response.location, {}};
+  if (origin.id.empty()) {
+    origin = {response.respondent.id, response.location, {}};
+    origin.questionnaires.reserve(response.questionnaires.size());
+  }
   auto& role_figures = group.role_figures(response.respondent.role, layout.dimension_count);
 
   for (const QuestionnaireAnswers& answers : response.questionnaires) {
@@ -276,7 +283,7 @@ void Scorer::State::add(const Response& response) {
                                    response.respondent.period));
     }
     group.has_answered(seen, q_slot) = true;
-    origin.questionnaires.emplace_back(q_slot, answers.location);
+    origin.questionnaires.push_back({q_slot, answers.location.line, answers.location.column});
     ++group.questionnaire_respondents[q_slot];
     const QuestionnaireSlots& slots = layout.questionnaires[q_slot];
     const Questionnaire& q = *slots.questionnaire;
@@ -364,13 +371,13 @@ std::vector<Diagnostic> Scorer::State::merge(State& other) {
           continue;
         }
         const std::string& questionnaire = layout.questionnaires[q].questionnaire->id;
-        const SourceLocation* entry = nullptr;
+        SourceLocation entry;
         if (origin) {
-          for (const auto& [slot, where] : origin->questionnaires) {
-            if (slot == q) entry = &where;
+          for (const auto& [slot, line, column] : origin->questionnaires) {
+            if (slot == q) entry = {origin->location.path, line, column};
           }
         }
-        conflict(entry ? *entry : SourceLocation{},
+        conflict(entry,
                  origin ? fmt::format("respondent '{}' answers questionnaire '{}' a second time in partnership '{}', "
                                       "period '{}'; another response file already holds these answers",
                                       origin->id, questionnaire, key.first, key.second)
