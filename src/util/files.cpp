@@ -34,32 +34,30 @@ void read_text_file_into(const std::string& path, std::string& content, std::siz
     int fd;
     ~FdCloser() { ::close(fd); }
   } closer{fd};
-  struct stat status {};
-  if (::fstat(fd, &status) != 0) throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
-  if (S_ISDIR(status.st_mode)) throw IoError(path, "is a folder, not a file");
-  const auto too_large = [&] {
-    return InputError({path, 1, 1}, fmt::format("the file is larger than the limit of {} bytes ({} MiB)", max_bytes,
-                                                max_bytes / (1024 * 1024)));
-  };
-  if (S_ISREG(status.st_mode) && static_cast<std::size_t>(status.st_size) > max_bytes) throw too_large();
-  // Read until end of file: the size is a hint only (pipes and special files have none, files may grow).
-  content.resize(S_ISREG(status.st_mode) ? static_cast<std::size_t>(status.st_size) + 1 : 65536);
+  // Read until end of file, in the memory `content` already has (at least 16 KiB), doubling it when full; no
+  // fstat(): the size would only be a hint (pipes have none, files may grow), and one system call fewer per file
+  // counts when reading thousands.
+  content.resize(std::max<std::size_t>(content.capacity(), 16 * 1024));
   std::size_t used = 0;
   for (;;) {
     if (used == content.size()) {
-      if (content.size() > max_bytes) throw too_large();
+      if (used > max_bytes) break;
       content.resize(content.size() * 2);
     }
     const ssize_t got = ::read(fd, content.data() + used, content.size() - used);
     if (got < 0) {
       if (errno == EINTR) continue;
+      if (errno == EISDIR) throw IoError(path, "is a folder, not a file");
       throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
     }
     if (got == 0) break;
     used += static_cast<std::size_t>(got);
   }
-  if (used > max_bytes) throw too_large();
   content.resize(used);
+  if (used > max_bytes) {
+    throw InputError({path, 1, 1}, fmt::format("the file is larger than the limit of {} bytes ({} MiB)", max_bytes,
+                                               max_bytes / (1024 * 1024)));
+  }
 }
 
 namespace {
