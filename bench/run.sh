@@ -3,7 +3,7 @@
 #   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARTNERPULSE_BUILD_TESTS=OFF && ninja -C build-bench
 # then
 #   bench/run.sh [PARTNERPULSE [PARSE_FLOOR]]      (defaults: build-bench/partnerpulse, build-bench/bench/parse_floor)
-# Environment: RUNS (timed runs per command, default 5), WARMUP (default 1).
+# Environment: RUNS (timed runs per command, default 5), WARMUP (default 1), ROUNDS (paired rounds, default 15).
 # Generates the synthetic responses into bench/out/ when they are absent (same bytes every time), times the floor,
 # partnerpulse (all cores and --jobs 1) and the Python script with hyperfine, measures peak RSS with /usr/bin/time,
 # and writes bench/out/results.md, bench/out/results.json and bench/out/summary.txt. Exits non-zero when any
@@ -14,6 +14,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PARTNERPULSE=$(realpath -m "${1:-$ROOT/build-bench/partnerpulse}")
 PARSE_FLOOR=$(realpath -m "${2:-$ROOT/build-bench/bench/parse_floor}")
 RUNS=${RUNS:-5}
+ROUNDS=${ROUNDS:-15}
 WARMUP=${WARMUP:-1}
 OUT=$ROOT/bench/out
 QUESTIONNAIRES=$ROOT/questionnaires
@@ -112,6 +113,23 @@ hyperfine --warmup "$WARMUP" --runs "$RUNS" --output=null --style basic \
 read -r busy_after total_after < <(cpu_jiffies)
 machine="$((busy_after - busy_before)) $((total_after - total_before)) $(getconf CLK_TCK)"
 
+# Paired rounds: the floor, partnerpulse and the Python script one after another, ROUNDS times. On a shared virtual
+# machine the speed of the host can change from one second to the next; commands timed side by side meet the
+# same conditions, so the median of the per-round ratios is the figure such swings move least.
+echo "== paired rounds ($ROUNDS rounds of the floor, partnerpulse and the Python script, interleaved)"
+"$PYTHON" - "$OUT/paired.json" "$ROUNDS" "$FLOOR_CMD" "$REPORT_CMD" "$PYTHON_CMD" <<'EOF'
+import json, shlex, subprocess, sys, time
+out, rounds = sys.argv[1], int(sys.argv[2])
+commands = dict(zip(("parse_floor", "partnerpulse", "score_tomllib.py"), (shlex.split(c) for c in sys.argv[3:6])))
+times = {name: [] for name in commands}
+for _ in range(rounds):
+    for name, argv in commands.items():
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+        times[name].append(time.perf_counter() - start)
+json.dump(times, open(out, "w"))
+EOF
+
 echo "== peak memory (/usr/bin/time -v)"
 rss_lines=()
 for set in 100x10 100x100 10x100 10x1000; do
@@ -127,13 +145,14 @@ done
 floor_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time-floor.txt")
 
 echo "== summary"
-"$PYTHON" - "$OUT/results.json" "$floor_kb" "$machine" "$RUNS" "$WARMUP" "${rss_lines[@]}" <<'EOF' | tee "$OUT/summary.txt"
-import json, os, platform, sys, time
+"$PYTHON" - "$OUT/results.json" "$floor_kb" "$machine" "$RUNS" "$WARMUP" "$OUT/paired.json" "${rss_lines[@]}" <<'EOF' | tee "$OUT/summary.txt"
+import json, os, platform, statistics, sys, time
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 floor_kb = int(sys.argv[2])
 busy, total, hz = map(int, sys.argv[3].split())
 runs, warmup = int(sys.argv[4]), int(sys.argv[5])
-rss = [line.split() for line in sys.argv[6:]]
+paired = json.load(open(sys.argv[6]))
+rss = [line.split() for line in sys.argv[7:]]
 mean = {name: r["mean"] for name, r in results.items()}
 median = {name: r["median"] for name, r in results.items()}
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
@@ -163,6 +182,11 @@ for label, of in (("median", median), ("mean", mean)):
     print(f"    partnerpulse --jobs 1 / partnerpulse  {pp1 / pp:6.3f}  (parallel speed-up)")
     print(f"    score_tomllib.py / partnerpulse       {py / pp:6.2f}  (target >= 12)  {verdict(py / pp >= 12)}")
     print(f"    score_tomllib.py / partnerpulse -j 1  {py / pp1:6.2f}")
+floor_ratio = statistics.median(p / f for p, f in zip(paired["partnerpulse"], paired["parse_floor"]))
+python_ratio = statistics.median(y / p for y, p in zip(paired["score_tomllib.py"], paired["partnerpulse"]))
+print(f"  paired (median of the ratios within each of {len(paired['partnerpulse'])} interleaved rounds):")
+print(f"    partnerpulse / parse_floor            {floor_ratio:6.3f}  (target <= 0.65)  {verdict(floor_ratio <= 0.65)}")
+print(f"    score_tomllib.py / partnerpulse       {python_ratio:6.2f}  (target >= 12)  {verdict(python_ratio >= 12)}")
 print()
 print("peak RSS, partnerpulse report --format json (MiB):")
 print(f"  {'data set':10} {'files':>6} {'groups':>6} {'all cores':>10} {'--jobs 1':>9}")
