@@ -9,11 +9,12 @@ as docs/scoring.md defines: item score (v' - min) / (max - min) * 100 with rever
 respondent's dimension score is the weighted mean of the answered items, missing when fewer than half are
 answered. Per partnership and period, per dimension: index (mean), n, sample sd, scale mean, band, Cronbach's alpha
 over complete cases; per role the same indexes (roles under --min-group withheld) and the gap between the highest
-and lowest role. Prints JSON to stdout.
+and lowest role, as printed (one decimal). Prints JSON to stdout.
 
     python3 bench/score_tomllib.py --questionnaires questionnaires bench/out/data-100x100 > scores.json
 """
 import argparse
+import decimal
 import json
 import math
 import os
@@ -22,6 +23,12 @@ import tomllib
 
 DEFAULT_BANDS = [("attention", "needs attention", 50.0), ("developing", "developing", 75.0),
                  ("strength", "strength", None)]
+
+
+def as_printed(value, places=1):
+    """The figure a report prints: rounded half away from zero from the shortest decimal form (docs/scoring.md)."""
+    step = decimal.Decimal(1).scaleb(-places)
+    return float(decimal.Decimal(repr(value)).quantize(step, rounding=decimal.ROUND_HALF_UP))
 
 
 class Stats:
@@ -76,6 +83,7 @@ class Questionnaire:
             self.item_order.append(item["id"])
 
     def band(self, index):
+        index = as_printed(index)  # thresholds are decided on the figure as printed
         for band_id, label, below in self.bands:
             if below is None or index < below:
                 return band_id, label
@@ -290,7 +298,8 @@ def finish_group(key, group, questionnaires, options):
                 roles_out[r]["dimensions"].append({"questionnaire": qid, "id": dim_id, "index": index})
                 if index is not None:
                     role_indexes[r] = index
-            gap = max(role_indexes.values()) - min(role_indexes.values()) if len(role_indexes) >= 2 else None
+            printed = [as_printed(i) for i in role_indexes.values()]
+            gap = as_printed(max(printed) - min(printed)) if len(printed) >= 2 else None
             out["gaps"].append({"questionnaire": qid, "dimension": dim_id, "gap": gap,
                                 "flagged": gap is not None and gap >= options.gap_threshold})
         for item_id in q.item_order:

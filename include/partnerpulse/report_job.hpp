@@ -1,6 +1,6 @@
 #pragma once
-// Loading many response files and scoring them: in parallel, with results that do not depend on the number of
-// threads (files are scored in fixed-size chunks that are merged in file order).
+// Loading many response files and scoring them in parallel, with results that depend neither on the number of
+// threads nor on the order of the files.
 
 #include <cstddef>
 #include <string>
@@ -10,10 +10,11 @@
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/results.hpp"
+#include "partnerpulse/thread_pool.hpp"
 
 namespace partnerpulse {
 
-// Files scored together by one thread before their figures are merged; fixed, so output never depends on threads.
+// Files scored together by one task before their figures are merged.
 inline constexpr std::size_t files_per_chunk = 32;
 
 struct ScoreFilesOutcome {
@@ -23,12 +24,13 @@ struct ScoreFilesOutcome {
   std::size_t questionnaire_files_skipped = 0;  // questionnaire files met among the responses
 };
 
-// Reads, checks and scores the response files `files` yields, as it yields them, with `threads` threads scoring
-// (0: one per core). Throws the IoError of a folder that cannot be read; problems in files are collected.
+// Reads, checks and scores the response files `files` yields, as it yields them: the calling thread walks the
+// folders and merges, `pool` scores chunks of files_per_chunk files. Throws the IoError of a folder that cannot be
+// read; problems in files are collected. The results are the same for any pool size and any order of the files.
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
-                              unsigned threads);
+                              ThreadPool& pool);
 // The same for a list of response files.
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
-                              const ScoringOptions& options, unsigned threads);
+                              const ScoringOptions& options, ThreadPool& pool);
 
 }  // namespace partnerpulse

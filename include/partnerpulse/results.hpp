@@ -18,9 +18,12 @@ struct ScoringOptions {
   std::size_t attention_items = 5; // how many lowest-scoring items to list
 };
 
+// The band a figure falls in (decided by scoring: see band_of in scoring.hpp).
 struct BandRef {
   std::string id;
   LocalizedText label;
+  bool top = false;     // the questionnaire's highest band: what works, so no "what to do next"
+  bool bottom = false;  // the questionnaire's lowest band
 };
 
 struct DimensionResult {
@@ -61,10 +64,12 @@ struct WithheldRole {
 struct GapResult {
   std::string questionnaire;
   std::string dimension;
-  std::optional<double> gap;  // highest shown role index minus lowest; empty with fewer than two shown roles
+  // The highest shown role index minus the lowest, each rounded to one decimal as reports print them (so the gap
+  // always equals the difference of the figures shown beside it); empty with fewer than two shown roles.
+  std::optional<double> gap;
   std::string highest_role;
   std::string lowest_role;
-  bool flagged = false;
+  bool flagged = false;  // gap >= ScoringOptions::gap_threshold
 };
 
 struct ItemResult {
@@ -105,7 +110,7 @@ struct GroupResult {
   std::vector<RoleResult> roles;  // roles shown on their own
   std::vector<WithheldRole> withheld_roles;
   std::vector<GapResult> gaps;
-  std::vector<ItemResult> attention_items;  // lowest index first
+  std::vector<ItemResult> attention_items;  // lowest index first; ties in questionnaire order, then item order
   std::size_t items_withheld = 0;           // items left out of the list for too few answers
   std::vector<CommentGroup> comments;
   std::vector<QuestionnaireUse> questionnaires;

@@ -1,29 +1,47 @@
 #pragma once
-// Turns responses into Results (docs/scoring.md): streaming, so memory grows with the number of groups,
-// dimensions and items, not with the number of respondents.
+// Turns responses into Results (docs/scoring.md). Every rule has one home: the scores of one respondent
+// (respondent_scores.cpp), bands (bands.cpp), who answered what (respondent_registry.cpp), the streaming figures
+// of a group (group_figures.cpp), what is withheld (anonymity.cpp), and the figures of a finished group
+// (finish_group.cpp).
 
-#include <cstdint>
-#include <map>
 #include <memory>
-#include <string>
+#include <optional>
 #include <vector>
 
 #include "partnerpulse/catalog.hpp"
+#include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/response.hpp"
 #include "partnerpulse/results.hpp"
+#include "partnerpulse/thread_pool.hpp"
 
 namespace partnerpulse {
-
-// A respondent's 0-100 score per dimension of one questionnaire; empty where fewer than half of the dimension's
-// scored items are answered. Indexed like questionnaire.dimensions.
-std::vector<std::optional<double>> dimension_scores(const Questionnaire& questionnaire,
-                                                    const QuestionnaireAnswers& answers);
 
 // The 0-100 score of one answer: reverse keying v' = min + max - v, then (v' - min) / (max - min) * 100.
 double item_score(const Scale& scale, bool reverse, int value);
 
-// Accumulates responses group by group. Not thread-safe: give each thread its own Scorer and merge them
-// in a fixed order for results that do not depend on scheduling.
+// A respondent's 0-100 score on one dimension: the weighted mean of the scores of its answered items, or nothing
+// when fewer than half of `scored_items` (indexes into questionnaire.items) are answered. `item_scores` is indexed
+// like questionnaire.items, NaN where an item is not answered (or answered "na").
+std::optional<double> dimension_score(const Questionnaire& questionnaire, const std::vector<std::size_t>& scored_items,
+                                      const std::vector<double>& item_scores);
+
+// A respondent's score per dimension of one questionnaire (dimension_score of each), indexed like
+// questionnaire.dimensions.
+std::vector<std::optional<double>> dimension_scores(const Questionnaire& questionnaire,
+                                                    const QuestionnaireAnswers& answers);
+
+// The band an index falls in, decided on the index as reports print it (one decimal, rounded half away from
+// zero), with `top` set for the highest of `bands` and `bottom` for the lowest. `bands` must not be empty.
+BandRef band_of(const std::vector<Band>& bands, double index);
+
+// Accumulates responses group by group (a group: one partnership and period). Not thread-safe: give each thread
+// its own Scorer and merge them; every figure is exact, so the results do not depend on the order of adds and
+// merges.
+//
+// Memory grows with the number of groups, dimensions and items, and, per respondent, only with what refusing
+// duplicates needs: the respondent's id itself, 8 bytes of role and row, and one bit per questionnaire of the
+// catalog. A Scorer that add()s also keeps where each of its respondents was read (their file and positions),
+// for the messages of a later merge; the report job adds at most a chunk of files to one Scorer.
 class Scorer {
 public:
   Scorer(const Catalog& catalog, ScoringOptions options);
@@ -31,18 +49,16 @@ public:
   Scorer(Scorer&&) noexcept;
   Scorer& operator=(Scorer&&) noexcept;
 
-  // Adds one response. Responses marked incomplete are counted and left out. Throws InputError when the same
-  // respondent answers the same questionnaire twice in one partnership and period. Keeps, per respondent, its
-  // id and where it was read, for the messages of a later merge into another Scorer.
-  void add(const Response& response);
-  // Adds everything `other` accumulated, as if its responses had been added after this one's, and returns the
-  // conflicts found: a respondent answering a questionnaire both here and in `other`, or with another role there.
-  // Each is positioned where `other` read the respondent (when add() read it there). After a conflict the
-  // figures are unusable; merging further scorers still finds their conflicts.
+  // Adds one response and returns its conflicts: a respondent (the same id) answering a questionnaire a second
+  // time in its partnership and period, or with another role there. Responses marked incomplete are counted and
+  // left out. After a conflict the figures are unusable, but further adds and merges still find conflicts.
+  std::vector<Diagnostic> add(const Response& response);
+  // Adds everything `other` accumulated and returns the conflicts found (the same as add() finds), each
+  // positioned where `other` read the respondent when `other` add()ed it.
   std::vector<Diagnostic> merge(Scorer&& other);
-  // The results, with anonymity rules applied. Groups are finished on up to `threads` threads (they are
-  // independent); the results are the same whatever the number.
-  Results finish(unsigned threads = 1) const;
+  // The results, with anonymity rules applied. Groups are finished on `pool` when one is given; the results are
+  // the same either way.
+  Results finish(ThreadPool* pool = nullptr) const;
 
 private:
   struct State;

@@ -1,5 +1,6 @@
 #pragma once
-// Streaming statistics: constant memory however many values are added, and mergeable in a fixed order.
+// Streaming statistics in exact arithmetic: constant memory however many values are added, and the same figures,
+// bit for bit, whatever the order values are added or merged in.
 
 #include <cstddef>
 #include <optional>
@@ -7,12 +8,27 @@
 
 namespace partnerpulse {
 
-// Count, mean and variance by Welford's method; merge() uses Chan's formula, so splitting values into chunks and
-// merging them back in order gives the same figures (to rounding) as adding them one by one.
-class RunningStats {
+__extension__ using ExactInt = __int128;  // g++'s 128-bit integer (__extension__: it is not ISO C++)
+
+// A value as an exact fixed-point number: a whole number of 2^-80. Every double of magnitude 2^-27 to 2^40 (all
+// scores, totals and their sums) is held exactly, so sums of such values do not depend on their order; smaller
+// magnitudes are rounded to the nearest step, the same way every time.
+struct FixedPoint {
+  static constexpr int fraction_bits = 80;
+  ExactInt units = 0;
+  static FixedPoint from(double value);  // throws std::domain_error when not finite or 2^40 or more in magnitude
+  double to_double() const noexcept;
+};
+
+// Count, mean and sample variance from exact sums: the sum of the values (FixedPoint) and the sum of their squares
+// (each square computed exactly with fma, then held in steps of 2^-64). Adding the same values in any order, or in
+// chunks merged in any order, gives identical results. Throws std::overflow_error when a sum leaves 128 bits
+// (beyond about 2^40 values of magnitude 100).
+class ExactStats {
 public:
-  void add(double value) noexcept;
-  void merge(const RunningStats& other) noexcept;
+  void add(double value) { add(FixedPoint::from(value)); }
+  void add(FixedPoint value);
+  void merge(const ExactStats& other);
   std::size_t count() const noexcept { return count_; }
   // The mean, or nothing when no value was added.
   std::optional<double> mean() const noexcept;
@@ -22,12 +38,12 @@ public:
 
 private:
   std::size_t count_ = 0;
-  double mean_ = 0.0;
-  double squared_deviations_ = 0.0;
+  ExactInt sum_ = 0;          // in steps of 2^-80
+  ExactInt sum_squares_ = 0;  // in steps of 2^-64
 };
 
 // Cronbach's alpha over respondents who answered every item of a scale: k/(k-1) * (1 - sum of item variances /
-// variance of the totals), sample variances throughout.
+// variance of the totals), sample variances throughout, exact like ExactStats (each total is an exact sum).
 class CronbachAlpha {
 public:
   explicit CronbachAlpha(std::size_t item_count = 0);
@@ -40,8 +56,8 @@ public:
   std::optional<double> value(std::size_t min_respondents = 3) const;
 
 private:
-  std::vector<RunningStats> items_;
-  RunningStats totals_;
+  std::vector<ExactStats> items_;
+  ExactStats totals_;
 };
 
 }  // namespace partnerpulse

@@ -7,6 +7,7 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/render.hpp"
 #include "partnerpulse/report_job.hpp"
+#include "partnerpulse/thread_pool.hpp"
 #include "partnerpulse/version.hpp"
 
 namespace partnerpulse {
@@ -72,7 +73,8 @@ int run_report(const ReportOptions& options, Console& console) {
   scoring.min_group = static_cast<std::size_t>(options.min_group);
   scoring.collect_comments = options.comments;
   scoring.attention_items = static_cast<std::size_t>(options.attention_items);
-  ScoreFilesOutcome outcome = score_files(files, catalog, scoring, static_cast<unsigned>(options.jobs));
+  ThreadPool pool(static_cast<std::size_t>(options.jobs));
+  ScoreFilesOutcome outcome = score_files(files, catalog, scoring, pool);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     std::string searched;

@@ -11,7 +11,7 @@
 
 #include "partnerpulse/render.hpp"
 #include "report/markdown_escape.hpp"
-#include "report/number_format.hpp"
+#include "util/decimal_format.hpp"
 
 namespace partnerpulse {
 

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -54,25 +53,8 @@ public:
   JsonRenderer(const Results& results, const RenderOptions& options) : results_(results), options_(options) {}
 
   Json render() const {
-    // Groups are independent: render them on all cores, then place them in order (same bytes either way).
-    std::vector<Json> rendered(results_.groups.size());
-    const std::size_t threads = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()),
-                                                      (rendered.size() + 15) / 16);
-    const auto render_share = [&](std::size_t share) {
-      for (std::size_t i = share; i < rendered.size(); i += std::max<std::size_t>(threads, 1)) {
-        rendered[i] = render_group(results_.groups[i]);
-      }
-    };
-    if (threads <= 1) {
-      render_share(0);
-    } else {
-      std::vector<std::thread> workers;
-      for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(render_share, t);
-      render_share(0);
-      for (auto& worker : workers) worker.join();
-    }
-    Json groups = array_with_room(rendered.size());
-    for (auto& group : rendered) groups.push_back(std::move(group));
+    Json groups = array_with_room(results_.groups.size());
+    for (const auto& group : results_.groups) groups.push_back(render_group(group));
 
     ObjectBuilder root(4);
     root.add("tool", ObjectBuilder(2).add("name", "partnerpulse").add("version", clean(options_.tool_version)).take());

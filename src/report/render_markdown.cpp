@@ -10,17 +10,17 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "partnerpulse/render.hpp"
 #include "report/markdown_escape.hpp"
-#include "report/number_format.hpp"
+#include "util/decimal_format.hpp"
 
 namespace partnerpulse {
 
 namespace {
 
 constexpr std::string_view missing = "—";  // a figure that is withheld or cannot be computed
-constexpr std::string_view top_band = "strength";
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -349,7 +349,7 @@ private:
     for (const auto& d : group.dimensions) {
       if (!d.band || d.withheld) continue;
       any_band = true;
-      if (d.band->id == top_band) continue;
+      if (d.band->top) continue;  // what works: nothing to fix
       any_advice = true;
       heading(4, dimension_title(d), d.id);
       doc_.add(markdown_inline(fmt::format("{}: {}, index {} / 100.", questionnaire_title(group, d.questionnaire),
@@ -358,10 +358,22 @@ private:
       doc_.add(advice.empty() ? std::string("The questionnaire gives no advice for this band.") : advice);
     }
     if (!any_advice) {
-      doc_.add(any_band ? "Every dimension is in the strength band. Keep doing what works, and check again at the "
-                          "next review."
+      doc_.add(any_band ? markdown_inline(fmt::format("Every dimension is in its top band ({}). Keep doing what works, "
+                                                      "and check again at the next review.",
+                                                      top_band_labels(group)))
                         : "No dimension has a score, so there is no advice to give.");
     }
+  }
+
+  // The labels of the top bands the group's dimensions are in, each once, in dimension order.
+  std::string top_band_labels(const GroupResult& group) const {
+    std::vector<std::string> labels;
+    for (const auto& d : group.dimensions) {
+      if (!d.band || d.withheld) continue;
+      const std::string label = band_label(*d.band);
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+    }
+    return fmt::format("{}", fmt::join(labels, ", "));
   }
 
   void render_comments(const GroupResult& group) {

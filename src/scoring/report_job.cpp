@@ -1,12 +1,9 @@
 #include "partnerpulse/report_job.hpp"
 
-#include <condition_variable>
 #include <deque>
 #include <functional>
-#include <map>
+#include <future>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/response.hpp"
@@ -22,6 +19,13 @@ struct ChunkOutcome {
   std::size_t questionnaire_files = 0;
 };
 
+Diagnostic io_problem(const IoError& error) {
+  Diagnostic problem;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
+  problem.location.path = error.path();
+  problem.message = error.what();
+  return problem;
+}
+
 ChunkOutcome score_chunk(const std::vector<std::string>& files, const Catalog& catalog,
                          const ScoringOptions& options) {
   ChunkOutcome outcome;
@@ -34,14 +38,12 @@ ChunkOutcome score_chunk(const std::vector<std::string>& files, const Catalog& c
         ++outcome.questionnaire_files;
         continue;
       }
-      outcome.scorer->add(parse_response(text, file, catalog));
+      std::vector<Diagnostic> conflicts = outcome.scorer->add(parse_response(text, file, catalog));
+      outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
     } catch (const InputError& error) {
       outcome.problems.insert(outcome.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     } catch (const IoError& error) {
-      Diagnostic problem;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
-      problem.location.path = error.path();
-      problem.message = error.what();
-      outcome.problems.push_back(std::move(problem));
+      outcome.problems.push_back(io_problem(error));
     }
   }
   return outcome;
@@ -58,122 +60,50 @@ bool read_chunk(const NextFile& next_file, std::vector<std::string>& chunk) {
   return !chunk.empty();
 }
 
-// Scores the files `next_file` yields. Files are taken in chunks of files_per_chunk; each chunk is scored on its
-// own and the chunks are merged in order, so the results do not depend on `threads`. With more than one thread,
-// the calling thread reads the chunks' paths ahead (at most `window` chunks ahead of the merge, which bounds
-// memory however many files there are) and merges, and `threads` workers score.
+// Scores the files `next_file` yields. The calling thread walks the files, a chunk (files_per_chunk) at a time,
+// and hands each chunk to the pool; the chunks' scorers are merged in chunk order as they finish. At most two
+// chunks per worker are in flight, which bounds memory however many files there are.
 ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog, const ScoringOptions& options,
-                               unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+                               ThreadPool& pool) {
   ScoreFilesOutcome outcome;
   Scorer total(catalog, options);
-  const auto take = [&](ChunkOutcome& part) {
+  std::deque<std::future<ChunkOutcome>> in_flight;
+  const auto merge_oldest = [&] {
+    ChunkOutcome part = in_flight.front().get();
+    in_flight.pop_front();
     outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
     outcome.questionnaire_files_skipped += part.questionnaire_files;
     // Merged even after problems, so that every respondent seen in two chunks is found.
     const std::vector<Diagnostic> conflicts = total.merge(std::move(*part.scorer));
     outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
   };
-
-  if (threads == 1) {
+  try {
+    const std::size_t window = 2 * pool.size();
     for (std::vector<std::string> chunk; read_chunk(next_file, chunk);) {
       outcome.files_read += chunk.size();
-      ChunkOutcome part = score_chunk(chunk, catalog, options);
-      take(part);
+      in_flight.push_back(pool.submit(
+          [files = std::move(chunk), &catalog, &options] { return score_chunk(files, catalog, options); }));
+      chunk = {};
+      if (in_flight.size() >= window) merge_oldest();
     }
-    if (outcome.problems.empty()) outcome.results = total.finish(threads);
-    return outcome;
-  }
-
-  const std::size_t window = 2 * static_cast<std::size_t>(threads);
-  std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<std::vector<std::string>> queued;                   // read, not yet claimed by a worker
-  std::map<std::size_t, std::unique_ptr<ChunkOutcome>> scored;  // scored, waiting for their turn to merge
-  std::size_t claimed = 0, produced = 0, merged = 0;            // chunk counts
-  bool source_done = false;
-  bool failed = false;
-  std::exception_ptr error;
-
-  const auto work = [&] {
-    for (;;) {
-      std::vector<std::string> files;
-      std::size_t number = 0;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return !queued.empty() || source_done || failed; });
-        if (failed || queued.empty()) return;
-        files = std::move(queued.front());
-        queued.pop_front();
-        number = claimed++;
-      }
-      try {
-        auto part = std::make_unique<ChunkOutcome>(score_chunk(files, catalog, options));
-        const std::lock_guard lock(mutex);
-        scored.emplace(number, std::move(part));
-      } catch (...) {
-        const std::lock_guard lock(mutex);
-        if (!error) error = std::current_exception();
-        failed = true;
-      }
-      changed.notify_all();
-    }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-
-  try {
-    bool more = true;
-    std::vector<std::string> chunk;
-    for (;;) {
-      while (more && produced < merged + window) {
-        more = read_chunk(next_file, chunk);  // outside the lock: the folder walk runs beside the workers
-        outcome.files_read += chunk.size();
-        {
-          const std::lock_guard lock(mutex);
-          if (more) {
-            queued.push_back(std::move(chunk));
-            ++produced;
-          } else {
-            source_done = true;
-          }
-        }
-        changed.notify_all();
-      }
-      std::unique_ptr<ChunkOutcome> part;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return failed || scored.count(merged) > 0 || (source_done && merged == produced); });
-        if (failed || (source_done && merged == produced)) break;
-        part = std::move(scored.at(merged));
-        scored.erase(merged);
-        ++merged;
-      }
-      take(*part);
-    }
+    while (!in_flight.empty()) merge_oldest();
   } catch (...) {
-    {
-      const std::lock_guard lock(mutex);
-      if (!error) error = std::current_exception();
-      failed = true;
-    }
-    changed.notify_all();
+    for (auto& task : in_flight) task.wait();  // they use catalog and options: never return while one runs
+    throw;
   }
-  for (auto& worker : workers) worker.join();
-  if (error) std::rethrow_exception(error);
-  if (outcome.problems.empty()) outcome.results = total.finish(threads);
+  if (outcome.problems.empty()) outcome.results = total.finish(&pool);
   return outcome;
 }
 
 }  // namespace
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
-                              unsigned threads) {
-  return score_source([&](std::string& path) { return files.next(path); }, catalog, options, threads);
+                              ThreadPool& pool) {
+  return score_source([&](std::string& path) { return files.next(path); }, catalog, options, pool);
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
-                              const ScoringOptions& options, unsigned threads) {
+                              const ScoringOptions& options, ThreadPool& pool) {
   std::size_t next = 0;
   return score_source(
       [&](std::string& path) {
@@ -181,7 +111,7 @@ ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catal
         path = files[next++];
         return true;
       },
-      catalog, options, threads);
+      catalog, options, pool);
 }
 
 }  // namespace partnerpulse

@@ -1,43 +1,74 @@
 #include "partnerpulse/statistics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 namespace partnerpulse {
 
-void RunningStats::add(double value) noexcept {
-  ++count_;
-  const double delta = value - mean_;
-  mean_ += delta / static_cast<double>(count_);
-  squared_deviations_ += delta * (value - mean_);
+namespace {
+
+constexpr int square_fraction_bits = 64;
+
+ExactInt checked_add(ExactInt a, ExactInt b) {
+  ExactInt sum = 0;
+  if (__builtin_add_overflow(a, b, &sum)) throw std::overflow_error("statistics: a sum leaves 128 bits");
+  return sum;
 }
 
-void RunningStats::merge(const RunningStats& other) noexcept {
-  if (other.count_ == 0) return;
-  if (count_ == 0) {
-    *this = other;
-    return;
-  }
-  const double n_a = static_cast<double>(count_);
-  const double n_b = static_cast<double>(other.count_);
-  const double n = n_a + n_b;
-  const double delta = other.mean_ - mean_;
-  mean_ += delta * n_b / n;
-  squared_deviations_ += other.squared_deviations_ + delta * delta * n_a * n_b / n;
+// `value` * 2^bits as a whole number, rounded to the nearest (exact when value has no bits below 2^-bits).
+ExactInt scaled(double value, int bits) { return static_cast<ExactInt>(std::nearbyint(std::ldexp(value, bits))); }
+
+// value^2 in steps of 2^-64: the square's two parts (fma makes hi + lo exactly value^2), each scaled.
+ExactInt square_units(double value) {
+  const double hi = value * value;
+  const double lo = std::fma(value, value, -hi);
+  return scaled(hi, square_fraction_bits) + scaled(lo, square_fraction_bits);
+}
+
+long double to_long_double(ExactInt units, int fraction_bits) {
+  return std::ldexp(static_cast<long double>(units), -fraction_bits);
+}
+
+}  // namespace
+
+FixedPoint FixedPoint::from(double value) {
+  if (!std::isfinite(value) || std::fabs(value) >= 0x1p40) throw std::domain_error("statistics: value out of range");
+  return FixedPoint{scaled(value, fraction_bits)};
+}
+
+double FixedPoint::to_double() const noexcept {
+  return static_cast<double>(to_long_double(units, fraction_bits));
+}
+
+void ExactStats::add(FixedPoint value) {
+  sum_ = checked_add(sum_, value.units);
+  sum_squares_ = checked_add(sum_squares_, square_units(value.to_double()));
+  ++count_;
+}
+
+void ExactStats::merge(const ExactStats& other) {
+  sum_ = checked_add(sum_, other.sum_);
+  sum_squares_ = checked_add(sum_squares_, other.sum_squares_);
   count_ += other.count_;
 }
 
-std::optional<double> RunningStats::mean() const noexcept {
+std::optional<double> ExactStats::mean() const noexcept {
   if (count_ == 0) return std::nullopt;
-  return mean_;
+  return static_cast<double>(to_long_double(sum_, FixedPoint::fraction_bits) / static_cast<long double>(count_));
 }
 
-std::optional<double> RunningStats::sample_variance() const noexcept {
+std::optional<double> ExactStats::sample_variance() const noexcept {
   if (count_ < 2) return std::nullopt;
-  return std::max(0.0, squared_deviations_) / static_cast<double>(count_ - 1);
+  // (sum of squares - sum^2 / n) / (n - 1), in long double from the exact sums: the same inputs always give the
+  // same bits.
+  const long double n = static_cast<long double>(count_);
+  const long double sum = to_long_double(sum_, FixedPoint::fraction_bits);
+  const long double squares = to_long_double(sum_squares_, square_fraction_bits);
+  return static_cast<double>(std::max(0.0L, squares - sum * sum / n) / (n - 1.0L));
 }
 
-std::optional<double> RunningStats::sample_sd() const noexcept {
+std::optional<double> ExactStats::sample_sd() const noexcept {
   const auto variance = sample_variance();
   if (!variance) return std::nullopt;
   return std::sqrt(*variance);
@@ -47,10 +78,11 @@ CronbachAlpha::CronbachAlpha(std::size_t item_count) : items_(item_count) {}
 
 void CronbachAlpha::add(const std::vector<double>& item_values) {
   if (item_values.size() != items_.size()) throw std::logic_error("CronbachAlpha::add: wrong number of items");
-  double total = 0.0;
+  FixedPoint total;
   for (std::size_t i = 0; i < item_values.size(); ++i) {
-    items_[i].add(item_values[i]);
-    total += item_values[i];
+    const FixedPoint value = FixedPoint::from(item_values[i]);
+    items_[i].add(value);
+    total.units = checked_add(total.units, value.units);
   }
   totals_.add(total);
 }

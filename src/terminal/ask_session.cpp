@@ -14,6 +14,7 @@
 #include "partnerpulse/scoring.hpp"
 #include "terminal/display_width.hpp"
 #include "terminal/terminal.hpp"
+#include "util/decimal_format.hpp"
 
 namespace partnerpulse {
 
@@ -621,7 +622,7 @@ struct AskSession::Impl {
       std::string questionnaire;
       std::string dimension;
       std::optional<double> score;
-      const Band* band = nullptr;
+      std::optional<BandRef> band;
       const Dimension* source = nullptr;
     };
     std::vector<std::vector<Row>> tables;
@@ -637,7 +638,7 @@ struct AskSession::Impl {
         row.dimension = printable(text(questionnaire.dimensions[d].title));
         row.score = scores[d];
         row.source = &questionnaire.dimensions[d];
-        if (row.score && !questionnaire.bands.empty()) row.band = &band_for(questionnaire.bands, *row.score);
+        if (row.score && !questionnaire.bands.empty()) row.band = band_of(questionnaire.bands, *row.score);
         title_width = std::max(title_width, display_width(row.dimension));
         rows.push_back(std::move(row));
       }
@@ -651,13 +652,12 @@ struct AskSession::Impl {
         std::string line = "  " + pad_to_width(truncate_to_width(row.dimension, title_width), title_width) + "  ";
         if (row.score) {
           std::string band = row.band ? printable(text(row.band->label)) : std::string();
-          const auto& bands = questionnaires[q]->bands;
-          if (row.band && row.band == &bands.front()) band = style.bad(band);
-          else if (row.band && row.band == &bands.back()) band = style.good(band);
+          if (row.band && row.band->bottom) band = style.bad(band);
+          else if (row.band && row.band->top) band = style.good(band);
           else band = style.warning(band);
-          line += fmt::format("{:>3.0f}  {}", *row.score, band);
+          line += fmt::format("{:>5}  {}", format_fixed(*row.score, 1), band);  // the band is decided on this figure
         } else {
-          line += "  -  " + style.dim("too few answers for a score");
+          line += "    -  " + style.dim("too few answers for a score");
         }
         out << line << '\n';
         if (row.score && (!weakest || *row.score < *weakest->score)) weakest = &row;
@@ -671,8 +671,8 @@ struct AskSession::Impl {
       return;
     }
     out << '\n'
-        << style.bold(wrapped(fmt::format("Weakest: {} ({}), {:.0f}{}", weakest->dimension, weakest->questionnaire,
-                                          *weakest->score,
+        << style.bold(wrapped(fmt::format("Weakest: {} ({}), {}{}", weakest->dimension, weakest->questionnaire,
+                                          format_fixed(*weakest->score, 1),
                                           weakest->band ? ", " + printable(text(weakest->band->label))
                                                         : std::string())))
         << '\n';

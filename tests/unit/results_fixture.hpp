@@ -24,10 +24,11 @@ inline LocalizedText en_fr(std::string english, std::string french) {
   return text;
 }
 
+// The default bands as scoring marks them: "strength" is the top band, "attention" the bottom one.
 inline BandRef band(const std::string& id) {
-  if (id == "attention") return {id, en_fr("Needs attention", "À travailler")};
-  if (id == "developing") return {id, en_fr("Developing | <i>growing</i>", "En progrès")};
-  return {id, en_fr("Strength", "Point fort")};
+  if (id == "attention") return {id, en_fr("Needs attention", "À travailler"), false, true};
+  if (id == "developing") return {id, en_fr("Developing | <i>growing</i>", "En progrès"), false, false};
+  return {id, en_fr("Strength", "Point fort"), true, false};
 }
 
 inline DimensionResult dimension(std::string questionnaire, std::string id, LocalizedText title, double index,

@@ -458,9 +458,9 @@ BOOST_AUTO_TEST_CASE(a_finished_session_is_complete_with_feedback) {
   BOOST_TEST(open_answer(r, "mini", "idea")->text == "More openness.");
   BOOST_TEST(!comment(r, "mini", "idea"));
   BOOST_TEST(h.said("Your results"));
-  BOOST_TEST(h.said(" 50  developing"));
-  BOOST_TEST(h.said("  0  needs attention"));
-  BOOST_TEST(h.said("Weakest: Money (Mini check), 0, needs attention"));
+  BOOST_TEST(h.said(" 50.0  developing"));
+  BOOST_TEST(h.said("  0.0  needs attention"));
+  BOOST_TEST(h.said("Weakest: Money (Mini check), 0.0, needs attention"));
   BOOST_TEST(h.said("Talk about the budget together."));
   BOOST_TEST(h.said("Saved to out.toml: all 3 scored questions answered; the file is marked complete."));
 }

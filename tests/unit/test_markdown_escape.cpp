@@ -9,7 +9,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "report/markdown_escape.hpp"
-#include "report/number_format.hpp"
+#include "util/decimal_format.hpp"
 #include "results_fixture.hpp"
 
 using namespace partnerpulse;

@@ -228,7 +228,7 @@ BOOST_AUTO_TEST_CASE(attention_items_mark_reverse_keying_and_withheld_items) {
   BOOST_TEST(contains(md, "1 item is left out of this list because fewer than 3 respondents answered it."));
 }
 
-BOOST_AUTO_TEST_CASE(advice_is_given_below_the_strength_band_only) {
+BOOST_AUTO_TEST_CASE(advice_is_given_below_the_top_band_only) {
   const std::string md = render(one_group());
   BOOST_TEST(contains(md, "\n#### Personal \\| relationships &lt;script&gt;alert('x')&lt;/script&gt; second line\n"
                           "\nTrust \\| and \\`relationships\\`: Developing \\| &lt;i&gt;growing&lt;/i&gt;, index 55.3 / "
@@ -238,7 +238,19 @@ BOOST_AUTO_TEST_CASE(advice_is_given_below_the_strength_band_only) {
 
   Results all_strong = one_group();
   for (auto& d : all_strong.groups[0].dimensions) d.band = band("strength");
-  BOOST_TEST(contains(render(all_strong), "Every dimension is in the strength band."));
+  BOOST_TEST(contains(render(all_strong), "Every dimension is in its top band (Strength)."));
+}
+
+BOOST_AUTO_TEST_CASE(the_top_band_is_the_one_scoring_marks_whatever_its_name) {
+  // A questionnaire with its own bands, low/mid/high: "high" is the top band, and a band that happens to be
+  // called "strength" but is not the top one still gets advice.
+  Results custom = one_group();
+  auto& dimensions = custom.groups[0].dimensions;
+  for (auto& d : dimensions) d.band = BandRef{"high", LocalizedText("en", "High"), true, false};
+  dimensions[0].band = BandRef{"strength", LocalizedText("en", "Strength"), false, false};
+  const std::string md = render(custom);
+  BOOST_TEST(contains(md, "#### Personal \\| relationships"));
+  BOOST_TEST(!contains(md, "#### Decision making"));
 }
 
 BOOST_AUTO_TEST_CASE(comments_only_when_asked_and_one_per_line) {

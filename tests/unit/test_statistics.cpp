@@ -6,12 +6,13 @@
 #include "partnerpulse/statistics.hpp"
 
 using partnerpulse::CronbachAlpha;
-using partnerpulse::RunningStats;
+using partnerpulse::ExactStats;
+using partnerpulse::FixedPoint;
 
 BOOST_AUTO_TEST_SUITE(statistics)
 
 BOOST_AUTO_TEST_CASE(empty_stats_have_no_mean_or_variance) {
-  RunningStats stats;
+  ExactStats stats;
   BOOST_TEST(!stats.mean().has_value());
   BOOST_TEST(!stats.sample_variance().has_value());
   stats.add(4.0);
@@ -20,7 +21,7 @@ BOOST_AUTO_TEST_CASE(empty_stats_have_no_mean_or_variance) {
 }
 
 BOOST_AUTO_TEST_CASE(mean_and_sample_variance_match_the_textbook) {
-  RunningStats stats;
+  ExactStats stats;
   for (double v : {2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0}) stats.add(v);
   BOOST_TEST(stats.count() == 8u);
   BOOST_TEST(*stats.mean() == 5.0, boost::test_tools::tolerance(1e-12));
@@ -28,7 +29,7 @@ BOOST_AUTO_TEST_CASE(mean_and_sample_variance_match_the_textbook) {
 }
 
 BOOST_AUTO_TEST_CASE(merge_equals_adding_one_by_one) {
-  RunningStats all, left, right, empty;
+  ExactStats all, left, right, empty;
   const std::vector<double> values{1e6 + 1, 1e6 + 4, 1e6 + 9, 1e6 + 16, 1e6 + 25};
   for (std::size_t i = 0; i < values.size(); ++i) {
     all.add(values[i]);
@@ -41,6 +42,40 @@ BOOST_AUTO_TEST_CASE(merge_equals_adding_one_by_one) {
   BOOST_TEST(*left.sample_variance() == *all.sample_variance(), boost::test_tools::tolerance(1e-9));
   empty.merge(all);
   BOOST_TEST(*empty.mean() == *all.mean());
+}
+
+BOOST_AUTO_TEST_CASE(figures_are_identical_whatever_the_order_of_adds_and_merges) {
+  // Thirds and sevenths: values whose double sums depend on the order they are added in.
+  std::vector<double> values;
+  for (int i = 0; i < 60; ++i) values.push_back(100.0 * (i % 7) / 7.0 + 100.0 * (i % 3) / 3.0 / 10.0);
+  ExactStats forward, backward, chunked, part;
+  for (const double v : values) forward.add(v);
+  for (auto it = values.rbegin(); it != values.rend(); ++it) backward.add(*it);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    part.add(values[i]);
+    if (i % 7 == 6) {
+      chunked.merge(part);
+      part = {};
+    }
+  }
+  chunked.merge(part);
+  for (const ExactStats* other : {&backward, &chunked}) {
+    BOOST_TEST(*forward.mean() == *other->mean());  // bit for bit, not within a tolerance
+    BOOST_TEST(*forward.sample_variance() == *other->sample_variance());
+  }
+  double naive = 0.0;
+  for (const double v : values) naive += v;
+  BOOST_TEST(*forward.mean() == naive / 60.0, boost::test_tools::tolerance(1e-14));
+}
+
+BOOST_AUTO_TEST_CASE(the_mean_of_exact_values_is_the_correctly_rounded_quotient) {
+  ExactStats stats;
+  for (const double v : {100.0 / 3.0, 100.0 / 3.0, 100.0 / 3.0}) stats.add(v);
+  BOOST_TEST(*stats.mean() == 100.0 / 3.0);
+  BOOST_TEST(*stats.sample_variance() == 0.0);
+  BOOST_TEST(FixedPoint::from(0.1).to_double() == 0.1);
+  BOOST_CHECK_THROW(FixedPoint::from(1e13), std::domain_error);
+  BOOST_CHECK_THROW(FixedPoint::from(std::nan("")), std::domain_error);
 }
 
 BOOST_AUTO_TEST_CASE(alpha_matches_the_standard_formula) {

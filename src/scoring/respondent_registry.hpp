@@ -1,0 +1,81 @@
+#pragma once
+// Internal to scoring: who answered what in one partnership and period, to count each respondent once and to
+// refuse a respondent who answers a questionnaire twice or with two roles.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/response.hpp"
+#include "scoring/scoring_layout.hpp"
+
+namespace partnerpulse::scoring {
+
+// A partnership and a period: the group a response belongs to.
+using GroupKey = std::pair<std::string, std::string>;
+
+// The one text of each conflict, whichever path finds it.
+std::string answered_twice_message(std::string_view id, std::string_view questionnaire, const GroupKey& group);
+std::string two_roles_message(std::string_view id, std::string_view role_here, std::string_view role_before,
+                              const GroupKey& group);
+
+// Respondents are told apart by their exact id (never a hash of it). Kept per respondent: its id, its role and row
+// (8 bytes), and one bit per questionnaire of the catalog. A registry filled by add() also keeps where each of its
+// respondents was read (a chunk's registry: at most a chunk's respondents), so that absorb() can position the
+// conflicts it finds; a registry filled only by absorb() keeps no positions.
+class RespondentRegistry {
+public:
+  using Row = std::uint32_t;
+
+  explicit RespondentRegistry(std::size_t questionnaire_count = 0) : questionnaire_count_(questionnaire_count) {}
+
+  // Records the respondent of `response` and sets `row` to it. Returns a conflict, positioned at the response's
+  // [respondent] table, when the same id was recorded with another role.
+  std::optional<Diagnostic> add_respondent(const Response& response, const GroupKey& group, Row& row);
+  // Records that respondent `id` (at `row`) answers questionnaire slot `q`, whose entry stands at `where`.
+  // Returns a conflict, positioned there, when it had answered it already.
+  std::optional<Diagnostic> add_answers(std::string_view id, Row row, std::size_t q, const Layout& layout, const SourceLocation& where,
+                                        const GroupKey& group);
+  // Moves every respondent of `other` in, as if added after this registry's, and returns the conflicts, each
+  // positioned where `other` read the respondent (when it did).
+  std::vector<Diagnostic> absorb(RespondentRegistry&& other, const Layout& layout, const GroupKey& group);
+
+  // Drops the positions kept for absorb()'s messages (a registry moved whole into a total that only merges).
+  void forget_positions() { origins_ = {}; }
+
+  std::size_t size() const noexcept { return entries_.size(); }
+  // Respondents per role, sorted by role name; roles with no respondent are left out.
+  std::vector<std::pair<std::string, std::size_t>> role_counts() const;
+
+private:
+  struct Entry {
+    std::uint32_t role = 0;  // index in roles_
+    Row row = 0;             // in answered_ and origins_
+  };
+  struct Origin {
+    SourceLocation respondent;                // its [respondent] table
+    std::vector<std::pair<std::size_t, std::pair<std::uint32_t, std::uint32_t>>> entries;  // slot -> line, column
+    SourceLocation entry(std::size_t q) const;
+  };
+
+  std::uint32_t role_index(std::string_view role);
+  Row new_row();
+  bool answered(Row row, std::size_t q) const { return answered_[row * questionnaire_count_ + q]; }
+  void set_answered(Row row, std::size_t q) { answered_[row * questionnaire_count_ + q] = true; }
+  std::optional<Diagnostic> absorb_one(std::string_view id, const Entry& theirs, const RespondentRegistry& other,
+                                       Entry& ours, const Layout& layout, const GroupKey& group);
+
+  std::size_t questionnaire_count_;
+  std::unordered_map<std::string, Entry> entries_;
+  std::vector<std::string> roles_;  // in order of first appearance
+  std::vector<bool> answered_;      // row * questionnaire_count_ + slot
+  std::vector<Origin> origins_;     // by row, for rows that add_respondent() created
+};
+
+}  // namespace partnerpulse::scoring

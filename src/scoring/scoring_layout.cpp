@@ -1,0 +1,72 @@
+#include "scoring/scoring_layout.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace partnerpulse::scoring {
+
+namespace {
+
+std::vector<std::size_t> item_indexes_by_id(const Questionnaire& questionnaire) {
+  std::vector<std::size_t> order(questionnaire.items.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return questionnaire.items[a].id < questionnaire.items[b].id; });
+  return order;
+}
+
+std::vector<const Scale*> scales_by_item(const Questionnaire& questionnaire) {
+  std::vector<const Scale*> scales;
+  scales.reserve(questionnaire.items.size());
+  for (const Item& item : questionnaire.items) {
+    scales.push_back(item.scored() ? questionnaire.find_scale(item.scale) : nullptr);
+  }
+  return scales;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::size_t>> scored_items_by_dimension(const Questionnaire& questionnaire) {
+  std::vector<std::vector<std::size_t>> result(questionnaire.dimensions.size());
+  for (std::size_t i = 0; i < questionnaire.items.size(); ++i) {
+    const Item& item = questionnaire.items[i];
+    if (!item.scored()) continue;
+    for (std::size_t d = 0; d < questionnaire.dimensions.size(); ++d) {
+      if (questionnaire.dimensions[d].id == item.dimension) result[d].push_back(i);
+    }
+  }
+  return result;
+}
+
+std::size_t QuestionnaireSlots::find_item(std::string_view id, std::size_t& cursor) const {
+  const std::vector<Item>& items = questionnaire->items;
+  while (cursor < items_by_id.size()) {
+    const int order = std::string_view(items[items_by_id[cursor]].id).compare(id);
+    if (order == 0) return items_by_id[cursor++];
+    if (order > 0) break;
+    ++cursor;
+  }
+  const Item* item = questionnaire->find_item(id);
+  return item ? static_cast<std::size_t>(item - items.data()) : items.size();
+}
+
+Layout::Layout(const Catalog& catalog) {
+  std::vector<const Questionnaire*> sorted;
+  for (const auto& q : catalog.all()) sorted.push_back(q.get());
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  for (const Questionnaire* q : sorted) {
+    questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q), scales_by_item(*q),
+                              item_indexes_by_id(*q)});
+    dimension_count += q->dimensions.size();
+    item_count += q->items.size();
+  }
+}
+
+std::size_t Layout::find(std::string_view id) const {
+  for (std::size_t i = 0; i < questionnaires.size(); ++i) {
+    if (questionnaires[i].questionnaire->id == id) return i;
+  }
+  return questionnaires.size();
+}
+
+}  // namespace partnerpulse::scoring

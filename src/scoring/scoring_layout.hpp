@@ -1,0 +1,41 @@
+#pragma once
+// Internal to scoring: every questionnaire, dimension and item of a catalog gets a fixed slot, so that a group's
+// figures are flat vectors indexed by slot.
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "partnerpulse/catalog.hpp"
+#include "partnerpulse/questionnaire.hpp"
+
+namespace partnerpulse::scoring {
+
+// Per dimension of a questionnaire: the indexes (into questionnaire.items) of its scored items, in item order.
+std::vector<std::vector<std::size_t>> scored_items_by_dimension(const Questionnaire& questionnaire);
+
+struct QuestionnaireSlots {
+  const Questionnaire* questionnaire = nullptr;
+  std::size_t first_dimension = 0;  // slot of its first dimension
+  std::size_t first_item = 0;       // slot of its first item (all items, scored or not)
+  std::vector<std::vector<std::size_t>> scored_items;  // per dimension, item indexes
+  std::vector<const Scale*> item_scales;               // per item, its scale (nullptr for an open question)
+  std::vector<std::size_t> items_by_id;                // item indexes, ordered by item id
+
+  // The index of item `id`, or items.size() when there is none. Answers read from a file come ordered by id, so
+  // the search resumes at `cursor` (a position in items_by_id) and moves it on; answers in any order still work.
+  std::size_t find_item(std::string_view id, std::size_t& cursor) const;
+};
+
+// The slots of a catalog. Questionnaires are in id order: the order of every per-questionnaire list in Results.
+struct Layout {
+  std::vector<QuestionnaireSlots> questionnaires;
+  std::size_t dimension_count = 0;
+  std::size_t item_count = 0;
+
+  explicit Layout(const Catalog& catalog);
+  // The slot of questionnaire `id`, or questionnaires.size() when the catalog has none.
+  std::size_t find(std::string_view id) const;
+};
+
+}  // namespace partnerpulse::scoring
