@@ -3,17 +3,18 @@
 #   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARTNERPULSE_BUILD_TESTS=OFF && ninja -C build-bench
 # then
 #   bench/run.sh [PARTNERPULSE [PARSE_FLOOR]]      (defaults: build-bench/partnerpulse, build-bench/bench/parse_floor)
-# Environment: RUNS (timed runs per command, default 5), WARMUP (default 1), ROUNDS (paired rounds, default 15).
-# Generates the synthetic responses into bench/out/ when they are absent (same bytes every time), times the floor,
-# partnerpulse (all cores and --jobs 1) and the Python script with hyperfine, measures peak RSS with /usr/bin/time,
-# and writes bench/out/results.md, bench/out/results.json and bench/out/summary.txt. Exits non-zero when any
-# command fails or when partnerpulse and the Python script disagree on a figure.
+# Environment: ROUNDS (paired rounds, default 15), WARMUP (rounds not counted, default 1).
+# Generates the synthetic responses into bench/out/ when they are absent (same bytes every time) and lays the same
+# files out three ways (partnership/period folders, folders of 1,000, one flat folder), then times the floor,
+# partnerpulse (all cores and --jobs 1) and the Python script side by side in paired rounds, measures peak RSS
+# with /usr/bin/time, and writes bench/out/paired.json and bench/out/summary.txt. Exits non-zero when any command
+# fails, when partnerpulse and the Python script disagree on a figure, or when partnerpulse's output depends on
+# --jobs or on the layout.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PARTNERPULSE=$(realpath -m "${1:-$ROOT/build-bench/partnerpulse}")
 PARSE_FLOOR=$(realpath -m "${2:-$ROOT/build-bench/bench/parse_floor}")
-RUNS=${RUNS:-5}
 ROUNDS=${ROUNDS:-15}
 WARMUP=${WARMUP:-1}
 OUT=$ROOT/bench/out
@@ -25,7 +26,6 @@ die() { echo "bench/run.sh: $*" >&2; exit 1; }
 for binary in "$PARTNERPULSE" "$PARSE_FLOOR"; do
   [[ -x $binary ]] || die "$binary is missing or not executable; build it first (see bench/README.md)"
 done
-command -v hyperfine >/dev/null || die "hyperfine is missing (apt-get install hyperfine)"
 [[ -x /usr/bin/time ]] || die "/usr/bin/time is missing (apt-get install time)"
 "$PYTHON" -c 'import sys, tomllib; sys.exit(sys.version_info < (3, 11))' || die "$PYTHON must be Python 3.11 or newer"
 
@@ -51,6 +51,26 @@ generate 10 100
 generate 10 1000
 DATA=$OUT/data-100x100
 
+# The same 10,000 files (hard links: one copy on disk and in the page cache) in three folder layouts, timed side by
+# side (issue 8): partnership/period folders, folders of 1,000 files, and one flat folder.
+make_layouts() {
+  local root=$OUT/layouts
+  [[ -e $root/.complete ]] && return
+  rm -rf "$root" && mkdir -p "$root/nested" "$root/thousands" "$root/flat"
+  local i=0 file partnership name
+  while IFS= read -r file; do
+    partnership=$(basename "$(dirname "$file")") name=$(basename "$file")
+    mkdir -p "$root/nested/$partnership/2024" "$root/thousands/$(printf '%02d' $((i / 1000)))"
+    ln "$file" "$root/nested/$partnership/2024/$name"
+    ln "$file" "$root/thousands/$(printf '%02d/%05d' $((i / 1000)) "$i").toml"
+    ln "$file" "$root/flat/$(printf '%05d' "$i").toml"
+    i=$((i + 1))
+  done < <(find "$DATA" -name '*.toml' | LC_ALL=C sort)
+  touch "$root/.complete"
+}
+make_layouts
+LAYOUTS=(nested thousands flat)
+
 q() { printf '%q' "$1"; }
 FLOOR_CMD="$(q "$PARSE_FLOOR") $(q "$DATA")"
 REPORT_CMD="$(q "$PARTNERPULSE") report --format json --questionnaires $(q "$QUESTIONNAIRES") $(q "$DATA")"
@@ -65,6 +85,11 @@ eval "$REPORT_CMD" >"$OUT/partnerpulse.json" || die "partnerpulse report failed"
 eval "$REPORT_J1_CMD" >"$OUT/partnerpulse-j1.json" || die "partnerpulse report --jobs 1 failed"
 eval "$PYTHON_CMD" >"$OUT/python.json" || die "score_tomllib.py failed"
 cmp -s "$OUT/partnerpulse.json" "$OUT/partnerpulse-j1.json" || die "partnerpulse's output depends on --jobs"
+for layout in "${LAYOUTS[@]}"; do
+  "$PARTNERPULSE" report --format json --questionnaires "$QUESTIONNAIRES" "$OUT/layouts/$layout" >"$OUT/layout.json" \
+    || die "partnerpulse report on the $layout layout failed"
+  cmp -s "$OUT/partnerpulse.json" "$OUT/layout.json" || die "partnerpulse's output depends on the layout ($layout)"
+done
 "$PYTHON" - "$OUT/partnerpulse.json" "$OUT/python.json" <<'EOF' || die "partnerpulse and score_tomllib.py disagree"
 import json, math, sys
 cpp, py = (json.load(open(p)) for p in sys.argv[1:3])
@@ -102,33 +127,45 @@ EOF
 # processes used meanwhile: the times are only trustworthy on an otherwise idle machine.
 cpu_jiffies() { awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
 read -r busy_before total_before < <(cpu_jiffies)
-echo "== timing (hyperfine, $RUNS runs after $WARMUP warm-up)"
-hyperfine --warmup "$WARMUP" --runs "$RUNS" --output=null --style basic \
-  --export-markdown "$OUT/results.md" --export-json "$OUT/results.json" \
-  -n "parse_floor" "$FLOOR_CMD" \
-  -n "partnerpulse" "$REPORT_CMD" \
-  -n "partnerpulse --jobs 1" "$REPORT_J1_CMD" \
-  -n "score_tomllib.py" "$PYTHON_CMD"
 
+# Paired rounds: in each round, for each layout, the floor, partnerpulse and partnerpulse --jobs 1 run one after
+# another (and the Python script on the first layout). On a shared virtual machine the speed of the host can change
+# from one second to the next; commands timed side by side meet the same conditions, so the median of the
+# per-round ratios is the figure such swings move least. Wall time from perf_counter, CPU time (user + system)
+# from the children's rusage.
+echo "== paired rounds ($ROUNDS rounds after $WARMUP warm-up, layouts: ${LAYOUTS[*]})"
+"$PYTHON" - "$OUT/paired.json" "$ROUNDS" "$WARMUP" "$PARSE_FLOOR" "$PARTNERPULSE" "$QUESTIONNAIRES" "$OUT/layouts" \
+  "$ROOT/bench/score_tomllib.py" "${LAYOUTS[@]}" <<'PY'
+import json, resource, subprocess, sys, time
+out, rounds, warmup, floor, pp, questionnaires, root, script, *layouts = sys.argv[1:]
+rounds, warmup = int(rounds), int(warmup)
+def commands(layout):
+    data = f"{root}/{layout}"
+    report = [pp, "report", "--format", "json", "--questionnaires", questionnaires, data]
+    yield "parse_floor", [floor, data]
+    yield "partnerpulse", report
+    yield "partnerpulse --jobs 1", report[:2] + ["--jobs", "1"] + report[2:]
+    if layout == layouts[0]:
+        yield "score_tomllib.py", [sys.executable, script, "--questionnaires", questionnaires, data]
+def timed(argv):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+times = {layout: {name: {"wall": [], "cpu": []} for name, _ in commands(layout)} for layout in layouts}
+for round_number in range(warmup + rounds):
+    for layout in layouts:
+        for name, argv in commands(layout):
+            wall, cpu = timed(argv)
+            if round_number >= warmup:
+                times[layout][name]["wall"].append(wall)
+                times[layout][name]["cpu"].append(cpu)
+json.dump(times, open(out, "w"), indent=1)
+PY
 read -r busy_after total_after < <(cpu_jiffies)
 machine="$((busy_after - busy_before)) $((total_after - total_before)) $(getconf CLK_TCK)"
-
-# Paired rounds: the floor, partnerpulse and the Python script one after another, ROUNDS times. On a shared virtual
-# machine the speed of the host can change from one second to the next; commands timed side by side meet the
-# same conditions, so the median of the per-round ratios is the figure such swings move least.
-echo "== paired rounds ($ROUNDS rounds of the floor, partnerpulse and the Python script, interleaved)"
-"$PYTHON" - "$OUT/paired.json" "$ROUNDS" "$FLOOR_CMD" "$REPORT_CMD" "$PYTHON_CMD" <<'EOF'
-import json, shlex, subprocess, sys, time
-out, rounds = sys.argv[1], int(sys.argv[2])
-commands = dict(zip(("parse_floor", "partnerpulse", "score_tomllib.py"), (shlex.split(c) for c in sys.argv[3:6])))
-times = {name: [] for name in commands}
-for _ in range(rounds):
-    for name, argv in commands.items():
-        start = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
-        times[name].append(time.perf_counter() - start)
-json.dump(times, open(out, "w"))
-EOF
 
 echo "== peak memory (/usr/bin/time -v)"
 rss_lines=()
@@ -145,48 +182,42 @@ done
 floor_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time-floor.txt")
 
 echo "== summary"
-"$PYTHON" - "$OUT/results.json" "$floor_kb" "$machine" "$RUNS" "$WARMUP" "$OUT/paired.json" "${rss_lines[@]}" <<'EOF' | tee "$OUT/summary.txt"
+"$PYTHON" - "$floor_kb" "$machine" "$OUT/paired.json" "${rss_lines[@]}" <<'EOF' | tee "$OUT/summary.txt"
 import json, os, platform, statistics, sys, time
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-floor_kb = int(sys.argv[2])
-busy, total, hz = map(int, sys.argv[3].split())
-runs, warmup = int(sys.argv[4]), int(sys.argv[5])
-paired = json.load(open(sys.argv[6]))
-rss = [line.split() for line in sys.argv[7:]]
-mean = {name: r["mean"] for name, r in results.items()}
-median = {name: r["median"] for name, r in results.items()}
+floor_kb = int(sys.argv[1])
+busy, total, hz = map(int, sys.argv[2].split())
+paired = json.load(open(sys.argv[3]))
+rss = [line.split() for line in sys.argv[4:]]
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "unknown CPU")
 print(f"date {time.strftime('%Y-%m-%d')}, {len(os.sched_getaffinity(0))} cores (nproc), {cpu}, {platform.system()} {platform.release()}")
-# CPU the benchmarked commands used (mean user + system per run, times the runs and warm-ups) against all the CPU
-# the machine used while hyperfine ran: the difference is other processes' (and hyperfine's own) share.
-ours = sum((r["user"] + r["system"]) * (runs + warmup) for r in results.values())
+# CPU the benchmarked commands used against all the CPU the machine used meanwhile: the difference is other
+# processes' share (this harness's own is tiny).
+ours = sum(sum(c["cpu"]) for layout in paired.values() for c in layout.values())
 others = max(0.0, busy / hz - ours) / (total / hz) if total else 0.0
 print(f"other processes used {100 * others:.1f}% of the machine's CPU during timing"
       + ("  (WARNING: the machine was busy; the times are not trustworthy)" if others > 0.05 else ""))
-print("data: 100 partnerships x 100 respondents = 10,000 response files, each answering the 4 shipped questionnaires")
-print()
-print("wall time (median; mean +- sd; min):")
-for name, r in results.items():
-    print(f"  {name:22} {r['median']:7.3f} s;  {r['mean']:.3f} s +- {r['stddev'] or 0:.3f};  min {r['min']:.3f}")
-names = ("parse_floor", "partnerpulse", "partnerpulse --jobs 1", "score_tomllib.py")
-# Ratios of medians and of means. On a shared virtual machine a few runs can be slowed by other guests (the
-# "other processes" line above cannot see them); the median is the figure such outliers do not move.
-print()
-print("ratios (of medians; of means):")
-for label, of in (("median", median), ("mean", mean)):
-    floor, pp, pp1, py = (of[n] for n in names)
-    verdict = lambda ok: "met" if ok else "MISSED"
-    print(f"  by {label}:")
-    print(f"    partnerpulse / parse_floor            {pp / floor:6.3f}  (target <= 0.65)  {verdict(pp / floor <= 0.65)}")
-    print(f"    partnerpulse --jobs 1 / parse_floor   {pp1 / floor:6.3f}  (single-thread scoring overhead over the floor)")
-    print(f"    partnerpulse --jobs 1 / partnerpulse  {pp1 / pp:6.3f}  (parallel speed-up)")
-    print(f"    score_tomllib.py / partnerpulse       {py / pp:6.2f}  (target >= 12)  {verdict(py / pp >= 12)}")
-    print(f"    score_tomllib.py / partnerpulse -j 1  {py / pp1:6.2f}")
-floor_ratio = statistics.median(p / f for p, f in zip(paired["partnerpulse"], paired["parse_floor"]))
-python_ratio = statistics.median(y / p for y, p in zip(paired["score_tomllib.py"], paired["partnerpulse"]))
-print(f"  paired (median of the ratios within each of {len(paired['partnerpulse'])} interleaved rounds):")
-print(f"    partnerpulse / parse_floor            {floor_ratio:6.3f}  (target <= 0.65)  {verdict(floor_ratio <= 0.65)}")
-print(f"    score_tomllib.py / partnerpulse       {python_ratio:6.2f}  (target >= 12)  {verdict(python_ratio >= 12)}")
+rounds = len(next(iter(next(iter(paired.values())).values()))["wall"])
+print(f"data: 10,000 response files (100 partnerships x 100 respondents, the 4 shipped questionnaires); {rounds} paired rounds")
+def spread(values):
+    q = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
+    return f"{statistics.median(values):.3f} (quartiles {q[0]:.3f}-{q[2]:.3f}, range {min(values):.3f}-{max(values):.3f})"
+verdict = lambda ok: "met" if ok else "MISSED"
+for layout, runs in paired.items():
+    print(f"\nlayout {layout}: median wall time (s)")
+    for name, t in runs.items():
+        print(f"  {name:22} {statistics.median(t['wall']):.3f} s   cpu {statistics.median(t['cpu']):.3f} s")
+    floor, pp, pp1 = (runs[n] for n in ("parse_floor", "partnerpulse", "partnerpulse --jobs 1"))
+    wall_ratio = [p / f for p, f in zip(pp["wall"], floor["wall"])]
+    cpu_ratio = [p / q for p, q in zip(pp["cpu"], pp1["cpu"])]
+    print(f"  partnerpulse / parse_floor (wall, per round)  {spread(wall_ratio)}  target <= 0.65: "
+          f"{verdict(statistics.median(wall_ratio) <= 0.65)}")
+    print(f"  partnerpulse / --jobs 1 (CPU, per round)      {spread(cpu_ratio)}  target <= 1.2: "
+          f"{verdict(statistics.median(cpu_ratio) <= 1.2)}")
+    print(f"  --jobs 1 / parse_floor (wall)                 {spread([p / f for p, f in zip(pp1['wall'], floor['wall'])])}")
+    if "score_tomllib.py" in runs:
+        python_ratio = [y / p for y, p in zip(runs["score_tomllib.py"]["wall"], pp["wall"])]
+        print(f"  score_tomllib.py / partnerpulse (wall)        {spread(python_ratio)}  target >= 12: "
+              f"{verdict(statistics.median(python_ratio) >= 12)}")
 print()
 print("peak RSS, partnerpulse report --format json (MiB):")
 print(f"  {'data set':10} {'files':>6} {'groups':>6} {'all cores':>10} {'--jobs 1':>9}")
@@ -203,4 +234,4 @@ for small, large in (("100x10", "100x100"), ("10x100", "10x1000")):
               f"{table[large]['1'] - table[small]['1']:+.1f} MiB with --jobs 1")
 print(f"  parse_floor on 100x100: {floor_kb / 1024:.1f} MiB")
 EOF
-echo "(hyperfine table: bench/out/results.md; summary: bench/out/summary.txt)"
+echo "(paired times: bench/out/paired.json; summary: bench/out/summary.txt)"

@@ -15,6 +15,7 @@ and lowest role, as printed (one decimal). Prints JSON to stdout.
 """
 import argparse
 import decimal
+import fractions
 import json
 import math
 import os
@@ -32,26 +33,29 @@ def as_printed(value, places=1):
 
 
 class Stats:
-    """Count, sum and sum of squares: enough for a mean and a sample variance, in constant memory."""
+    """Count, sum and sum of squares: enough for a mean and a sample variance, in constant memory. The sum is exact
+    (whole multiples of 2^-80, as partnerpulse keeps it), so the mean is the correctly rounded exact mean whatever
+    the order; the sum of squares is a plain float sum (the variance is compared within a tolerance)."""
     __slots__ = ("n", "s", "ss")
 
     def __init__(self):
         self.n = 0
-        self.s = 0.0
+        self.s = 0
         self.ss = 0.0
 
     def add(self, x):
         self.n += 1
-        self.s += x
+        self.s += int(x * 2.0 ** 80)
         self.ss += x * x
 
     def mean(self):
-        return self.s / self.n if self.n else None
+        return float(fractions.Fraction(self.s, self.n << 80)) if self.n else None
 
     def variance(self):
         if self.n < 2:
             return None
-        return max(0.0, (self.ss - self.s * self.s / self.n) / (self.n - 1))
+        s = self.s / 2.0 ** 80
+        return max(0.0, (self.ss - s * s / self.n) / (self.n - 1))
 
 
 class Questionnaire:

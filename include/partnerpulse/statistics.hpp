@@ -22,11 +22,12 @@ struct FixedPoint {
 
 // Count, mean and sample variance from exact sums: the sum of the values (FixedPoint) and the sum of their squares
 // (each square computed exactly with fma, then held in steps of 2^-64). Adding the same values in any order, or in
-// chunks merged in any order, gives identical results. Throws std::overflow_error when a sum leaves 128 bits
-// (beyond about 2^40 values of magnitude 100).
+// chunks merged in any order, gives identical results. Values must be below 2^31 in magnitude (std::domain_error
+// otherwise); throws std::overflow_error when a sum leaves 128 bits (beyond about 2^40 values of magnitude 100).
 class ExactStats {
 public:
-  void add(double value) { add(FixedPoint::from(value)); }
+  void add(double value);
+  // Adds a value given exactly (a sum of values, say): its square is taken from its nearest double.
   void add(FixedPoint value);
   void merge(const ExactStats& other);
   std::size_t count() const noexcept { return count_; }

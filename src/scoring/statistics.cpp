@@ -1,7 +1,9 @@
 #include "partnerpulse/statistics.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace partnerpulse {
@@ -16,14 +18,38 @@ ExactInt checked_add(ExactInt a, ExactInt b) {
   return sum;
 }
 
-// `value` * 2^bits as a whole number, rounded to the nearest (exact when value has no bits below 2^-bits).
-ExactInt scaled(double value, int bits) { return static_cast<ExactInt>(std::nearbyint(std::ldexp(value, bits))); }
+// `value` * 2^fraction_bits as a whole number, rounded half to even: exact when `value` has no bits below
+// 2^-fraction_bits. Read from the double's bits (no floating-point rounding, no libm call). Throws
+// std::domain_error when `value` is not finite, or is 2^(126 - fraction_bits) or more in magnitude.
+inline ExactInt scaled(double value, int fraction_bits) {
+  const auto bits = std::bit_cast<std::uint64_t>(value);
+  const int exponent = static_cast<int>((bits >> 52) & 0x7ff);
+  if (exponent == 0x7ff) throw std::domain_error("statistics: a value is not finite");
+  std::uint64_t mantissa = bits & ((std::uint64_t{1} << 52) - 1);
+  if (exponent != 0) mantissa |= std::uint64_t{1} << 52;
+  // |value| = mantissa * 2^(exponent - 1075) (exponent 0: subnormal, scaled like exponent 1).
+  const int shift = std::max(exponent, 1) - 1075 + fraction_bits;
+  ExactInt units = 0;
+  if (shift >= 0) {
+    if (shift > 126 - 53) throw std::domain_error("statistics: a value is too large");
+    units = static_cast<ExactInt>(mantissa) << shift;
+  } else if (shift > -54) {
+    const int drop = -shift;
+    std::uint64_t kept = mantissa >> drop;
+    const std::uint64_t rest = mantissa & ((std::uint64_t{1} << drop) - 1);
+    const std::uint64_t half = std::uint64_t{1} << (drop - 1);
+    if (rest > half || (rest == half && (kept & 1) != 0)) ++kept;
+    units = static_cast<ExactInt>(kept);
+  }
+  return (bits >> 63) != 0 ? -units : units;
+}
 
 // value^2 in steps of 2^-64: the square's two parts (fma makes hi + lo exactly value^2), each scaled.
 ExactInt square_units(double value) {
   const double hi = value * value;
   const double lo = std::fma(value, value, -hi);
-  return scaled(hi, square_fraction_bits) + scaled(lo, square_fraction_bits);
+  const ExactInt units = scaled(hi, square_fraction_bits);
+  return lo == 0.0 ? units : units + scaled(lo, square_fraction_bits);  // lo is 0 for most scores (75^2, 62.5^2)
 }
 
 long double to_long_double(ExactInt units, int fraction_bits) {
@@ -38,7 +64,13 @@ FixedPoint FixedPoint::from(double value) {
 }
 
 double FixedPoint::to_double() const noexcept {
-  return static_cast<double>(to_long_double(units, fraction_bits));
+  return static_cast<double>(units) * 0x1p-80;  // one rounding, the same every time
+}
+
+void ExactStats::add(double value) {
+  sum_ = checked_add(sum_, FixedPoint::from(value).units);
+  sum_squares_ = checked_add(sum_squares_, square_units(value));
+  ++count_;
 }
 
 void ExactStats::add(FixedPoint value) {
@@ -55,7 +87,20 @@ void ExactStats::merge(const ExactStats& other) {
 
 std::optional<double> ExactStats::mean() const noexcept {
   if (count_ == 0) return std::nullopt;
-  return static_cast<double>(to_long_double(sum_, FixedPoint::fraction_bits) / static_cast<long double>(count_));
+  // The double nearest to sum / n. For a quotient of 2^54 units or more, the remainder only matters as a sticky
+  // bit below the 53 bits kept, and the int128 -> double conversion rounds to nearest, ties to even: so the
+  // result is correctly rounded. Smaller means (below 2^-26) go through long double.
+  const auto n = static_cast<ExactInt>(count_);
+  const bool negative = sum_ < 0;
+  const ExactInt magnitude = negative ? -sum_ : sum_;
+  const ExactInt quotient = magnitude / n, remainder = magnitude % n;
+  double mean = 0.0;
+  if (quotient >= (ExactInt{1} << 54)) {
+    mean = static_cast<double>(quotient | (remainder != 0 ? 1 : 0)) * 0x1p-80;
+  } else {
+    mean = static_cast<double>(to_long_double(magnitude, FixedPoint::fraction_bits) / static_cast<long double>(count_));
+  }
+  return negative ? -mean : mean;
 }
 
 std::optional<double> ExactStats::sample_variance() const noexcept {
@@ -80,9 +125,8 @@ void CronbachAlpha::add(const std::vector<double>& item_values) {
   if (item_values.size() != items_.size()) throw std::logic_error("CronbachAlpha::add: wrong number of items");
   FixedPoint total;
   for (std::size_t i = 0; i < item_values.size(); ++i) {
-    const FixedPoint value = FixedPoint::from(item_values[i]);
-    items_[i].add(value);
-    total.units = checked_add(total.units, value.units);
+    items_[i].add(item_values[i]);
+    total.units = checked_add(total.units, FixedPoint::from(item_values[i]).units);
   }
   totals_.add(total);
 }
