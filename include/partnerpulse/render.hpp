@@ -1,7 +1,9 @@
 #pragma once
 // Renderers: pure functions from Results to text. Same results and options, same bytes.
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "partnerpulse/results.hpp"
 
@@ -19,6 +21,10 @@ struct RenderOptions {
 std::string render_markdown(const Results& results, const RenderOptions& options);
 // The JSON report (docs/json.md): full-precision numbers, null where not computable.
 std::string render_json(const Results& results, const RenderOptions& options);
+// The JSON report in parts, for a caller that renders groups in parallel: render_json equals assemble_json of
+// render_json_group for every group, in order. A group's text is indented as it stands in the document.
+std::string render_json_group(const Results& results, std::size_t group, const RenderOptions& options);
+std::string assemble_json(const Results& results, const RenderOptions& options, const std::vector<std::string>& groups);
 // CSV, RFC 4180: one row per partnership, period and dimension.
 std::string render_csv(const Results& results, const RenderOptions& options);
 

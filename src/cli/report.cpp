@@ -94,7 +94,11 @@ int run_report(const ReportOptions& options, Console& console) {
   render.comments = options.comments;
   std::string text;
   if (options.format == "json") {
-    text = render_json(outcome.results, render);
+    // Groups are independent: rendered on the command's pool, then assembled in order (same bytes as render_json).
+    std::vector<std::string> groups(outcome.results.groups.size());
+    parallel_for(pool, groups.size(), 8,
+                 [&](std::size_t i) { groups[i] = render_json_group(outcome.results, i, render); });
+    text = assemble_json(outcome.results, render, groups);
   } else if (options.format == "csv") {
     text = render_csv(outcome.results, render);
   } else {

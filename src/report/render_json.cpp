@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "partnerpulse/render.hpp"
@@ -52,10 +54,8 @@ class JsonRenderer {
 public:
   JsonRenderer(const Results& results, const RenderOptions& options) : results_(results), options_(options) {}
 
-  Json render() const {
-    Json groups = array_with_room(results_.groups.size());
-    for (const auto& group : results_.groups) groups.push_back(render_group(group));
-
+  // The document with an empty "groups" array, its last member: assemble_json splices the groups in.
+  Json render_root() const {
     ObjectBuilder root(4);
     root.add("tool", ObjectBuilder(2).add("name", "partnerpulse").add("version", clean(options_.tool_version)).take());
     if (!options_.date.empty()) root.add("date", clean(options_.date));
@@ -63,7 +63,7 @@ public:
                             .add("min_group", results_.options.min_group)
                             .add("gap_threshold", results_.options.gap_threshold)
                             .take());
-    root.add("groups", std::move(groups));
+    root.add("groups", Json::array());
     return root.take();
   }
 
@@ -84,6 +84,7 @@ private:
     return text(band->label);
   }
 
+public:
   Json render_group(const GroupResult& group) const {
     // A withheld group shows no figures at all, whatever the results hold.
     const bool withheld = group.withheld;
@@ -211,6 +212,7 @@ private:
     return out.take();
   }
 
+private:
   const Results& results_;
   const RenderOptions& options_;
 };
@@ -226,18 +228,14 @@ std::size_t next_to_escape(const std::string& text, std::size_t from) {
   return text.size();
 }
 
-}  // namespace
-
-std::string render_json(const Results& results, const RenderOptions& options) {
-  // Every string is valid UTF-8 after strip_control_characters; `replace` is a second line of defence.
-  std::string text = JsonRenderer(results, options).render().dump(2, ' ', false, Json::error_handler_t::replace);
-  // `<`, `>`, U+2028 and U+2029 can only occur inside strings; written as \u escapes, the JSON can be embedded in
-  // an HTML <script> element or a JavaScript source without ending it. Any JSON parser reads back the same text.
+// `json` dumped with an indent of 2 (invalid UTF-8 replaced: a second line of defence after
+// strip_control_characters), `<`, `>`, U+2028 and U+2029 written as \u escapes. They can only occur inside strings;
+// escaped, the JSON can be embedded in an HTML <script> element or a JavaScript source without ending it, and any
+// JSON parser reads back the same text.
+std::string dump_escaped(const Json& json) {
+  std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace);
   std::size_t next = next_to_escape(text, 0);
-  if (next == text.size()) {
-    text += '\n';
-    return text;
-  }
+  if (next == text.size()) return text;
   std::string out;
   out.reserve(text.size() + text.size() / 64 + 1);
   std::size_t done = 0;  // text[0, done) is in `out`
@@ -248,8 +246,39 @@ std::string render_json(const Results& results, const RenderOptions& options) {
     done = next + (c == '\xE2' ? 3 : 1);
   }
   out.append(text, done, std::string::npos);
-  out += '\n';
   return out;
+}
+
+}  // namespace
+
+std::string render_json_group(const Results& results, std::size_t group, const RenderOptions& options) {
+  const std::string text = dump_escaped(JsonRenderer(results, options).render_group(results.groups.at(group)));
+  std::string out = "    ";  // a member of "groups", two levels deep
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out += "    ";
+  }
+  return out;
+}
+
+std::string assemble_json(const Results& results, const RenderOptions& options,
+                          const std::vector<std::string>& groups) {
+  std::string text = dump_escaped(JsonRenderer(results, options).render_root());
+  if (!groups.empty()) {
+    // The root ends with its last member, `"groups": []`, then a newline and `}`.
+    const std::size_t empty_array = text.rfind("[]");
+    text.replace(empty_array, 2, fmt::format("[\n{}\n  ]", fmt::join(groups, ",\n")));
+  }
+  text += '\n';
+  return text;
+}
+
+std::string render_json(const Results& results, const RenderOptions& options) {
+  std::vector<std::string> groups;
+  groups.reserve(results.groups.size());
+  for (std::size_t i = 0; i < results.groups.size(); ++i) groups.push_back(render_json_group(results, i, options));
+  return assemble_json(results, options, groups);
 }
 
 }  // namespace partnerpulse

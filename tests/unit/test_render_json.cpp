@@ -39,6 +39,25 @@ BOOST_AUTO_TEST_CASE(top_level_holds_tool_options_and_groups) {
   BOOST_TEST(json::parse(render(make_results(), false, "2024-12-01"))["date"] == "2024-12-01");
 }
 
+BOOST_AUTO_TEST_CASE(groups_rendered_apart_assemble_into_the_same_document) {
+  // The report command renders groups in parallel and assembles them; the bytes must be render_json's (and the
+  // committed example reports, written in one piece before, check that the bytes did not change).
+  Results results = make_results();
+  results.groups[0].partnership = "[] in a name \"[]\"";
+  const RenderOptions options = default_options();
+  std::vector<std::string> groups;
+  for (std::size_t i = 0; i < results.groups.size(); ++i) groups.push_back(render_json_group(results, i, options));
+  const std::string assembled = assemble_json(results, options, groups);
+  BOOST_TEST(assembled == render(results));
+  const json doc = json::parse(assembled);
+  BOOST_TEST(doc["groups"][0]["partnership"] == "[] in a name \"[]\"");
+  for (const char* escaped : {"<", ">"}) BOOST_TEST(assembled.find(escaped) == std::string::npos);
+  Results empty;
+  const std::string none = assemble_json(empty, options, {});
+  BOOST_TEST(none.find("\"groups\": []\n}") != std::string::npos);
+  BOOST_TEST(json::parse(none)["groups"].empty());
+}
+
 BOOST_AUTO_TEST_CASE(keys_come_in_a_fixed_order) {
   const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(render(make_results(), true, "2024-12-01"));
   std::vector<std::string> top;
