@@ -50,6 +50,14 @@ Json array_with_room(std::size_t size) {
   return array;
 }
 
+// A JSON array of to_json(element) for every element of `list`, room reserved first.
+template <typename List, typename ToJson>
+Json array_of(const List& list, ToJson&& to_json) {
+  Json array = array_with_room(list.size());
+  for (const auto& element : list) array.push_back(to_json(element));
+  return array;
+}
+
 class JsonRenderer {
 public:
   JsonRenderer(const Results& results, const RenderOptions& options) : results_(results), options_(options) {}
@@ -88,131 +96,113 @@ public:
   Json render_group(const GroupResult& group) const {
     // A withheld group shows no figures at all, whatever the results hold.
     const bool withheld = group.withheld;
+    const auto shown = [&](const auto& list, auto&& to_json) { return withheld ? Json::array() : array_of(list, to_json); };
     ObjectBuilder out(16);
     out.add("partnership", clean(group.partnership));
     out.add("period", clean(group.period));
     out.add("respondents", group.respondents);
     out.add("withheld", withheld);
-    Json role_counts = array_with_room(withheld ? 0 : group.role_counts.size());
-    if (!withheld) {
-      for (const auto& [role, n] : group.role_counts) {
-        role_counts.push_back(ObjectBuilder(2).add("role", clean(role)).add("n", n).take());
-      }
-    }
-    out.add("role_counts", std::move(role_counts));
+    out.add("role_counts", shown(group.role_counts, [&](const auto& count) {
+              return ObjectBuilder(2).add("role", clean(count.first)).add("n", count.second).take();
+            }));
     out.add("overall", ObjectBuilder(3)
                            .add("index", withheld ? Json(nullptr) : number(group.overall_index))
                            .add("band", withheld ? Json(nullptr) : band_id(group.overall_band))
                            .add("band_label", withheld ? Json(nullptr) : band_label(group.overall_band))
                            .take());
-
-    Json dimensions = array_with_room(withheld ? 0 : group.dimensions.size());
-    Json roles = array_with_room(withheld ? 0 : group.roles.size());
-    Json gaps = array_with_room(withheld ? 0 : group.gaps.size());
-    Json items = array_with_room(withheld ? 0 : group.attention_items.size());
-    Json comments = Json::array();
-    if (!withheld) {
-      for (const auto& d : group.dimensions) {
-        // A withheld dimension shows no figure, whatever the results hold.
-        const auto shown = [&](const std::optional<double>& value) {
-          return d.withheld ? Json(nullptr) : number(value);
-        };
-        const std::optional<BandRef> band = d.withheld ? std::nullopt : d.band;
-        dimensions.push_back(ObjectBuilder(14)
-                                 .add("questionnaire", clean(d.questionnaire))
-                                 .add("id", clean(d.id))
-                                 .add("title", text(d.title))
-                                 .add("index", shown(d.index))
-                                 .add("scale_mean", shown(d.scale_mean))
-                                 .add("n", d.n)
-                                 .add("sd", shown(d.sd))
-                                 .add("alpha", shown(d.alpha))
-                                 .add("alpha_n", d.alpha_n)
-                                 .add("scored_items", d.scored_items)
-                                 .add("band", band_id(band))
-                                 .add("band_label", band_label(band))
-                                 .add("advice", band ? Json(text(d.advice)) : Json(nullptr))
-                                 .add("withheld", d.withheld)
-                                 .take());
-      }
-      for (const auto& role : group.roles) {
-        Json cells = array_with_room(role.dimensions.size());
-        for (const auto& cell : role.dimensions) {
-          cells.push_back(ObjectBuilder(4)
-                              .add("questionnaire", clean(cell.questionnaire))
-                              .add("id", clean(cell.dimension))
-                              .add("n", cell.n)
-                              .add("index", number(cell.index))
-                              .take());
-        }
-        roles.push_back(
-            ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("dimensions", std::move(cells)).take());
-      }
-      for (const auto& gap : group.gaps) {
-        gaps.push_back(ObjectBuilder(6)
-                           .add("questionnaire", clean(gap.questionnaire))
-                           .add("dimension", clean(gap.dimension))
-                           .add("gap", number(gap.gap))
-                           .add("flagged", gap.flagged)
-                           .add("highest_role", gap.gap ? Json(clean(gap.highest_role)) : Json(nullptr))
-                           .add("lowest_role", gap.gap ? Json(clean(gap.lowest_role)) : Json(nullptr))
-                           .take());
-      }
-      for (const auto& item : group.attention_items) {
-        items.push_back(ObjectBuilder(9)
-                            .add("questionnaire", clean(item.questionnaire))
-                            .add("id", clean(item.id))
-                            .add("dimension", clean(item.dimension))
-                            .add("text", text(item.text))
-                            .add("reverse", item.reverse)
-                            .add("index", number(item.index))
-                            .add("sd", number(item.sd))
-                            .add("n", item.n)
-                            .add("not_applicable", item.not_applicable)
-                            .take());
-      }
-      for (const auto& comment_group : group.comments) {
-        Json texts = array_with_room(comment_group.comments.size());
-        for (const auto& comment : comment_group.comments) texts.push_back(clean(comment));
-        comments.push_back(ObjectBuilder(4)
-                               .add("questionnaire", clean(comment_group.questionnaire))
-                               .add("item", clean(comment_group.item))
-                               .add("item_text", text(comment_group.item_text))
-                               .add("comments", std::move(texts))
-                               .take());
-      }
-    }
-    out.add("dimensions", std::move(dimensions));
-    out.add("roles", std::move(roles));
-    out.add("gaps", std::move(gaps));
-    Json withheld_roles = Json::array();
-    for (const auto& role : group.withheld_roles) {
-      if (withheld) break;
-      withheld_roles.push_back(
-          ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("reason", clean(role.reason)).take());
-    }
-    out.add("withheld_roles", std::move(withheld_roles));
-    out.add("items", std::move(items));
+    out.add("dimensions", shown(group.dimensions, [&](const DimensionResult& d) { return dimension(d); }));
+    out.add("roles", shown(group.roles, [&](const RoleResult& role) { return role_cells(role); }));
+    out.add("gaps", shown(group.gaps, [&](const GapResult& gap) { return perception_gap(gap); }));
+    out.add("withheld_roles", shown(group.withheld_roles, [&](const WithheldRole& role) {
+              return ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("reason", clean(role.reason)).take();
+            }));
+    out.add("items", shown(group.attention_items, [&](const ItemResult& item) { return attention_item(item); }));
     out.add("items_withheld", withheld ? std::size_t{0} : group.items_withheld);
-    if (options_.comments) out.add("comments", std::move(comments));
-    Json questionnaires = array_with_room(group.questionnaires.size());
-    for (const auto& use : group.questionnaires) {
-      questionnaires.push_back(ObjectBuilder(4)
-                                   .add("id", clean(use.id))
-                                   .add("version", clean(use.version))
-                                   .add("title", text(use.title))
-                                   .add("respondents", use.respondents)
-                                   .take());
-    }
+    if (options_.comments) out.add("comments", shown(group.comments, [&](const CommentGroup& c) { return comments(c); }));
     out.add("method", ObjectBuilder(3)
                           .add("incomplete_skipped", group.incomplete_skipped)
                           .add("dimension_scores_missing", group.dimension_scores_missing)
-                          .add("questionnaires", std::move(questionnaires))
+                          .add("questionnaires", array_of(group.questionnaires, [&](const QuestionnaireUse& use) {
+                                 return ObjectBuilder(4)
+                                     .add("id", clean(use.id))
+                                     .add("version", clean(use.version))
+                                     .add("title", text(use.title))
+                                     .add("respondents", use.respondents)
+                                     .take();
+                               }))
                           .take());
     return out.take();
   }
 
 private:
+  // A withheld dimension shows no figure, whatever the results hold.
+  Json dimension(const DimensionResult& d) const {
+    const auto shown = [&](const std::optional<double>& value) { return d.withheld ? Json(nullptr) : number(value); };
+    const std::optional<BandRef> band = d.withheld ? std::nullopt : d.band;
+    return ObjectBuilder(14)
+        .add("questionnaire", clean(d.questionnaire))
+        .add("id", clean(d.id))
+        .add("title", text(d.title))
+        .add("index", shown(d.index))
+        .add("scale_mean", shown(d.scale_mean))
+        .add("n", d.n)
+        .add("sd", shown(d.sd))
+        .add("alpha", shown(d.alpha))
+        .add("alpha_n", d.alpha_n)
+        .add("scored_items", d.scored_items)
+        .add("band", band_id(band))
+        .add("band_label", band_label(band))
+        .add("advice", band ? Json(text(d.advice)) : Json(nullptr))
+        .add("withheld", d.withheld)
+        .take();
+  }
+
+  Json role_cells(const RoleResult& role) const {
+    Json cells = array_of(role.dimensions, [&](const RoleDimensionResult& cell) {
+      return ObjectBuilder(4)
+          .add("questionnaire", clean(cell.questionnaire))
+          .add("id", clean(cell.dimension))
+          .add("n", cell.n)
+          .add("index", number(cell.index))
+          .take();
+    });
+    return ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("dimensions", std::move(cells)).take();
+  }
+
+  Json perception_gap(const GapResult& gap) const {
+    return ObjectBuilder(6)
+        .add("questionnaire", clean(gap.questionnaire))
+        .add("dimension", clean(gap.dimension))
+        .add("gap", number(gap.gap))
+        .add("flagged", gap.flagged)
+        .add("highest_role", gap.gap ? Json(clean(gap.highest_role)) : Json(nullptr))
+        .add("lowest_role", gap.gap ? Json(clean(gap.lowest_role)) : Json(nullptr))
+        .take();
+  }
+
+  Json attention_item(const ItemResult& item) const {
+    return ObjectBuilder(9)
+        .add("questionnaire", clean(item.questionnaire))
+        .add("id", clean(item.id))
+        .add("dimension", clean(item.dimension))
+        .add("text", text(item.text))
+        .add("reverse", item.reverse)
+        .add("index", number(item.index))
+        .add("sd", number(item.sd))
+        .add("n", item.n)
+        .add("not_applicable", item.not_applicable)
+        .take();
+  }
+
+  Json comments(const CommentGroup& group) const {
+    return ObjectBuilder(4)
+        .add("questionnaire", clean(group.questionnaire))
+        .add("item", clean(group.item))
+        .add("item_text", text(group.item_text))
+        .add("comments", array_of(group.comments, [&](const std::string& comment) { return Json(clean(comment)); }))
+        .take();
+  }
+
   const Results& results_;
   const RenderOptions& options_;
 };
