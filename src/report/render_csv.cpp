@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 
 #include "partnerpulse/render.hpp"
-#include "report/markdown_escape.hpp"
 #include "report/number_format.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 

@@ -14,6 +14,7 @@
 #include "partnerpulse/scoring.hpp"
 #include "terminal/display_width.hpp"
 #include "terminal/terminal.hpp"
+#include "util/text_encoding.hpp"
 
 namespace partnerpulse {
 
