@@ -6,16 +6,18 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/response.hpp"
+#include "util/text_encoding.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
 namespace {
 
-bool has_control_characters(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte == 0x7F;
-  });
+// The number of code points in valid UTF-8 `text`.
+std::size_t count_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++count) decode_utf8(text, i);
+  return count;
 }
 
 // YYYY-MM-DD for a date toml++ has read (year 0-9999, month 1-12, day 1-31).
@@ -55,9 +57,8 @@ private:
   std::string required_label(TableReader& reader, std::string_view key) {
     auto value = reader.string(key, Need::required);
     if (!value) return {};
-    if (value->empty() || value->size() > 200 || has_control_characters(*value)) {
-      diagnostics_.error(reader.where(key), fmt::format("[respondent]: '{}' must be a non-empty single line of at "
-                                                        "most 200 characters", key));
+    if (respondent_field_problem(*value)) {
+      diagnostics_.error(reader.where(key), fmt::format("[respondent]: '{}' must be {}", key, respondent_field_rule()));
     }
     return *value;
   }
@@ -280,6 +281,25 @@ bool is_header(std::string_view line, std::string_view name) {
 }
 
 }  // namespace
+
+std::string respondent_field_rule() {
+  return fmt::format("a non-empty single line of at most {} characters", max_respondent_field_characters);
+}
+
+std::optional<std::string> respondent_field_problem(std::string_view value) {
+  if (value.empty()) return std::string("it must not be empty");
+  if (!is_valid_utf8(value)) return std::string("it must be valid UTF-8 text");
+  // A character takes at least one byte: only a longer text can hold too many.
+  if (value.size() > max_respondent_field_characters) {
+    const std::size_t characters = count_characters(value);
+    if (characters > max_respondent_field_characters) {
+      return fmt::format("it is {} characters long; the limit is {} characters", characters,
+                         max_respondent_field_characters);
+    }
+  }
+  if (has_ascii_control_characters(value)) return std::string("it must be a single line without control characters");
+  return std::nullopt;
+}
 
 const Answer* QuestionnaireAnswers::find(const std::string& item_id) const {
   const auto found = std::find_if(answers.begin(), answers.end(), [&](const Answer& a) { return a.item == item_id; });

@@ -14,7 +14,6 @@
 #include "partnerpulse/scoring.hpp"
 #include "terminal/display_width.hpp"
 #include "terminal/terminal.hpp"
-#include "util/text_encoding.hpp"
 
 namespace partnerpulse {
 
@@ -40,21 +39,6 @@ bool read_input_line(std::istream& in, InputLine& line, std::size_t max_bytes) {
   }
   if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
   return any;
-}
-
-std::optional<std::string> respondent_field_problem(std::string_view value) {
-  if (value.empty()) return std::string("it must not be empty");
-  if (value.size() > max_respondent_field_bytes) {
-    return fmt::format("it is {} bytes long; the limit is {} bytes", value.size(), max_respondent_field_bytes);
-  }
-  if (std::any_of(value.begin(), value.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7F;
-      })) {
-    return std::string("it must be a single line without control characters");
-  }
-  if (replace_invalid_utf8(value) != value) return std::string("it must be valid UTF-8 text");
-  return std::nullopt;
 }
 
 SaveResponse save_to_file(std::string path) {
