@@ -23,7 +23,11 @@ public:
   // The questionnaire with this id, or nullptr.
   const Questionnaire* find(std::string_view id) const;
   const std::vector<std::shared_ptr<const Questionnaire>>& all() const noexcept { return items_; }
+  // The ids of all(), in the same order.
+  std::vector<std::string> ids() const;
   const std::vector<std::string>& folders() const noexcept { return folders_; }
+  // The folders searched, for messages: "a, b", or "no folder found" when none exists.
+  std::string searched_folders() const;
 
 private:
   std::vector<std::shared_ptr<const Questionnaire>> items_;

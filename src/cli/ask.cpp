@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
@@ -15,6 +15,7 @@
 #include "partnerpulse/response.hpp"
 #include "terminal/ask_session.hpp"
 #include "terminal/terminal.hpp"
+#include "util/name_suggestions.hpp"
 
 namespace partnerpulse {
 
@@ -141,12 +142,12 @@ int run_ask(const AskOptions& options, Console& console) {
   for (const auto& id : ids) {
     const Questionnaire* questionnaire = catalog.find(id);
     if (!questionnaire) {
-      std::string known;
-      for (const auto& q : catalog.all()) known += (known.empty() ? "" : ", ") + q->id;
-      std::string searched;
-      for (const auto& folder : catalog.folders()) searched += (searched.empty() ? "" : ", ") + folder;
-      throw UsageError(fmt::format("unknown questionnaire '{}'; found: {}; searched: {}", id,
-                                   known.empty() ? "none" : known, searched.empty() ? "no folder found" : searched));
+      const std::vector<std::string> known = catalog.ids();
+      const auto suggestion = closest_name(id, known);
+      throw UsageError(fmt::format("unknown questionnaire '{}'{}; found: {}; searched: {}", id,
+                                   suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+                                   known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", ")),
+                                   catalog.searched_folders()));
     }
     for (const auto* seen : questionnaires) {
       if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
@@ -69,6 +69,17 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
 void Catalog::add(Questionnaire questionnaire) {
   if (find(questionnaire.id)) return;
   items_.push_back(std::make_shared<const Questionnaire>(std::move(questionnaire)));
+}
+
+std::vector<std::string> Catalog::ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(items_.size());
+  for (const auto& item : items_) ids.push_back(item->id);
+  return ids;
+}
+
+std::string Catalog::searched_folders() const {
+  return folders_.empty() ? std::string("no folder found") : fmt::format("{}", fmt::join(folders_, ", "));
 }
 
 const Questionnaire* Catalog::find(std::string_view id) const {

@@ -92,6 +92,17 @@ BOOST_AUTO_TEST_CASE(two_files_with_one_id_in_a_folder_are_an_error) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(ids_and_searched_folders_for_messages) {
+  TempFolder folder;
+  folder.write("b.toml", questionnaire("trust", "1.0"));
+  folder.write("a.toml", questionnaire("roles", "1.0"));
+  const Catalog catalog = Catalog::from_folders({folder.path.string(), "/nonexistent/folder"});
+  BOOST_TEST(catalog.ids() == (std::vector<std::string>{"roles", "trust"}), boost::test_tools::per_element());
+  BOOST_TEST(catalog.searched_folders() == folder.path.string());
+  BOOST_TEST(Catalog::from_folders({"/nonexistent/a", "/nonexistent/b"}).searched_folders() == "no folder found");
+  BOOST_TEST(Catalog().ids().empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_search_path_ends_with_the_local_and_installed_folders) {
   ::setenv("PARTNERPULSE_SHARE_DIR", "/opt/pp", 1);
   const auto path = questionnaire_search_path({"mine"});
