@@ -1,6 +1,6 @@
 #include <ostream>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
@@ -16,9 +16,8 @@ void setup_list(CLI::App& app, ListOptions& options) {
 int run_list(const ListOptions& options, Console& console) {
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   if (catalog.all().empty()) {
-    console.err << "partnerpulse: no questionnaires found; searched:";
-    for (const auto& folder : questionnaire_search_path(options.questionnaire_folders)) console.err << ' ' << folder;
-    console.err << '\n';
+    console.err << fmt::format("partnerpulse: no questionnaires found; searched: {}\n",
+                               fmt::join(questionnaire_search_path(options.questionnaire_folders), " "));
     return exit_ok;
   }
   console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");

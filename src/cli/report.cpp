@@ -1,6 +1,6 @@
 #include <ostream>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
@@ -75,10 +75,8 @@ int run_report(const ReportOptions& options, Console& console) {
   ScoreFilesOutcome outcome = score_files(files, catalog, scoring, static_cast<unsigned>(options.jobs));
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
-    std::string searched;
-    for (const auto& path : options.paths) searched += (searched.empty() ? "" : ", ") + path;
-    throw InputError(SourceLocation{},
-                     fmt::format("no response files found in {} (a response file has a [respondent] table)", searched));
+    throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
+                                                   "table)", fmt::join(options.paths, ", ")));
   }
   if (outcome.questionnaire_files_skipped > 0) {
     console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
