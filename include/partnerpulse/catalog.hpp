@@ -13,9 +13,9 @@ namespace partnerpulse {
 // Questionnaires loaded from a list of folders; the first folder that holds an id wins.
 class Catalog {
 public:
-  // Loads every *.toml questionnaire in `folders`, in order, after `first` (which takes precedence);
-  // missing folders are skipped. Invalid questionnaire files throw InputError (a search path must not hide a
-  // broken file).
+  // Loads every *.toml questionnaire in `folders` (not in their sub-folders; hidden files skipped, as
+  // TomlFileStream does), in order, after `first` (which takes precedence); missing or unreadable folders are
+  // skipped. Invalid questionnaire files throw InputError (a search path must not hide a broken file).
   static Catalog from_folders(const std::vector<std::string>& folders, std::vector<Questionnaire> first = {});
 
   // Adds a questionnaire; one with the same id already present wins and this one is ignored.

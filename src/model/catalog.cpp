@@ -35,10 +35,11 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
     if (!fs::is_directory(folder, ec)) continue;
     catalog.folders_.push_back(folder);
     std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-      if (entry.path().extension() == ".toml" && entry.is_regular_file(ec)) files.push_back(entry.path().string());
+    try {
+      files = collect_toml_files({folder}, Subfolders::skip);
+    } catch (const IoError&) {
+      continue;  // a folder that cannot be listed holds nothing, like a missing one
     }
-    std::sort(files.begin(), files.end());
     std::vector<std::pair<std::string, std::string>> seen_here;  // id -> file, within this folder
     for (const auto& file : files) {
       try {

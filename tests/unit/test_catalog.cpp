@@ -69,6 +69,15 @@ BOOST_AUTO_TEST_CASE(response_files_and_subfolders_are_ignored) {
   BOOST_TEST(catalog.find("deeper") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(hidden_files_are_skipped_as_the_response_walker_skips_them) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "1.0"));
+  folder.write(".draft.toml", questionnaire("draft", "1.0"));  // an editor's or a person's hidden copy
+  folder.write(".hidden/inner.toml", questionnaire("inner", "1.0"));
+  const Catalog catalog = Catalog::from_folders({folder.path.string()});
+  BOOST_TEST(catalog.ids() == std::vector<std::string>{"trust"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_questionnaire_on_the_path_is_an_error_not_silently_skipped) {
   TempFolder folder;
   folder.write("broken.toml", "[questionnaire]\nid = \"broken\"\n");
