@@ -352,8 +352,8 @@ private:
   void report_unknown_reference(const SourceLocation& where, const std::string& context, const std::string& kind,
                                 const std::string& value, const DefinedIds& defined) {
     if (const auto suggestion = defined.suggester.closest(value)) {
-      diagnostics_.error(where,
-                         fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value, *suggestion));
+      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value,
+                                            *suggestion));
     } else if (defined.ids.empty()) {
       diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined", context, kind, value));
     } else {
