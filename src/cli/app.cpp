@@ -35,7 +35,8 @@ const Command commands[] = {
 };
 
 const char* const exit_code_help =
-    "Exit codes: 0 ok; 1 invalid input, an unreadable or unwritable file, or a failed check; 2 usage error.";
+    "Exit codes: 0 ok; 1 invalid input, an unreadable or unwritable file, or a failed check; 2 usage error; "
+    "70 internal error (a bug: please report it).";
 
 // The names of all commands, for messages: "validate, list, report, ask".
 std::vector<std::string> command_names() {
@@ -109,6 +110,14 @@ int run_parsed(const std::vector<Registered>& registered, Console& console) {
   return exit_usage;  // require_subcommand(1) lets no command line through without one
 }
 
+// "partnerpulse: internal error: WHAT" and a request to report the bug.
+void print_internal_error(std::string_view what, std::ostream& err) {
+  err << fmt::format("partnerpulse: internal error: {}\n"
+                     "This is a bug in partnerpulse. Please report it, with the command line and the files that "
+                     "caused it.\n",
+                     what);
+}
+
 }  // namespace
 
 int run_cli(int argc, const char* const* argv, Console& console) {
@@ -144,6 +153,9 @@ int run_cli(int argc, const char* const* argv, Console& console) {
   } catch (const std::bad_alloc&) {
     console.err << "partnerpulse: error: out of memory\n";
     return exit_invalid;
+  } catch (const std::exception& error) {  // last resort: a bug, not the user's doing
+    print_internal_error(error.what(), console.err);
+    return exit_internal;
   }
 }
 
