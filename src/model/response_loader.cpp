@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <map>
 
-#include <fmt/ranges.h>
+#include <fmt/format.h>
 
 #include "model/toml_document.hpp"
 #include "partnerpulse/catalog.hpp"
