@@ -13,9 +13,9 @@ namespace partnerpulse {
 // Questionnaires loaded from a list of folders; the first folder that holds an id wins.
 class Catalog {
 public:
-  // Loads every *.toml questionnaire in `folders`, in order, after `first` (which takes precedence);
-  // missing folders are skipped. Invalid questionnaire files throw InputError (a search path must not hide a
-  // broken file).
+  // Loads every *.toml questionnaire in `folders` (not in their sub-folders; hidden files skipped, as
+  // TomlFileStream does), in order, after `first` (which takes precedence); missing or unreadable folders are
+  // skipped. Invalid questionnaire files throw InputError (a search path must not hide a broken file).
   static Catalog from_folders(const std::vector<std::string>& folders, std::vector<Questionnaire> first = {});
 
   // Adds a questionnaire; one with the same id already present wins and this one is ignored.
@@ -23,7 +23,11 @@ public:
   // The questionnaire with this id, or nullptr.
   const Questionnaire* find(std::string_view id) const;
   const std::vector<std::shared_ptr<const Questionnaire>>& all() const noexcept { return items_; }
+  // The ids of all(), in the same order.
+  std::vector<std::string> ids() const;
   const std::vector<std::string>& folders() const noexcept { return folders_; }
+  // The folders searched, for messages: "a, b", or "no folder found" when none exists.
+  std::string searched_folders() const;
 
 private:
   std::vector<std::shared_ptr<const Questionnaire>> items_;

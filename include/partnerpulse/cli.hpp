@@ -14,7 +14,9 @@ struct Console {
   bool out_is_terminal = false;
 };
 
-// Runs the command line. Returns the exit code: 0 ok, 1 invalid input or a failed check, 2 usage error.
+// Runs the command line, the one place where errors become messages and exit codes (ExitCode in diagnostics.hpp):
+// 0 ok, 1 invalid input or a failed check, 2 usage error, 70 internal error (any other exception: a bug, reported
+// as "partnerpulse: internal error: WHAT" with a request to report it).
 int run_cli(int argc, const char* const* argv, Console& console);
 
 // run_cli with the process's own streams.

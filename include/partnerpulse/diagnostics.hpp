@@ -73,7 +73,8 @@ public:
   using std::runtime_error::runtime_error;
 };
 
-// Exit codes of the partnerpulse executable.
-enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2 };
+// Exit codes of the partnerpulse executable: 0 success; 1 invalid input or a file that cannot be read or written;
+// 2 a usage error; 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h).
+enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_internal = 70 };
 
 }  // namespace partnerpulse

@@ -24,14 +24,19 @@ enum class Overwrite { refuse, allow };
 // `path` is an IoError and nothing is written. Throws IoError on any failure; the temporary file is removed.
 void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite);
 
-// The files named by `paths`, one at a time: files as given; folders searched recursively for *.toml files
-// (hidden entries skipped, symbolic links to folders not followed, links to files followed), all the files
-// under one folder in the order of their paths. Only the listings of the folders on the way to the current
-// file are held, so memory does not grow with the number of files.
+// Whether a folder walk goes into sub-folders.
+enum class Subfolders { search, skip };
+
+// The one folder walker (responses for `report` and `validate`, questionnaires for the catalog). Yields the files
+// named by `paths`, one at a time: a file as given, whatever its name; a folder's *.toml files (regular files, or
+// links to them) and, with Subfolders::search, those of its sub-folders (not of links to folders), recursively.
+// Hidden entries are skipped: below a given folder, every name that starts with '.' is passed over, files and
+// folders alike. All the files under one folder come in the byte order of their whole paths. Only the listings of
+// the folders on the way to the current file are held, so memory does not grow with the number of files.
 class TomlFileStream {
 public:
   // Throws IoError for a path that does not exist.
-  explicit TomlFileStream(std::vector<std::string> paths);
+  explicit TomlFileStream(std::vector<std::string> paths, Subfolders subfolders = Subfolders::search);
   ~TomlFileStream();
   TomlFileStream(const TomlFileStream&) = delete;
   TomlFileStream& operator=(const TomlFileStream&) = delete;
@@ -45,12 +50,14 @@ private:
   void enter(const std::string& folder, bool given);
 
   std::vector<std::string> paths_;
+  Subfolders subfolders_;
   std::vector<bool> is_folder_;
   std::size_t next_path_ = 0;
   std::vector<Listing> open_;  // the folders being listed, outermost first
 };
 
 // Every file a TomlFileStream over `paths` yields, in the same order.
-std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths);
+std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths,
+                                            Subfolders subfolders = Subfolders::search);
 
 }  // namespace partnerpulse

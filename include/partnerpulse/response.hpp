@@ -1,10 +1,12 @@
 #pragma once
 // One respondent's answers to one or more questionnaires (see docs/response-format.md).
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "partnerpulse/diagnostics.hpp"
@@ -45,6 +47,19 @@ struct Respondent {
   std::string period;
   std::string date;  // YYYY-MM-DD, or empty
 };
+
+// Respondent details (id, organisation, partnership, role, period) hold at most this many characters (Unicode code
+// points, not bytes).
+inline constexpr std::size_t max_respondent_field_characters = 200;
+
+// What every respondent detail must be, for messages: "a non-empty single line of at most 200 characters".
+std::string respondent_field_rule();
+
+// Why `value` cannot be a respondent detail, as a clause such as "it is 201 characters long; the limit is 200
+// characters", or nothing when it can: a detail is non-empty valid UTF-8 of at most
+// max_respondent_field_characters, without ASCII controls (line breaks, tabs, escape: see util/text_filters.hpp).
+// The one check of respondent details, for response files and for `partnerpulse ask` alike.
+std::optional<std::string> respondent_field_problem(std::string_view value);
 
 struct Response {
   std::string path;

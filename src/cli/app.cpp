@@ -1,15 +1,18 @@
 #include <algorithm>
 #include <cstdio>
-#include <string_view>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <string_view>
 
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/version.hpp"
+#include "util/name_suggestions.hpp"
 
 namespace partnerpulse {
 
@@ -22,20 +25,97 @@ void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& f
 
 namespace {
 
-const char* const exit_code_help =
-    "Exit codes: 0 ok; 1 invalid input, an unreadable or unwritable file, or a failed check; 2 usage error.";
+// Every subcommand, once, in the order `partnerpulse --help` lists them. A new command is a file with its setup
+// (see commands.hpp) and a line here.
+const Command commands[] = {
+    {"validate", "Check questionnaire and response files; report every problem", setup_validate},
+    {"list", "List the questionnaires found on the search path", setup_list},
+    {"report", "Score responses and write one report per partnership and period", setup_report},
+    {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
+};
 
+const char* const exit_code_help =
+    "Exit codes: 0 ok; 1 invalid input, an unreadable or unwritable file, or a failed check; 2 usage error; "
+    "70 internal error (a bug: please report it).";
+
+// The names of all commands, for messages: "validate, list, report, ask".
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const Command& command : commands) names.emplace_back(command.name);
+  return names;
+}
+
+// Lists each command with its one-line summary in `partnerpulse --help`; a command's own --help still shows its
+// full description.
+class SummaryFormatter : public CLI::Formatter {
+public:
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::string_view summary;
+    for (const Command& command : commands) {
+      if (sub->get_name() == command.name) summary = command.summary;
+    }
+    return fmt::format("{:<{}}{}\n", "  " + sub->get_name(), get_column_width(), summary);
+  }
+};
+
+// A command added to the command line, and how to run it once parsed.
+struct Registered {
+  CLI::App* app;
+  CommandRun run;
+};
+
+// Adds every command of the table to `app`, each with --version and the exit-code footer.
+std::vector<Registered> register_commands(CLI::App& app) {
+  std::vector<Registered> registered;
+  for (const Command& command : commands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.summary);
+    CommandRun run = command.setup(*sub);
+    sub->set_version_flag("--version", fmt::format("partnerpulse {}", version()));
+    sub->footer(exit_code_help);
+    registered.push_back({sub, std::move(run)});
+  }
+  return registered;
+}
+
+// The usage error for a first argument that is neither an option nor a command, or nothing.
+std::optional<std::string> unknown_command_error(int argc, const char* const* argv) {
+  if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+  const std::string_view name = argv[1];
+  const std::vector<std::string> names = command_names();
+  if (std::find(names.begin(), names.end(), name) != names.end()) return std::nullopt;
+  const auto suggestion = closest_name(name, names);
+  return fmt::format("unknown command '{}'{} (commands: {})", name,
+                     suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : "", fmt::join(names, ", "));
+}
+
+// Every diagnostic, one "FILE:LINE:COLUMN: error: MESSAGE" line each.
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
   for (const auto& diagnostic : diagnostics) err << format_diagnostic(diagnostic) << '\n';
 }
 
 // "partnerpulse: error: MESSAGE" and where to read the usage of the command that was given.
-void print_usage_error(const std::string& message, const std::vector<CLI::App*>& commands, std::ostream& err) {
+void print_usage_error(std::string_view message, const std::vector<Registered>& registered, std::ostream& err) {
   std::string command = "partnerpulse";
-  for (CLI::App* c : commands) {
-    if (c->parsed()) command += " " + c->get_name();
+  for (const Registered& r : registered) {
+    if (r.app->parsed()) command += " " + r.app->get_name();
   }
   err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", message, command);
+}
+
+// Runs the command that was parsed.
+int run_parsed(const std::vector<Registered>& registered, Console& console) {
+  for (const Registered& r : registered) {
+    if (r.app->parsed()) return r.run(console);
+  }
+  return exit_usage;  // require_subcommand(1) lets no command line through without one
+}
+
+// "partnerpulse: internal error: WHAT" and a request to report the bug.
+void print_internal_error(std::string_view what, std::ostream& err) {
+  err << fmt::format("partnerpulse: internal error: {}\n"
+                     "This is a bug in partnerpulse. Please report it, with the command line and the files that "
+                     "caused it.\n",
+                     what);
 }
 
 }  // namespace
@@ -43,51 +123,23 @@ void print_usage_error(const std::string& message, const std::vector<CLI::App*>&
 int run_cli(int argc, const char* const* argv, Console& console) {
   CLI::App app("partnerpulse: assess the health of partnerships between organisations from questionnaire responses.",
                "partnerpulse");
+  app.formatter(std::make_shared<SummaryFormatter>());  // before the commands are added: they share it
   app.footer(exit_code_help);
   app.set_version_flag("--version", fmt::format("partnerpulse {}", version()));
   app.require_subcommand(1);
   app.fallthrough(false);
-
-  ValidateOptions validate_options;
-  ListOptions list_options;
-  ReportOptions report_options;
-  AskOptions ask_options;
-
-  CLI::App* validate = app.add_subcommand("validate", "Check questionnaire and response files; report every problem");
-  CLI::App* list = app.add_subcommand("list", "List the questionnaires found on the search path");
-  CLI::App* report = app.add_subcommand("report", "Score responses and write one report per partnership and period");
-  CLI::App* ask = app.add_subcommand("ask", "Fill in questionnaires at the terminal, saving after every answer");
-  setup_validate(*validate, validate_options);
-  setup_list(*list, list_options);
-  setup_report(*report, report_options);
-  setup_ask(*ask, ask_options);
-  for (CLI::App* sub : {validate, list, report, ask}) {
-    sub->set_version_flag("--version", fmt::format("partnerpulse {}", version()));
-    sub->footer(exit_code_help);
-  }
-
-  const std::vector<CLI::App*> commands{validate, list, report, ask};
-  if (argc > 1 && argv[1][0] != '-') {
-    const std::string_view name = argv[1];
-    if (std::none_of(commands.begin(), commands.end(), [&](CLI::App* c) { return c->get_name() == name; })) {
-      console.err << fmt::format("partnerpulse: error: unknown command '{}' (commands: validate, list, report, ask)\n"
-                                 "Run 'partnerpulse --help' for usage.\n", name);
-      return exit_usage;
-    }
-  }
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
-    if (error.get_exit_code() == 0) return app.exit(error, console.out, console.err);  // --help, --version
-    print_usage_error(error.what(), commands, console.err);
+  const std::vector<Registered> registered = register_commands(app);
+  if (const auto unknown = unknown_command_error(argc, argv)) {
+    console.err << fmt::format("partnerpulse: error: {}\nRun 'partnerpulse --help' for usage.\n", *unknown);
     return exit_usage;
   }
 
   try {
-    if (validate->parsed()) return run_validate(validate_options, console);
-    if (list->parsed()) return run_list(list_options, console);
-    if (report->parsed()) return run_report(report_options, console);
-    if (ask->parsed()) return run_ask(ask_options, console);
+    app.parse(argc, argv);
+    return run_parsed(registered, console);
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) return app.exit(error, console.out, console.err);  // --help, --version
+    print_usage_error(error.what(), registered, console.err);
     return exit_usage;
   } catch (const InputError& error) {
     print_diagnostics(error.diagnostics(), console.err);
@@ -96,11 +148,14 @@ int run_cli(int argc, const char* const* argv, Console& console) {
     console.err << "partnerpulse: error: " << error.what() << '\n';
     return exit_invalid;
   } catch (const UsageError& error) {
-    print_usage_error(error.what(), commands, console.err);
+    print_usage_error(error.what(), registered, console.err);
     return exit_usage;
   } catch (const std::bad_alloc&) {
     console.err << "partnerpulse: error: out of memory\n";
     return exit_invalid;
+  } catch (const std::exception& error) {  // last resort: a bug, not the user's doing
+    print_internal_error(error.what(), console.err);
+    return exit_internal;
   }
 }
 

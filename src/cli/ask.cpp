@@ -1,12 +1,14 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <ostream>
 #include <random>
 
 #include <unistd.h>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
@@ -15,11 +17,27 @@
 #include "partnerpulse/response.hpp"
 #include "terminal/ask_session.hpp"
 #include "terminal/terminal.hpp"
+#include "util/name_suggestions.hpp"
 
 namespace partnerpulse {
 
 namespace {
 
+// The values given to `partnerpulse ask`.
+struct AskOptions {
+  std::vector<std::string> questionnaires;
+  std::vector<std::string> questionnaire_folders;
+  std::string output;
+  std::string respondent;
+  std::string organisation;
+  std::string partnership;
+  std::string role;
+  std::string period;
+  std::string language;
+  bool plain = false;
+};
+
+// The full description shown by `partnerpulse ask --help`.
 const char* const ask_description =
     "Fill in one or more questionnaires at the terminal, one question at a time. QUESTIONNAIRE is an id found on the "
     "search path (see `partnerpulse list`) or the path of a questionnaire file. Respondent details not given as "
@@ -44,11 +62,13 @@ const char* const ask_description =
     "Scripting: when standard input is not a terminal, answers are read one per line. Colours and screen clearing are "
     "used only when standard output is a terminal, NO_COLOR is unset and --plain is not given.";
 
+// True when a QUESTIONNAIRE argument names a file (it holds a '/' or ends in .toml) rather than an id.
 bool is_path_argument(const std::string& argument) {
   return argument.find('/') != std::string::npos ||
          (argument.size() > 5 && argument.compare(argument.size() - 5, 5, ".toml") == 0);
 }
 
+// A fresh respondent id to offer, such as "r-k7xq2m".
 std::string random_pseudonym() {
   static constexpr char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // no look-alikes (0/o, 1/l/i)
   std::random_device entropy;
@@ -58,11 +78,13 @@ std::string random_pseudonym() {
   return id;
 }
 
+// Today's date, local time.
 struct Today {
   std::string date;  // YYYY-MM-DD
   std::string year;
 };
 
+// Today's date, or empty texts when the clock cannot be read.
 Today today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -71,6 +93,7 @@ Today today() {
           fmt::format("{:04}", local.tm_year + 1900)};
 }
 
+// The respondent details given as options. Throws UsageError for one that respondent_field_problem refuses.
 Respondent respondent_from(const AskOptions& options) {
   Respondent given;
   given.id = options.respondent;
@@ -90,42 +113,10 @@ Respondent respondent_from(const AskOptions& options) {
   return given;
 }
 
-}  // namespace
-
-void setup_ask(CLI::App& app, AskOptions& options) {
-  app.description(ask_description);
-  app.add_option("QUESTIONNAIRE", options.questionnaires, "Questionnaire ids or .toml files, asked in this order")
-      ->required()
-      ->type_name("ID|PATH");
-  app.add_option("-o,--output", options.output,
-                 "The response file to write after every answer; when it exists, the session resumes it")
-      ->required()
-      ->type_name("FILE");
-  app.add_option("--respondent", options.respondent, "Your respondent id, a pseudonym (asked when not given)")
-      ->type_name("ID");
-  app.add_option("--organisation", options.organisation, "Your organisation (asked when not given)")
-      ->type_name("NAME");
-  app.add_option("--partnership", options.partnership, "The partnership assessed (asked when not given)")
-      ->type_name("ID");
-  app.add_option("--role", options.role, "Your organisation's role in the partnership (asked when not given)")
-      ->type_name("ROLE");
-  app.add_option("--period", options.period, "The period assessed, such as 2025 (asked when not given)")
-      ->type_name("PERIOD");
-  app.add_option("--language", options.language,
-                 "Language code for questionnaire texts, where the questionnaire has a translation")
-      ->type_name("CODE");
-  app.add_flag("--plain", options.plain, "No colours and no screen clearing, even on a terminal");
-  add_questionnaire_folders_option(app, options.questionnaire_folders);
-}
-
-int run_ask(const AskOptions& options, Console& console) {
-  namespace fs = std::filesystem;
-  const Respondent given = respondent_from(options);
-  if (options.output.empty()) throw UsageError("-o FILE must name the response file to write");
-
-  // Questionnaires: files given by path take precedence over the search path.
+// The catalog to look the questionnaires up in: the files given by path first, then the search path. Stores in
+// `ids` the id of every questionnaire argument, in order.
+Catalog catalog_for(const AskOptions& options, std::vector<std::string>& ids) {
   std::vector<Questionnaire> from_paths;
-  std::vector<std::string> ids;
   for (const auto& argument : options.questionnaires) {
     if (is_path_argument(argument)) {
       Questionnaire questionnaire = load_questionnaire(argument);
@@ -135,49 +126,59 @@ int run_ask(const AskOptions& options, Console& console) {
       ids.push_back(argument);
     }
   }
-  const Catalog catalog =
-      Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders), std::move(from_paths));
+  return Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders), std::move(from_paths));
+}
+
+// The questionnaires with these ids, in order. Throws UsageError for an unknown id or one given twice.
+std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, const std::vector<std::string>& ids) {
   std::vector<const Questionnaire*> questionnaires;
   for (const auto& id : ids) {
     const Questionnaire* questionnaire = catalog.find(id);
     if (!questionnaire) {
-      std::string known;
-      for (const auto& q : catalog.all()) known += (known.empty() ? "" : ", ") + q->id;
-      std::string searched;
-      for (const auto& folder : catalog.folders()) searched += (searched.empty() ? "" : ", ") + folder;
-      throw UsageError(fmt::format("unknown questionnaire '{}'; found: {}; searched: {}", id,
-                                   known.empty() ? "none" : known, searched.empty() ? "no folder found" : searched));
+      const std::vector<std::string> known = catalog.ids();
+      const auto suggestion = closest_name(id, known);
+      throw UsageError(fmt::format("unknown questionnaire '{}'{}; found: {}; searched: {}", id,
+                                   suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+                                   known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", ")),
+                                   catalog.searched_folders()));
     }
     for (const auto* seen : questionnaires) {
       if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));
     }
     questionnaires.push_back(questionnaire);
   }
+  return questionnaires;
+}
 
-  // An existing output file is a session to resume; anything else there is never overwritten.
-  std::optional<Response> existing;
+// The response in `output` to resume, or nothing when there is no file (or an empty one) there. Anything else
+// there is never overwritten: a folder, a missing parent folder or a file that is not a response is an IoError,
+// an invalid response an InputError.
+std::optional<Response> response_to_resume(const std::string& output, const Catalog& catalog, Console& console) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_directory(options.output, ec)) throw IoError(options.output, "is a folder, not a file");
-  const fs::path folder = fs::path(options.output).parent_path();
+  if (fs::is_directory(output, ec)) throw IoError(output, "is a folder, not a file");
+  const fs::path folder = fs::path(output).parent_path();
   if (!folder.empty() && !fs::is_directory(folder, ec)) {
-    throw IoError(options.output, fmt::format("cannot be written: the folder {} does not exist", folder.string()));
+    throw IoError(output, fmt::format("cannot be written: the folder {} does not exist", folder.string()));
   }
-  const bool empty_file = fs::is_regular_file(options.output, ec) && fs::file_size(options.output, ec) == 0;
-  if (fs::exists(options.output, ec) && !empty_file) {
-    const std::string text = read_text_file(options.output);
-    if (detect_input_kind(text) != InputKind::response) {
-      throw IoError(options.output, "exists and is not a response file; choose another -o FILE (nothing was changed)");
-    }
-    try {
-      existing = parse_response(text, options.output, catalog);
-    } catch (const InputError&) {
-      console.err << fmt::format("partnerpulse: error: cannot resume {}: it is not a valid response file (problems "
-                                 "below); fix or move it, or choose another -o FILE\n",
-                                 options.output);
-      throw;
-    }
+  const bool empty_file = fs::is_regular_file(output, ec) && fs::file_size(output, ec) == 0;
+  if (!fs::exists(output, ec) || empty_file) return std::nullopt;
+  const std::string text = read_text_file(output);
+  if (detect_input_kind(text) != InputKind::response) {
+    throw IoError(output, "exists and is not a response file; choose another -o FILE (nothing was changed)");
   }
+  try {
+    return parse_response(text, output, catalog);
+  } catch (const InputError&) {
+    console.err << fmt::format("partnerpulse: error: cannot resume {}: it is not a valid response file (problems "
+                               "below); fix or move it, or choose another -o FILE\n",
+                               output);
+    throw;
+  }
+}
 
+// Layout and defaults of the session: from the options, the terminal and today's date.
+AskSettings settings_for(const AskOptions& options, const Console& console) {
   const Today now = today();
   AskSettings settings;
   settings.output_path = options.output;
@@ -190,11 +191,11 @@ int run_ask(const AskOptions& options, Console& console) {
   settings.today = now.date;
   settings.default_id = random_pseudonym();
   settings.default_period = now.year;
+  return settings;
+}
 
-  AskSession session(questionnaires, given, settings, save_to_file(options.output));
-  if (existing) session.resume(*existing);
-  const AskOutcome outcome = session.run(console.in, console.out);
-  console.out.flush();
+// The exit code for how the session ended; says why on standard error when it is not 0.
+int exit_code_of(AskOutcome outcome, const AskSession& session, const std::string& output, Console& console) {
   switch (outcome) {
     case AskOutcome::finished:
     case AskOutcome::quit:
@@ -205,11 +206,56 @@ int run_ask(const AskOptions& options, Console& console) {
                      "saved\n";
       return exit_invalid;
     case AskOutcome::save_failed:
-      console.err << fmt::format("partnerpulse: error: could not save {}: {}\n", options.output,
-                                 session.last_save_error());
+      console.err << fmt::format("partnerpulse: error: could not save {}: {}\n", output, session.last_save_error());
       return exit_invalid;
   }
   return exit_invalid;
+}
+
+// Runs the interactive session, resuming -o FILE when it holds a response to the same questionnaires.
+int run_ask(const AskOptions& options, Console& console) {
+  const Respondent given = respondent_from(options);
+  if (options.output.empty()) throw UsageError("-o FILE must name the response file to write");
+  std::vector<std::string> ids;
+  const Catalog catalog = catalog_for(options, ids);
+  const std::vector<const Questionnaire*> questionnaires = find_questionnaires(catalog, ids);
+  const std::optional<Response> existing = response_to_resume(options.output, catalog, console);
+
+  AskSession session(questionnaires, given, settings_for(options, console), save_to_file(options.output));
+  if (existing) session.resume(*existing);
+  const AskOutcome outcome = session.run(console.in, console.out);
+  console.out.flush();
+  return exit_code_of(outcome, session, options.output, console);
+}
+
+}  // namespace
+
+CommandRun setup_ask(CLI::App& command) {
+  auto options = std::make_shared<AskOptions>();
+  command.description(ask_description);
+  command.add_option("QUESTIONNAIRE", options->questionnaires, "Questionnaire ids or .toml files, asked in this order")
+      ->required()
+      ->type_name("ID|PATH");
+  command.add_option("-o,--output", options->output,
+                     "The response file to write after every answer; when it exists, the session resumes it")
+      ->required()
+      ->type_name("FILE");
+  command.add_option("--respondent", options->respondent, "Your respondent id, a pseudonym (asked when not given)")
+      ->type_name("ID");
+  command.add_option("--organisation", options->organisation, "Your organisation (asked when not given)")
+      ->type_name("NAME");
+  command.add_option("--partnership", options->partnership, "The partnership assessed (asked when not given)")
+      ->type_name("ID");
+  command.add_option("--role", options->role, "Your organisation's role in the partnership (asked when not given)")
+      ->type_name("ROLE");
+  command.add_option("--period", options->period, "The period assessed, such as 2025 (asked when not given)")
+      ->type_name("PERIOD");
+  command.add_option("--language", options->language,
+                     "Language code for questionnaire texts, where the questionnaire has a translation")
+      ->type_name("CODE");
+  command.add_flag("--plain", options->plain, "No colours and no screen clearing, even on a terminal");
+  add_questionnaire_folders_option(command, options->questionnaire_folders);
+  return run_with(options, run_ask);
 }
 
 }  // namespace partnerpulse

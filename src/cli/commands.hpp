@@ -1,6 +1,9 @@
 #pragma once
-// Internal: one options struct, setup_x and run_x per subcommand (see app.cpp for how they are wired).
+// Internal: how a subcommand is declared. Each command file (validate.cpp, list.cpp, report.cpp, ask.cpp) holds its
+// options and a setup function; app.cpp lists every command once, in one table, and runs the one given.
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,51 +13,29 @@
 
 namespace partnerpulse {
 
-struct ValidateOptions {
-  std::vector<std::string> paths;
-  std::vector<std::string> questionnaire_folders;
-  bool quiet = false;
-};
-void setup_validate(CLI::App& app, ValidateOptions& options);
-int run_validate(const ValidateOptions& options, Console& console);
+// Runs a parsed command with the values its options received. Returns the exit code; throws InputError, IoError
+// or UsageError, which run_cli turns into messages and exit codes.
+using CommandRun = std::function<int(Console&)>;
 
-struct ListOptions {
-  std::vector<std::string> questionnaire_folders;
+// One subcommand: its name, the one-line summary `partnerpulse --help` lists, and its setup, which adds the
+// command's options and full description to its CLI11 subcommand and returns how to run it.
+struct Command {
+  const char* name;
+  const char* summary;
+  CommandRun (*setup)(CLI::App& command);
 };
-void setup_list(CLI::App& app, ListOptions& options);
-int run_list(const ListOptions& options, Console& console);
 
-struct ReportOptions {
-  std::vector<std::string> paths;
-  std::vector<std::string> questionnaire_folders;
-  std::string format = "markdown";
-  std::string output;
-  bool force = false;
-  bool comments = false;
-  double gap_threshold = 15.0;
-  int min_group = 3;
-  int attention_items = 5;
-  int jobs = 0;
-  std::string date;
-  std::string language;
-};
-void setup_report(CLI::App& app, ReportOptions& options);
-int run_report(const ReportOptions& options, Console& console);
+CommandRun setup_validate(CLI::App& command);
+CommandRun setup_list(CLI::App& command);
+CommandRun setup_report(CLI::App& command);
+CommandRun setup_ask(CLI::App& command);
 
-struct AskOptions {
-  std::vector<std::string> questionnaires;
-  std::vector<std::string> questionnaire_folders;
-  std::string output;
-  std::string respondent;
-  std::string organisation;
-  std::string partnership;
-  std::string role;
-  std::string period;
-  std::string language;
-  bool plain = false;
-};
-void setup_ask(CLI::App& app, AskOptions& options);
-int run_ask(const AskOptions& options, Console& console);
+// The CommandRun that calls run(*options, console): the options, bound to the command's CLI11 options by its
+// setup, live as long as the returned function.
+template <typename Options>
+CommandRun run_with(std::shared_ptr<Options> options, int (*run)(const Options&, Console&)) {
+  return [options = std::move(options), run](Console& console) { return run(*options, console); };
+}
 
 // Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);

@@ -1,24 +1,28 @@
+#include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 
 namespace partnerpulse {
 
-void setup_list(CLI::App& app, ListOptions& options) {
-  add_questionnaire_folders_option(app, options.questionnaire_folders);
-  app.description("List the questionnaires found on the search path: --questionnaires folders, then "
-                  "./questionnaires, then the installed share folder. The first folder that holds an id wins.");
-}
+namespace {
 
+// The values given to `partnerpulse list`.
+struct ListOptions {
+  std::vector<std::string> questionnaire_folders;
+};
+
+// Prints every questionnaire on the search path, one line each, to standard output.
 int run_list(const ListOptions& options, Console& console) {
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   if (catalog.all().empty()) {
-    console.err << "partnerpulse: no questionnaires found; searched:";
-    for (const auto& folder : questionnaire_search_path(options.questionnaire_folders)) console.err << ' ' << folder;
-    console.err << '\n';
+    console.err << fmt::format("partnerpulse: no questionnaires found; searched: {}\n",
+                               fmt::join(questionnaire_search_path(options.questionnaire_folders), " "));
     return exit_ok;
   }
   console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");
@@ -27,6 +31,16 @@ int run_list(const ListOptions& options, Console& console) {
                                q->title.text(), q->path);
   }
   return exit_ok;
+}
+
+}  // namespace
+
+CommandRun setup_list(CLI::App& command) {
+  auto options = std::make_shared<ListOptions>();
+  add_questionnaire_folders_option(command, options->questionnaire_folders);
+  command.description("List the questionnaires found on the search path: --questionnaires folders, then "
+                      "./questionnaires, then the installed share folder. The first folder that holds an id wins.");
+  return run_with(options, run_list);
 }
 
 }  // namespace partnerpulse

@@ -1,6 +1,9 @@
+#include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
@@ -12,42 +15,24 @@
 
 namespace partnerpulse {
 
-void setup_report(CLI::App& app, ReportOptions& options) {
-  app.description(
-      "Score response files and write one report per partnership and period found. RESPONSES are files or folders "
-      "(searched recursively for *.toml). The report never names respondents or organisations; roles with fewer than "
-      "--min-group respondents are withheld.");
-  app.add_option("RESPONSES", options.paths, "Response files or folders")->required()->type_name("PATH");
-  add_questionnaire_folders_option(app, options.questionnaire_folders);
-  app.add_option("-f,--format", options.format, "Output format")
-      ->check(CLI::IsMember({"markdown", "json", "csv"}))
-      ->capture_default_str();
-  app.add_option("-o,--output", options.output,
-                 "Write the report to FILE (atomically) instead of standard output; refuses to replace a file")
-      ->type_name("FILE");
-  app.add_flag("--force", options.force, "With -o: replace FILE if it exists");
-  app.add_flag("--comments", options.comments, "Include free-text comments (never attributed to anyone)");
-  app.add_option("--gap-threshold", options.gap_threshold,
-                 "Flag perception gaps between roles of at least this many index points")
-      ->check(CLI::Range(0.0, 100.0))
-      ->capture_default_str();
-  app.add_option("--min-group", options.min_group,
-                 "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
-  app.add_option("--attention-items", options.attention_items, "How many lowest-scoring items to list")
-      ->check(CLI::Range(0, 1000))
-      ->capture_default_str();
-  app.add_option("--date", options.date, "Print this date (YYYY-MM-DD) in the report; no date is printed otherwise")
-      ->type_name("DATE");
-  app.add_option("--language", options.language,
-                 "Language code for questionnaire texts, where the questionnaire has a translation");
-  app.add_option("-j,--jobs", options.jobs, "Threads to read files with (0: one per core); output is the same")
-      ->check(CLI::Range(0, 256))
-      ->capture_default_str();
-}
-
 namespace {
+
+// The values given to `partnerpulse report`.
+struct ReportOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> questionnaire_folders;
+  std::string format = "markdown";
+  std::string output;
+  bool force = false;
+  bool comments = false;
+  double gap_threshold = 15.0;
+  int min_group = 3;
+  int attention_items = 5;
+  int jobs = 0;
+  std::string date;
+  std::string language;
+};
+
 // True for YYYY-MM-DD with a month 01-12 and a day 01-31.
 bool looks_like_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -58,8 +43,8 @@ bool looks_like_date(const std::string& text) {
   const int day = (text[8] - '0') * 10 + (text[9] - '0');
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
-}  // namespace
 
+// Scores the responses given and writes the report in the format asked for, to standard output or -o FILE.
 int run_report(const ReportOptions& options, Console& console) {
   if (!options.date.empty() && !looks_like_date(options.date)) {
     throw UsageError(fmt::format("--date must look like 2024-10-12, not \"{}\"", options.date));
@@ -77,10 +62,8 @@ int run_report(const ReportOptions& options, Console& console) {
   ScoreFilesOutcome outcome = score_files(files, catalog, scoring, pool);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
-    std::string searched;
-    for (const auto& path : options.paths) searched += (searched.empty() ? "" : ", ") + path;
-    throw InputError(SourceLocation{},
-                     fmt::format("no response files found in {} (a response file has a [respondent] table)", searched));
+    throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
+                                                   "table)", fmt::join(options.paths, ", ")));
   }
   if (outcome.questionnaire_files_skipped > 0) {
     console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
@@ -113,6 +96,46 @@ int run_report(const ReportOptions& options, Console& console) {
                                outcome.results.groups.size(), outcome.files_read);
   }
   return exit_ok;
+}
+
+}  // namespace
+
+CommandRun setup_report(CLI::App& command) {
+  auto options = std::make_shared<ReportOptions>();
+  command.description(
+      "Score response files and write one report per partnership and period found. RESPONSES are files or folders "
+      "(searched recursively for *.toml). The report never names respondents or organisations; roles with fewer than "
+      "--min-group respondents are withheld.");
+  command.add_option("RESPONSES", options->paths, "Response files or folders")->required()->type_name("PATH");
+  add_questionnaire_folders_option(command, options->questionnaire_folders);
+  command.add_option("-f,--format", options->format, "Output format")
+      ->check(CLI::IsMember({"markdown", "json", "csv"}))
+      ->capture_default_str();
+  command.add_option("-o,--output", options->output,
+                     "Write the report to FILE (atomically) instead of standard output; refuses to replace a file")
+      ->type_name("FILE");
+  command.add_flag("--force", options->force, "With -o: replace FILE if it exists");
+  command.add_flag("--comments", options->comments, "Include free-text comments (never attributed to anyone)");
+  command.add_option("--gap-threshold", options->gap_threshold,
+                     "Flag perception gaps between roles of at least this many index points")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  command.add_option("--min-group", options->min_group,
+                     "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  command.add_option("--attention-items", options->attention_items, "How many lowest-scoring items to list")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
+  command
+      .add_option("--date", options->date, "Print this date (YYYY-MM-DD) in the report; no date is printed otherwise")
+      ->type_name("DATE");
+  command.add_option("--language", options->language,
+                     "Language code for questionnaire texts, where the questionnaire has a translation");
+  command.add_option("-j,--jobs", options->jobs, "Threads to read files with (0: one per core); output is the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  return run_with(options, run_report);
 }
 
 }  // namespace partnerpulse

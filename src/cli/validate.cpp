@@ -1,4 +1,7 @@
+#include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -10,19 +13,16 @@
 
 namespace partnerpulse {
 
-void setup_validate(CLI::App& app, ValidateOptions& options) {
-  app.add_option("FILE", options.paths, "Questionnaire or response files, or folders to search for *.toml")
-      ->required()
-      ->type_name("PATH");
-  add_questionnaire_folders_option(app, options.questionnaire_folders);
-  app.add_flag("--quiet", options.quiet, "Print nothing for valid files");
-  app.description(
-      "Check questionnaire and response files. A file is a questionnaire when it has a [questionnaire] table and a "
-      "response when it has a [respondent] table; responses are checked against the questionnaires they name, "
-      "including questionnaires given on the same command line. Every problem is printed as "
-      "FILE:LINE:COLUMN: error: MESSAGE.");
-}
+namespace {
 
+// The values given to `partnerpulse validate`.
+struct ValidateOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> questionnaire_folders;
+  bool quiet = false;
+};
+
+// Checks every file given (questionnaires first), printing one line per valid file and every problem.
 int run_validate(const ValidateOptions& options, Console& console) {
   std::vector<std::string> files;
   std::size_t invalid = 0;  // files with problems, and paths that do not exist
@@ -95,6 +95,23 @@ int run_validate(const ValidateOptions& options, Console& console) {
     return exit_invalid;
   }
   return exit_ok;
+}
+
+}  // namespace
+
+CommandRun setup_validate(CLI::App& command) {
+  auto options = std::make_shared<ValidateOptions>();
+  command.add_option("FILE", options->paths, "Questionnaire or response files, or folders to search for *.toml")
+      ->required()
+      ->type_name("PATH");
+  add_questionnaire_folders_option(command, options->questionnaire_folders);
+  command.add_flag("--quiet", options->quiet, "Print nothing for valid files");
+  command.description(
+      "Check questionnaire and response files. A file is a questionnaire when it has a [questionnaire] table and a "
+      "response when it has a [respondent] table; responses are checked against the questionnaires they name, "
+      "including questionnaires given on the same command line. Every problem is printed as "
+      "FILE:LINE:COLUMN: error: MESSAGE.");
+  return run_with(options, run_validate);
 }
 
 }  // namespace partnerpulse

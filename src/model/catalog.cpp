@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
@@ -35,10 +35,11 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
     if (!fs::is_directory(folder, ec)) continue;
     catalog.folders_.push_back(folder);
     std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-      if (entry.path().extension() == ".toml" && entry.is_regular_file(ec)) files.push_back(entry.path().string());
+    try {
+      files = collect_toml_files({folder}, Subfolders::skip);
+    } catch (const IoError&) {
+      continue;  // a folder that cannot be listed holds nothing, like a missing one
     }
-    std::sort(files.begin(), files.end());
     std::vector<std::pair<std::string, std::string>> seen_here;  // id -> file, within this folder
     for (const auto& file : files) {
       try {
@@ -69,6 +70,17 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
 void Catalog::add(Questionnaire questionnaire) {
   if (find(questionnaire.id)) return;
   items_.push_back(std::make_shared<const Questionnaire>(std::move(questionnaire)));
+}
+
+std::vector<std::string> Catalog::ids() const {
+  std::vector<std::string> ids;
+  ids.reserve(items_.size());
+  for (const auto& item : items_) ids.push_back(item->id);
+  return ids;
+}
+
+std::string Catalog::searched_folders() const {
+  return folders_.empty() ? std::string("no folder found") : fmt::format("{}", fmt::join(folders_, ", "));
 }
 
 const Questionnaire* Catalog::find(std::string_view id) const {

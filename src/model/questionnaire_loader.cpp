@@ -4,10 +4,11 @@
 #include <cmath>
 #include <map>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "model/toml_document.hpp"
 #include "partnerpulse/files.hpp"
+#include "util/name_suggestions.hpp"
 
 namespace partnerpulse {
 
@@ -48,6 +49,13 @@ private:
   std::string kind_;
   DiagnosticList& diagnostics_;
   std::map<std::string, SourceLocation> first_;
+};
+
+// The ids defined for one kind of thing an item refers to (dimensions, scales), with suggestions among them.
+struct DefinedIds {
+  explicit DefinedIds(std::vector<std::string> defined) : ids(std::move(defined)), suggester(ids) {}
+  std::vector<std::string> ids;
+  NameSuggester suggester;
 };
 
 class QuestionnaireReader {
@@ -274,6 +282,12 @@ private:
     const toml::array* items = root_.array("items", Need::required);
     if (!items) return;
     IdRegistry ids("item", diagnostics_);
+    std::vector<std::string> defined_dimensions, defined_scales;
+    for (const auto& d : q.dimensions) {
+      if (!d.id.empty()) defined_dimensions.push_back(d.id);
+    }
+    for (const auto& s : q.scales) defined_scales.push_back(s.id);
+    const DefinedIds dimension_ids(std::move(defined_dimensions)), scale_ids(std::move(defined_scales));
     for_each_table(*items, "items", [&](const toml::table& table, std::size_t index) {
       Item item;
       TableReader first(table, path_, fmt::format("item {}", index + 1), diagnostics_);
@@ -297,20 +311,14 @@ private:
       if (auto dimension = reader.string("dimension", scored ? Need::required : Need::optional)) {
         item.dimension = *dimension;
         if (!q.find_dimension(*dimension) && !q.dimensions.empty()) {
-          std::vector<std::string> known;
-          for (const auto& d : q.dimensions) {
-            if (!d.id.empty()) known.push_back(d.id);
-          }
-          report_unknown_reference(reader.where("dimension"), context, "dimension", *dimension, known);
+          report_unknown_reference(reader.where("dimension"), context, "dimension", *dimension, dimension_ids);
         }
       }
       if (scored) {
         if (auto scale = reader.string("scale", Need::required)) {
           item.scale = *scale;
           if (!q.find_scale(*scale) && !q.scales.empty()) {
-            std::vector<std::string> known;
-            for (const auto& s : q.scales) known.push_back(s.id);
-            report_unknown_reference(reader.where("scale"), context, "scale", *scale, known);
+            report_unknown_reference(reader.where("scale"), context, "scale", *scale, scale_ids);
           }
         }
         item.reverse = reader.boolean("reverse", Need::optional).value_or(false);
@@ -340,17 +348,17 @@ private:
     }
   }
 
+  // Reports that `value` names no defined `kind`, with a suggestion, or else the list of those defined.
   void report_unknown_reference(const SourceLocation& where, const std::string& context, const std::string& kind,
-                                const std::string& value, const std::vector<std::string>& known) {
-    const std::string suggestion = closest_match(value, known);
-    if (suggestion.empty()) {
-      std::string list;
-      for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined{}", context, kind, value,
-                                            list.empty() ? "" : fmt::format(" (defined: {})", list)));
+                                const std::string& value, const DefinedIds& defined) {
+    if (const auto suggestion = defined.suggester.closest(value)) {
+      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value,
+                                            *suggestion));
+    } else if (defined.ids.empty()) {
+      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined", context, kind, value));
     } else {
-      diagnostics_.error(where,
-                         fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value, suggestion));
+      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined (defined: {})", context, kind, value,
+                                            fmt::join(defined.ids, ", ")));
     }
   }
 

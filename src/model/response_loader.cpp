@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -6,16 +7,19 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/response.hpp"
+#include "util/name_suggestions.hpp"
+#include "util/text_encoding.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
 namespace {
 
-bool has_control_characters(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte < 0x20 || byte == 0x7F;
-  });
+// The number of code points in valid UTF-8 `text`.
+std::size_t count_characters(std::string_view text) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++count) decode_utf8(text, i);
+  return count;
 }
 
 // YYYY-MM-DD for a date toml++ has read (year 0-9999, month 1-12, day 1-31).
@@ -27,12 +31,6 @@ std::string iso_date(unsigned year, unsigned month, unsigned day) {
   text[8] = static_cast<char>('0' + day / 10);
   text[9] = static_cast<char>('0' + day % 10);
   return text;
-}
-
-std::string list_of(const std::vector<std::string>& names) {
-  std::string list;
-  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-  return list;
 }
 
 class ResponseReader {
@@ -55,9 +53,8 @@ private:
   std::string required_label(TableReader& reader, std::string_view key) {
     auto value = reader.string(key, Need::required);
     if (!value) return {};
-    if (value->empty() || value->size() > 200 || has_control_characters(*value)) {
-      diagnostics_.error(reader.where(key), fmt::format("[respondent]: '{}' must be a non-empty single line of at "
-                                                        "most 200 characters", key));
+    if (respondent_field_problem(*value)) {
+      diagnostics_.error(reader.where(key), fmt::format("[respondent]: '{}' must be {}", key, respondent_field_rule()));
     }
     return *value;
   }
@@ -113,13 +110,10 @@ private:
       }
       const Questionnaire* questionnaire = catalog_.find(id);
       if (!questionnaire) {
-        std::vector<std::string> known;
-        for (const auto& q : catalog_.all()) known.push_back(q->id);
-        const std::string suggestion = closest_match(id, known);
+        const auto suggestion = closest_name(id, catalog_.ids());
         diagnostics_.error(key_at, fmt::format("unknown questionnaire '{}'{}; searched: {}", id,
-                                               suggestion.empty() ? "" : fmt::format(" (did you mean '{}'?)", suggestion),
-                                               catalog_.folders().empty() ? "no folder found"
-                                                                          : list_of(catalog_.folders())));
+                                               suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+                                               catalog_.searched_folders()));
       } else if (version && questionnaire->version != answers.version) {
         diagnostics_.error(location_of(node.source(), path_),
                            fmt::format("questionnaire '{}' is version \"{}\" in {}, but these answers are to version "
@@ -136,27 +130,32 @@ private:
     auto found = std::find_if(response.questionnaires.begin(), response.questionnaires.end(),
                               [&](const QuestionnaireAnswers& a) { return a.questionnaire == id; });
     if (found == response.questionnaires.end()) {
+      // Only listed ids that name a questionnaire are suggested: a typo in [questionnaires] is reported there.
       std::vector<std::string> listed;
-      for (const auto& a : response.questionnaires) listed.push_back(a.questionnaire);
-      const std::string suggestion = closest_match(id, listed);
+      for (const auto& a : response.questionnaires) {
+        if (catalog_.find(a.questionnaire)) listed.push_back(a.questionnaire);
+      }
+      const auto suggestion = closest_name(id, listed);
       diagnostics_.error(location_of(key.source(), path_),
                          fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, id, id,
-                                     suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+                                     suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
       return {nullptr, nullptr};
     }
     return {&*found, catalog_.find(id)};
   }
 
-  const Item* find_item(const Questionnaire& questionnaire, std::string_view item_id, const SourceLocation& where,
-                        std::string_view context) {
-    if (const Item* item = questionnaire.find_item(item_id)) return item;
-    std::vector<std::string> ids;
-    for (const auto& item : questionnaire.items) ids.push_back(item.id);
-    const std::string suggestion = closest_match(item_id, ids);
+  // Reports that `questionnaire` has no item `item_id`, suggesting one of its items.
+  void report_unknown_item(const Questionnaire& questionnaire, std::string_view item_id, const SourceLocation& where,
+                           std::string_view context) {
+    auto suggester = item_suggesters_.find(&questionnaire);
+    if (suggester == item_suggesters_.end()) {
+      std::vector<std::string> ids;
+      for (const auto& item : questionnaire.items) ids.push_back(item.id);
+      suggester = item_suggesters_.emplace(&questionnaire, NameSuggester(ids)).first;
+    }
+    const auto suggestion = suggester->second.closest(item_id);
     diagnostics_.error(where, fmt::format("{}: questionnaire '{}' has no item '{}'{}", context, questionnaire.id,
-                                          item_id,
-                                          suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
-    return nullptr;
+                                          item_id, suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
   }
 
   // One [answers.ID] value for a scored item on `scale`: stored in `answers`, or reported.
@@ -209,8 +208,10 @@ private:
       for (const auto& [item_key, value] : *answers_table) {
         const std::string_view item_id = item_key.str();
         const Item* item = questionnaire->find_item(item_id);
-        if (!item) item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
-        if (!item) continue;
+        if (!item) {
+          report_unknown_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
+          continue;
+        }
         if (!item->scored()) {
           if (const auto* text = value.as_string()) {
             answers->open_answers.push_back({item->id, text->get()});
@@ -244,8 +245,10 @@ private:
       for (const auto& [item_key, value] : *comments_table) {
         const std::string_view item_id = item_key.str();
         const Item* item = questionnaire->find_item(item_id);
-        if (!item) item = find_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
-        if (!item) continue;
+        if (!item) {
+          report_unknown_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
+          continue;
+        }
         if (const auto* text = value.as_string()) {
           answers->comments.push_back({item->id, text->get()});
         } else {
@@ -261,6 +264,7 @@ private:
   std::string path_;
   const Catalog& catalog_;
   DiagnosticList& diagnostics_;
+  std::map<const Questionnaire*, NameSuggester> item_suggesters_;  // made at a questionnaire's first unknown item
 };
 
 // True when line `line` (without its newline) is the table header [name], allowing spaces and a comment.
@@ -280,6 +284,25 @@ bool is_header(std::string_view line, std::string_view name) {
 }
 
 }  // namespace
+
+std::string respondent_field_rule() {
+  return fmt::format("a non-empty single line of at most {} characters", max_respondent_field_characters);
+}
+
+std::optional<std::string> respondent_field_problem(std::string_view value) {
+  if (value.empty()) return std::string("it must not be empty");
+  if (!is_valid_utf8(value)) return std::string("it must be valid UTF-8 text");
+  // A character takes at least one byte: only a longer text can hold too many.
+  if (value.size() > max_respondent_field_characters) {
+    const std::size_t characters = count_characters(value);
+    if (characters > max_respondent_field_characters) {
+      return fmt::format("it is {} characters long; the limit is {} characters", characters,
+                         max_respondent_field_characters);
+    }
+  }
+  if (has_ascii_control_characters(value)) return std::string("it must be a single line without control characters");
+  return std::nullopt;
+}
 
 const Answer* QuestionnaireAnswers::find(const std::string& item_id) const {
   const auto found = std::find_if(answers.begin(), answers.end(), [&](const Answer& a) { return a.item == item_id; });

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "util/name_suggestions.hpp"
 #include "util/text_encoding.hpp"
 
 namespace partnerpulse {
@@ -50,39 +51,6 @@ std::string describe_type(const toml::node& node) {
     case toml::node_type::none: break;
   }
   return "nothing";
-}
-
-namespace {
-// Edits (insert, delete, substitute, swap two neighbours) that turn `a` into `b`: optimal string alignment.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t width = b.size() + 1;
-  std::vector<std::size_t> d((a.size() + 1) * width);
-  const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * width + j]; };
-  for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
-    }
-  }
-  return at(a.size(), b.size());
-}
-}  // namespace
-
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  // A typo changes at most a third of a word (at least one character), and never all of it.
-  std::string best;
-  std::size_t best_distance = std::min(std::max<std::size_t>(1, word.size() / 3), word.size() - (word.empty() ? 0 : 1)) + 1;
-  for (const auto& candidate : candidates) {
-    const std::size_t distance = edit_distance(word, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = candidate;
-    }
-  }
-  return best;
 }
 
 bool is_valid_id(std::string_view id) {
@@ -176,21 +144,21 @@ std::optional<LocalizedText> TableReader::text(std::string_view key, Need need, 
 }
 
 void TableReader::finish() {
+  std::optional<NameSuggester> suggester;  // made at the first unknown key
   for (const auto& [key, value] : table_) {
     const std::string_view name = key.str();
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-    const std::string suggestion = closest_match(name, known_);
+    if (!suggester) suggester.emplace(known_);
     const SourceLocation at = key.source().begin.line ? location_of(key.source(), path_)
                                                       : location_of(value.source(), path_);
-    if (suggestion.empty()) {
+    if (const auto suggestion = suggester->closest(name)) {
+      diagnostics_.error(at, fmt::format("{}: unknown key '{}'; did you mean '{}'?", context_, name, *suggestion));
+    } else {
       std::vector<std::string> sorted = known_;
       std::sort(sorted.begin(), sorted.end());
       sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-      std::string list;
-      for (const auto& k : sorted) list += (list.empty() ? "" : ", ") + k;
-      diagnostics_.error(at, fmt::format("{}: unknown key '{}' (known keys: {})", context_, name, list));
-    } else {
-      diagnostics_.error(at, fmt::format("{}: unknown key '{}'; did you mean '{}'?", context_, name, suggestion));
+      diagnostics_.error(at, fmt::format("{}: unknown key '{}' (known keys: {})", context_, name,
+                                         fmt::join(sorted, ", ")));
     }
   }
 }

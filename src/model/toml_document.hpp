@@ -24,13 +24,10 @@ SourceLocation location_of(const toml::source_region& region, const std::string&
 // The name of a TOML value type for messages: "a string", "an integer", ...
 std::string describe_type(const toml::node& node);
 
-// The closest of `candidates` to `word` when it is a likely typo, else empty.
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
-
 enum class Need { required, optional };
 
 // Reads one table's keys with type checks. Every key read is recorded as known; finish() reports the rest
-// as unknown, with a suggestion when one is close to a known key. `context` names the table in messages.
+// as unknown, with a suggestion when one is close to a known key (util/name_suggestions.hpp). `context` names the table in messages.
 class TableReader {
 public:
   TableReader(const toml::table& table, const std::string& path, std::string context, DiagnosticList& diagnostics);

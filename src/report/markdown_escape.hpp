@@ -1,24 +1,15 @@
 #pragma once
 // Making text from input files (titles, labels, roles, comments) safe to print.
 //
-// Every function here accepts any bytes: invalid UTF-8 becomes U+FFFD, and what a terminal or a bidi-aware
-// viewer would interpret is removed before anything else happens. The Markdown functions then escape what
-// CommonMark / GFM would interpret, so input text is always shown literally: it never starts a list, heading,
-// code span, link, table column, emphasis or HTML.
+// Every function here accepts any bytes: it first passes them through strip_control_characters
+// (util/text_filters.hpp), so invalid UTF-8 becomes U+FFFD and what a terminal or a bidi-aware viewer would
+// interpret is removed. The Markdown functions then escape what CommonMark / GFM would interpret, so input text is
+// always shown literally: it never starts a list, heading, code span, link, table column, emphasis or HTML.
 
 #include <string>
 #include <string_view>
 
 namespace partnerpulse {
-
-// Removes control characters and keeps everything else:
-// - terminal escape sequences, whole: ESC [ ... final (CSI), ESC ] ... BEL/ST (OSC), ESC P/X/^/_ ... ST, other
-//   ESC sequences, and their one-character C1 forms (U+009B, U+009D, ...);
-// - C0 controls except tab and line feed, DEL, C1 controls (U+0080-U+009F);
-// - the bidi embedding, override and isolate controls U+202A-U+202E and U+2066-U+2069.
-// CR LF and a lone CR become LF; invalid UTF-8 bytes become U+FFFD. The result is valid UTF-8.
-// Used for plain-text outputs (JSON, CSV) and as the first step of every Markdown function.
-std::string strip_control_characters(std::string_view text);
 
 // strip_control_characters, then every run of whitespace (tabs, line breaks, and Unicode spaces such as
 // U+00A0 or U+2028) becomes one ASCII space, with none at either end.

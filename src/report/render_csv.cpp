@@ -2,16 +2,17 @@
 // RFC 4180 quoting, but lines end in "\n" (not CR LF) so the file diffs cleanly; text cells are neutralised
 // against spreadsheet formula injection.
 
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "partnerpulse/render.hpp"
-#include "report/markdown_escape.hpp"
 #include "util/decimal_format.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
@@ -74,11 +75,7 @@ public:
 
 private:
   static void row(std::string& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out += ',';
-      out += fields[i];
-    }
-    out += '\n';
+    fmt::format_to(std::back_inserter(out), "{}\n", fmt::join(fields, ","));
   }
 
   const RenderOptions& options_;

@@ -13,7 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "partnerpulse/render.hpp"
-#include "report/markdown_escape.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 

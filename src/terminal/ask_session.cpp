@@ -7,7 +7,7 @@
 #include <limits>
 #include <ostream>
 
-#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
@@ -42,21 +42,6 @@ bool read_input_line(std::istream& in, InputLine& line, std::size_t max_bytes) {
   return any;
 }
 
-std::optional<std::string> respondent_field_problem(std::string_view value) {
-  if (value.empty()) return std::string("it must not be empty");
-  if (value.size() > max_respondent_field_bytes) {
-    return fmt::format("it is {} bytes long; the limit is {} bytes", value.size(), max_respondent_field_bytes);
-  }
-  if (std::any_of(value.begin(), value.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7F;
-      })) {
-    return std::string("it must be a single line without control characters");
-  }
-  if (replace_invalid_utf8(value) != value) return std::string("it must be valid UTF-8 text");
-  return std::nullopt;
-}
-
 SaveResponse save_to_file(std::string path) {
   return [path = std::move(path)](const Response& response) {
     write_file_atomically(path, write_response(response), Overwrite::allow);
@@ -66,9 +51,7 @@ SaveResponse save_to_file(std::string path) {
 namespace {
 
 std::string join_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const auto& id : ids) out += fmt::format("{}'{}'", out.empty() ? "" : ", ", id);
-  return out.empty() ? std::string("nothing") : out;
+  return ids.empty() ? std::string("nothing") : fmt::format("'{}'", fmt::join(ids, "', '"));
 }
 
 struct RespondentField {
@@ -149,19 +132,18 @@ void check_resumable(const Response& existing, const std::vector<const Questionn
                                    questionnaire->path));
     }
   }
-  std::string differences;
+  std::vector<std::string> differences;
   for (const auto& field : respondent_fields) {
     const std::string& wanted = given.*field.member;
     const std::string& found = existing.respondent.*field.member;
     if (!wanted.empty() && wanted != found) {
-      differences += fmt::format("{}{} is '{}' in the file, not '{}'", differences.empty() ? "" : "; ", field.name,
-                                 found, wanted);
+      differences.push_back(fmt::format("{} is '{}' in the file, not '{}'", field.name, found, wanted));
     }
   }
   if (!differences.empty()) {
     throw UsageError(fmt::format("{} was started with other respondent details ({}): give the same details, or leave "
                                  "those options out, to resume it; or choose another --output file",
-                                 path, differences));
+                                 path, fmt::join(differences, "; ")));
   }
 }
 
@@ -212,9 +194,7 @@ struct AskSession::Impl {
 
   // A message wrapped to the width, so that a terminal never breaks a word.
   std::string wrapped(std::string_view message) const {
-    std::string out;
-    for (const auto& line : wrap_text(message, settings.width)) out += (out.empty() ? "" : "\n") + line;
-    return out;
+    return fmt::format("{}", fmt::join(wrap_text(message, settings.width), "\n"));
   }
 
   const std::string& text(const LocalizedText& localized) const {
@@ -777,11 +757,11 @@ AskOutcome AskSession::run(std::istream& in, std::ostream& out) {
   if (s.resumed) {
     opening += fmt::format("\nContinuing at question {}/{}.", s.position + 1, total_items);
   } else {
-    std::string titles;
-    for (const auto* q : s.questionnaires) titles += (titles.empty() ? "" : ", ") + printable(s.text(q->title));
+    std::vector<std::string> titles;
+    for (const auto* q : s.questionnaires) titles.push_back(printable(s.text(q->title)));
     opening = fmt::format("{} questions ({}). Every answer is saved to {} straight away; q saves and quits, ? shows "
                           "the keys.",
-                          total_items, titles, s.settings.output_path);
+                          total_items, fmt::join(titles, ", "), s.settings.output_path);
   }
   if (s.settings.redraw) {
     s.notice = s.wrapped(opening);

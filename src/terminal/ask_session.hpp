@@ -8,9 +8,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "partnerpulse/questionnaire.hpp"
@@ -23,8 +21,6 @@ inline constexpr std::size_t max_line_bytes = 64u * 1024u;
 // Comments and open answers are cut to this many bytes (at a character boundary), so that even a long
 // questionnaire's response file stays far below the 4 MiB input limit.
 inline constexpr std::size_t max_comment_bytes = 8u * 1024u;
-// The response format allows respondent details of at most this many bytes.
-inline constexpr std::size_t max_respondent_field_bytes = 200;
 
 // One line of input.
 struct InputLine {
@@ -35,9 +31,6 @@ struct InputLine {
 // Reads one line, keeping at most `max_bytes` bytes of it. Returns false at end of input when nothing was read;
 // a last line without a newline is still returned.
 bool read_input_line(std::istream& in, InputLine& line, std::size_t max_bytes = max_line_bytes);
-
-// Why `value` cannot be a respondent detail (empty, too long, or with control characters), or nothing when it can.
-std::optional<std::string> respondent_field_problem(std::string_view value);
 
 // Layout and wording of a session.
 struct AskSettings {

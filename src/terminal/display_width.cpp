@@ -5,21 +5,12 @@
 
 #include <utf8proc.h>
 
+#include "util/text_encoding.hpp"
+#include "util/text_filters.hpp"
+
 namespace partnerpulse {
 
 namespace {
-
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
-
-// Decodes the code point at text[offset]; returns its length in bytes, or 0 when the bytes there are not valid
-// UTF-8 (the code point is then unspecified).
-std::size_t decode(std::string_view text, std::size_t offset, utf8proc_int32_t& codepoint) {
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset);
-  const auto left = static_cast<utf8proc_ssize_t>(text.size() - offset);
-  const utf8proc_ssize_t length = utf8proc_iterate(bytes, left, &codepoint);
-  if (length <= 0 || codepoint < 0) return 0;
-  return static_cast<std::size_t>(length);
-}
 
 struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
@@ -37,9 +28,7 @@ std::string map_text(std::string_view text, int options) {
   return std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(length));
 }
 
-bool is_control(utf8proc_int32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
-
-bool is_line_or_paragraph_separator(utf8proc_int32_t c) { return c == 0x2028 || c == 0x2029; }
+bool is_line_or_paragraph_separator(char32_t c) { return c == 0x2028 || c == 0x2029; }
 
 std::size_t nfc_width(std::string_view nfc) {
   std::size_t width = 0;
@@ -49,44 +38,22 @@ std::size_t nfc_width(std::string_view nfc) {
 
 }  // namespace
 
-std::string replace_invalid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    utf8proc_int32_t codepoint = 0;
-    const std::size_t length = decode(text, i, codepoint);
-    if (length == 0) {
-      out += replacement_character;
-      ++i;
-    } else {
-      out.append(text.substr(i, length));
-      i += length;
-    }
-  }
-  return out;
-}
-
 std::string normalize_nfc(std::string_view text) {
   return map_text(replace_invalid_utf8(text), UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
 std::string clean_input_text(std::string_view text) {
-  const std::string valid = replace_invalid_utf8(text);
+  const std::string stripped = strip_control_characters(text);  // valid UTF-8, only tab and line feed left
   std::string kept;
-  kept.reserve(valid.size());
-  for (std::size_t i = 0; i < valid.size();) {
-    utf8proc_int32_t c = 0;
-    const std::size_t length = decode(valid, i, c);
-    if (length == 0) {  // cannot happen after replace_invalid_utf8; skip the byte to be safe
-      ++i;
-      continue;
-    }
+  kept.reserve(stripped.size());
+  for (std::size_t i = 0; i < stripped.size();) {
+    const std::size_t start = i;
+    const char32_t c = decode_utf8(stripped, i);
     if (c == '\t' || is_line_or_paragraph_separator(c)) {
       kept += ' ';
-    } else if (!is_control(c)) {
-      kept.append(valid, i, length);
+    } else if (c != '\n') {
+      kept.append(stripped, start, i - start);
     }
-    i += length;
   }
   std::string normal = map_text(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
   const auto first = normal.find_first_not_of(' ');
@@ -105,23 +72,22 @@ std::vector<std::string_view> split_graphemes(std::string_view text) {
   utf8proc_int32_t previous = -1;
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size();) {
-    utf8proc_int32_t c = 0;
-    std::size_t length = decode(text, i, c);
-    if (length == 0) {  // invalid byte: a grapheme of its own
-      if (i > start) graphemes.push_back(text.substr(start, i - start));
-      graphemes.push_back(text.substr(i, 1));
-      start = i + 1;
-      i = start;
+    const std::size_t at = i;
+    const char32_t decoded = decode_utf8(text, i);
+    if (decoded == invalid_code_point) {  // invalid byte: a grapheme of its own
+      if (at > start) graphemes.push_back(text.substr(start, at - start));
+      graphemes.push_back(text.substr(at, 1));
+      start = i;
       previous = -1;
       state = 0;
       continue;
     }
+    const auto c = static_cast<utf8proc_int32_t>(decoded);
     if (previous >= 0 && utf8proc_grapheme_break_stateful(previous, c, &state)) {
-      graphemes.push_back(text.substr(start, i - start));
-      start = i;
+      graphemes.push_back(text.substr(start, at - start));
+      start = at;
     }
     previous = c;
-    i += length;
   }
   if (start < text.size()) graphemes.push_back(text.substr(start));
   return graphemes;
@@ -130,12 +96,10 @@ std::vector<std::string_view> split_graphemes(std::string_view text) {
 std::size_t grapheme_width(std::string_view grapheme) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < grapheme.size();) {
-    utf8proc_int32_t c = 0;
-    const std::size_t length = decode(grapheme, i, c);
-    if (length == 0) return 1;  // shown as a replacement character
-    const int w = utf8proc_charwidth(c);
+    const char32_t c = decode_utf8(grapheme, i);
+    if (c == invalid_code_point) return 1;  // shown as a replacement character
+    const int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
     if (w > 0) width += static_cast<std::size_t>(w);
-    i += length;
   }
   // A cluster (letter + marks, emoji sequence, Hangul syllable in jamo) occupies one cell, or two when wide.
   return width > 2 ? 2 : width;

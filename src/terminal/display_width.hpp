@@ -9,15 +9,13 @@
 
 namespace partnerpulse {
 
-// `text` with every invalid UTF-8 byte sequence replaced by U+FFFD (the replacement character).
-std::string replace_invalid_utf8(std::string_view text);
-
 // `text` made valid UTF-8 (see replace_invalid_utf8) and normalised to NFC, so that "e" + U+0301 and "é" are the
 // same text and measure the same.
 std::string normalize_nfc(std::string_view text);
 
-// Text a person typed, made safe to keep: valid UTF-8, NFC, tabs turned into spaces, every other control
-// character (C0, DEL, C1) removed, spaces trimmed at both ends.
+// Text a person typed, or questionnaire text to show on one line, made safe to keep and print:
+// strip_control_characters (util/text_filters.hpp), then tabs, U+2028 and U+2029 turned into spaces, line breaks
+// removed, NFC, and spaces trimmed at both ends.
 std::string clean_input_text(std::string_view text);
 
 // The key a person typed, for matching against answers and keys: clean_input_text, then compatibility forms

@@ -147,7 +147,8 @@ struct TomlFileStream::Listing {
   std::size_t next = 0;
 };
 
-TomlFileStream::TomlFileStream(std::vector<std::string> paths) : paths_(std::move(paths)) {
+TomlFileStream::TomlFileStream(std::vector<std::string> paths, Subfolders subfolders)
+    : paths_(std::move(paths)), subfolders_(subfolders) {
   for (const auto& path : paths_) {
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0) throw IoError(path, "no such file or folder");
@@ -175,7 +176,7 @@ void TomlFileStream::enter(const std::string& folder, bool given) {
       break;
     }
     const std::string_view name = entry->d_name;
-    if (name.front() == '.') continue;  // hidden, and "." and ".."
+    if (name.front() == '.') continue;  // hidden, files and folders alike (and "." and "..")
     unsigned char type = entry->d_type;
     if (type == DT_UNKNOWN) {  // some file systems do not say: ask without following links
       struct stat status {};
@@ -183,7 +184,7 @@ void TomlFileStream::enter(const std::string& folder, bool given) {
       type = S_ISDIR(status.st_mode) ? DT_DIR : S_ISREG(status.st_mode) ? DT_REG : S_ISLNK(status.st_mode) ? DT_LNK : 0;
     }
     if (type == DT_DIR) {
-      listing.entries.push_back({std::string(name) + '/', true});
+      if (subfolders_ == Subfolders::search) listing.entries.push_back({std::string(name) + '/', true});
     } else if (is_toml_name(name)) {
       struct stat target {};
       if (type == DT_REG || (type == DT_LNK && ::fstatat(::dirfd(dir.get()), entry->d_name, &target, 0) == 0 &&
@@ -223,8 +224,8 @@ bool TomlFileStream::next(std::string& path) {
   }
 }
 
-std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths) {
-  TomlFileStream stream(paths);
+std::vector<std::string> collect_toml_files(const std::vector<std::string>& paths, Subfolders subfolders) {
+  TomlFileStream stream(paths, subfolders);
   std::vector<std::string> files;
   for (std::string path; stream.next(path);) files.push_back(path);
   return files;

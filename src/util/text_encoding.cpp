@@ -10,34 +10,6 @@ namespace partnerpulse {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80, high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;   // no overlong forms
-    if (lead == 0xED) high = 0x9F;  // no surrogates
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
-}
-
 bool is_byte_order_mark_at(std::string_view text, std::size_t i) {
   return text.substr(i, 3) == "\xEF\xBB\xBF";
 }
@@ -47,23 +19,77 @@ enum class Lexeme { code, comment, basic_string, literal_string, multiline_basic
 
 }  // namespace
 
+char32_t decode_utf8(std::string_view text, std::size_t& pos) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(pos);
+  if (lead < 0x80) {
+    ++pos;
+    return lead;
+  }
+  std::size_t length = 0;
+  unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+  char32_t value = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    value = lead & 0x1Fu;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    value = lead & 0x0Fu;
+    if (lead == 0xE0) low = 0xA0;   // no overlong forms
+    if (lead == 0xED) high = 0x9F;  // no surrogates
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    value = lead & 0x07u;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+  } else {
+    ++pos;
+    return invalid_code_point;
+  }
+  if (length > text.size() - pos || byte(pos + 1) < low || byte(pos + 1) > high) {
+    ++pos;
+    return invalid_code_point;
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    const unsigned char continuation = byte(pos + k);
+    if (k > 1 && (continuation < 0x80 || continuation > 0xBF)) {
+      ++pos;
+      return invalid_code_point;
+    }
+    value = (value << 6) | (continuation & 0x3Fu);
+  }
+  pos += length;
+  return value;
+}
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) return false;
-    i += length;
+    if (decode_utf8(text, i) == invalid_code_point) return false;
   }
   return true;
 }
 
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t start = i;
+    if (decode_utf8(text, i) == invalid_code_point) {
+      out += replacement_character;
+    } else {
+      out.append(text.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 SourceLocation location_of_offset(std::string_view text, std::size_t offset, const std::string& path) {
   SourceLocation where{path, 1, 1};
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+  for (std::size_t i = 0; i < offset && i < text.size();) {
+    if (decode_utf8(text, i) == '\n') {
       ++where.line;
       where.column = 1;
-    } else if ((c & 0xC0) != 0x80) {
+    } else {
       ++where.column;
     }
   }
@@ -150,8 +176,8 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
     while (i < text.size() && skip[static_cast<unsigned char>(text[i])]) ++i;
     if (i == text.size()) break;
     const char c = text[i];
-    const std::size_t length = utf8_sequence_length(text, i);
-    if (length == 0) {
+    std::size_t after = i;
+    if (decode_utf8(text, after) == invalid_code_point) {
       diagnostics.error(here(), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
                                             static_cast<unsigned char>(text[i]), i));
       return {};
@@ -162,7 +188,7 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
       diagnostics.error(here(), "a byte-order mark (U+FEFF) is allowed only at the very start of the file");
       return {};
     }
-    std::size_t advance = length;
+    std::size_t advance = after - i;
     switch (state) {
       case Lexeme::code:
         if (c == '#') {

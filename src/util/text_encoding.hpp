@@ -1,5 +1,5 @@
 #pragma once
-// Checks run on raw input text before it reaches the TOML parser.
+// UTF-8 decoding, and the checks run on raw input text before it reaches the TOML parser.
 
 #include <cstddef>
 #include <string>
@@ -21,7 +21,22 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
 // The 1-based line and column (in code points) of byte `offset` in `text`.
 SourceLocation location_of_offset(std::string_view text, std::size_t offset, const std::string& path);
 
+// U+FFFD REPLACEMENT CHARACTER, in UTF-8: what invalid bytes become.
+inline constexpr std::string_view replacement_character = "\xEF\xBF\xBD";
+
+// What decode_utf8 returns for bytes that are not valid UTF-8.
+inline constexpr char32_t invalid_code_point = 0xFFFFFFFF;
+
+// Decodes the code point that starts at text[pos] (pos < text.size()) and moves `pos` past it. Valid UTF-8 is the
+// shortest encoding of a code point up to U+10FFFF that is not a surrogate. Anything else (a stray continuation
+// byte, an overlong, cut-off or surrogate sequence, a byte C0, C1 or F5-FF) gives invalid_code_point and moves
+// `pos` on by one byte, so that every bad byte can be replaced on its own. The one UTF-8 decoder of partnerpulse.
+char32_t decode_utf8(std::string_view text, std::size_t& pos);
+
 // True when `text` is valid UTF-8.
 bool is_valid_utf8(std::string_view text);
+
+// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD (the replacement character).
+std::string replace_invalid_utf8(std::string_view text);
 
 }  // namespace partnerpulse

@@ -211,14 +211,6 @@ BOOST_AUTO_TEST_CASE(lines_are_read_whole_or_capped) {
   BOOST_TEST(!read_input_line(in, line, 10));
 }
 
-BOOST_AUTO_TEST_CASE(respondent_fields_are_checked) {
-  BOOST_TEST(!respondent_field_problem("Org A"));
-  BOOST_TEST(respondent_field_problem("").has_value());
-  BOOST_TEST(respondent_field_problem(std::string(201, 'a')).has_value());
-  BOOST_TEST(respondent_field_problem("a\tb").has_value());
-  BOOST_TEST(respondent_field_problem("\xFF").has_value());
-}
-
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ask_session)

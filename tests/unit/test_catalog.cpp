@@ -69,6 +69,15 @@ BOOST_AUTO_TEST_CASE(response_files_and_subfolders_are_ignored) {
   BOOST_TEST(catalog.find("deeper") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(hidden_files_are_skipped_as_the_response_walker_skips_them) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "1.0"));
+  folder.write(".draft.toml", questionnaire("draft", "1.0"));  // an editor's or a person's hidden copy
+  folder.write(".hidden/inner.toml", questionnaire("inner", "1.0"));
+  const Catalog catalog = Catalog::from_folders({folder.path.string()});
+  BOOST_TEST(catalog.ids() == std::vector<std::string>{"trust"}, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_broken_questionnaire_on_the_path_is_an_error_not_silently_skipped) {
   TempFolder folder;
   folder.write("broken.toml", "[questionnaire]\nid = \"broken\"\n");
@@ -90,6 +99,17 @@ BOOST_AUTO_TEST_CASE(two_files_with_one_id_in_a_folder_are_an_error) {
   } catch (const InputError& error) {
     BOOST_TEST(error.diagnostics().front().message.find("also defined by") != std::string::npos);
   }
+}
+
+BOOST_AUTO_TEST_CASE(ids_and_searched_folders_for_messages) {
+  TempFolder folder;
+  folder.write("b.toml", questionnaire("trust", "1.0"));
+  folder.write("a.toml", questionnaire("roles", "1.0"));
+  const Catalog catalog = Catalog::from_folders({folder.path.string(), "/nonexistent/folder"});
+  BOOST_TEST(catalog.ids() == (std::vector<std::string>{"roles", "trust"}), boost::test_tools::per_element());
+  BOOST_TEST(catalog.searched_folders() == folder.path.string());
+  BOOST_TEST(Catalog::from_folders({"/nonexistent/a", "/nonexistent/b"}).searched_folders() == "no folder found");
+  BOOST_TEST(Catalog().ids().empty());
 }
 
 BOOST_AUTO_TEST_CASE(the_search_path_ends_with_the_local_and_installed_folders) {

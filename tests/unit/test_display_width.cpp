@@ -79,7 +79,12 @@ BOOST_AUTO_TEST_CASE(invalid_bytes_are_replaced_and_measured) {
 }
 
 BOOST_AUTO_TEST_CASE(clean_input_text_strips_controls_and_trims) {
-  BOOST_TEST(clean_input_text("  hello\tworld \x1b[31m!\x07  ") == "hello world [31m!");
+  // Terminal escape sequences go whole (an arrow key typed at a prompt leaves nothing), as do bidi controls.
+  BOOST_TEST(clean_input_text("  hello\tworld \x1b[31m!\x07  ") == "hello world !");
+  BOOST_TEST(clean_input_text("up\x1b[A") == "up");
+  BOOST_TEST(clean_input_text("a\xE2\x80\xAE" "b") == "ab");
+  BOOST_TEST(clean_input_text("line\nbreak\r\nand\rcr") == "linebreakandcr");
+  BOOST_TEST(clean_input_text("a\xE2\x80\xA8" "b") == "a b");  // U+2028
   BOOST_TEST(clean_input_text(std::string("a\0b", 3)) == "ab");
   BOOST_TEST(clean_input_text("\xC2\x85x") == "x");  // C1 control U+0085
   BOOST_TEST(clean_input_text("\xFFok") == "\xEF\xBF\xBDok");

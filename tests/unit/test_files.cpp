@@ -249,6 +249,9 @@ BOOST_AUTO_TEST_CASE(collect_searches_folders_recursively_in_sorted_order) {
   const std::vector<std::string> expected = {
       data + "/a.toml", data + "/b.toml", data + "/sub/c.toml", data + "/sub/deeper/d.toml"};
   BOOST_TEST(collect_toml_files({data}) == expected, boost::test_tools::per_element());
+  // Without sub-folders (the questionnaire catalog), the same rule and order for the folder's own files.
+  const std::vector<std::string> own = {data + "/a.toml", data + "/b.toml"};
+  BOOST_TEST(collect_toml_files({data}, Subfolders::skip) == own, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(the_stream_yields_files_in_the_order_of_their_whole_paths) {

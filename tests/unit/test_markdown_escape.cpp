@@ -10,6 +10,7 @@
 
 #include "report/markdown_escape.hpp"
 #include "results_fixture.hpp"
+#include "util/text_filters.hpp"
 
 using namespace partnerpulse;
 using partnerpulse::test::unescaped_pipes;
@@ -72,45 +73,6 @@ bool valid_utf8(std::string_view text) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(markdown_escape)
-
-BOOST_AUTO_TEST_CASE(terminal_escape_sequences_are_removed_whole) {
-  BOOST_TEST(strip_control_characters("a\x1b[31mred\x1b[0m b") == "ared b");
-  BOOST_TEST(strip_control_characters("\x1b[1;31;42mx") == "x");
-  BOOST_TEST(strip_control_characters("\x1b[?25lhidden cursor") == "hidden cursor");
-  BOOST_TEST(strip_control_characters("\x1b]8;;http://evil\x07link\x1b]8;;\x07") == "link");
-  BOOST_TEST(strip_control_characters("\x1b]0;title\x1b\\text") == "text");
-  BOOST_TEST(strip_control_characters("\x1bPdevice\x1b\\x") == "x");
-  BOOST_TEST(strip_control_characters("\x1b" "cafter reset") == "after reset");
-  BOOST_TEST(strip_control_characters("\x1b(Bx") == "x");
-  BOOST_TEST(strip_control_characters("end\x1b") == "end");
-  BOOST_TEST(strip_control_characters("\xC2\x9B" "31mC1 CSI") == "C1 CSI");
-  BOOST_TEST(strip_control_characters("\xC2\x9D" "0;t\x07ok") == "ok");
-  // An unterminated control string loses only its introducer; the rest is plain text.
-  BOOST_TEST(strip_control_characters("\x1b]unterminated") == "unterminated");
-}
-
-BOOST_AUTO_TEST_CASE(control_characters_are_removed_and_line_breaks_normalised) {
-  BOOST_TEST(strip_control_characters(std::string("a\0b", 3)) == "ab");
-  BOOST_TEST(strip_control_characters("a\x07\x08\x0b\x0c\x7f" "b") == "ab");
-  BOOST_TEST(strip_control_characters("tab\tnew\nline") == "tab\tnew\nline");
-  BOOST_TEST(strip_control_characters("a\r\nb\rc") == "a\nb\nc");
-  BOOST_TEST(strip_control_characters("n\xC2\x85" "el \xC2\x80\xC2\x9F" "c1") == "nel c1");
-}
-
-BOOST_AUTO_TEST_CASE(bidi_controls_are_removed) {
-  BOOST_TEST(strip_control_characters("a\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD\xE2\x80\xAE" "b") == "ab");
-  BOOST_TEST(strip_control_characters("a\xE2\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9" "b") == "ab");
-  // Neighbours that are not controls stay: U+2029 (paragraph separator), U+206A is not in the ranges.
-  BOOST_TEST(strip_control_characters("\xE2\x80\xA9") == "\xE2\x80\xA9");
-}
-
-BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_the_replacement_character) {
-  BOOST_TEST(strip_control_characters("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
-  BOOST_TEST(strip_control_characters("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");        // overlong
-  BOOST_TEST(strip_control_characters("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
-  BOOST_TEST(strip_control_characters("cut \xE2\x82") == "cut \xEF\xBF\xBD\xEF\xBF\xBD");
-  BOOST_TEST(strip_control_characters("Ça va — ok ✓ 😀") == "Ça va — ok ✓ 😀");
-}
 
 BOOST_AUTO_TEST_CASE(single_line_collapses_all_whitespace) {
   BOOST_TEST(single_line("  a\n\tb\xC2\xA0 c  \r\n") == "a b c");

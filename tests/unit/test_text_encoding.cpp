@@ -5,6 +5,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "util/text_encoding.hpp"
 
@@ -53,9 +55,50 @@ std::string repeat(std::string_view piece, std::size_t count) {
   return out;
 }
 
+// The code points decode_utf8 reads from `text`, and the offsets it stops at.
+std::pair<std::u32string, std::vector<std::size_t>> decode_all(std::string_view text) {
+  std::u32string code_points;
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < text.size();) {
+    code_points.push_back(decode_utf8(text, i));
+    offsets.push_back(i);
+  }
+  return {code_points, offsets};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(text_encoding)
+
+// ---- decode_utf8 ---------------------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(decode_reads_every_length_of_sequence) {
+  const auto [code_points, offsets] = decode_all("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80");  // a é € 😀
+  BOOST_TEST((code_points == U"a\u00E9\u20AC\U0001F600"));
+  BOOST_TEST(offsets == (std::vector<std::size_t>{1, 3, 6, 10}), boost::test_tools::per_element());
+  std::size_t at = 0;
+  BOOST_TEST((decode_utf8("\xF4\x8F\xBF\xBF", at) == U'\U0010FFFF'));
+  at = 0;
+  BOOST_TEST((decode_utf8(std::string_view("\0", 1), at) == U'\0'));
+}
+
+BOOST_AUTO_TEST_CASE(decode_steps_over_each_invalid_byte_alone) {
+  // A stray continuation byte, an overlong '/', a surrogate, a cut-off sequence: one invalid_code_point per byte.
+  const auto [code_points, offsets] = decode_all("\x80" "\xC0\xAF" "\xED\xA0\x80" "x\xE2\x82");
+  const std::u32string expected = {invalid_code_point, invalid_code_point, invalid_code_point, invalid_code_point,
+                                   invalid_code_point, invalid_code_point, U'x', invalid_code_point,
+                                   invalid_code_point};
+  BOOST_TEST((code_points == expected));
+  BOOST_TEST(offsets == (std::vector<std::size_t>{1, 2, 3, 4, 5, 6, 7, 8, 9}), boost::test_tools::per_element());
+  // A bad continuation keeps the byte that follows: "\xC3(" is U+FFFD then '('.
+  BOOST_TEST((decode_all("\xC3(").first == std::u32string{invalid_code_point, U'('}));
+}
+
+BOOST_AUTO_TEST_CASE(replace_invalid_utf8_replaces_each_bad_byte) {
+  BOOST_TEST(replace_invalid_utf8("ok \xC3\xA9") == "ok \xC3\xA9");
+  BOOST_TEST(replace_invalid_utf8("a\xFF" "b\xC3") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  BOOST_TEST(replace_invalid_utf8("\xC0\xAF") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+}
 
 // ---- is_valid_utf8 -------------------------------------------------------------------------------------------
 
