@@ -140,6 +140,122 @@ std::size_t count_up_to(std::string_view text, char c, std::size_t limit) {
   return count;
 }
 
+// The slow path of prepare_toml_text: one pass over the text for UTF-8 validity, stray byte-order marks, and
+// nesting depth outside strings and comments.
+class TomlTextScanner {
+public:
+  TomlTextScanner(std::string_view text, std::size_t start, const std::string& path, DiagnosticList& diagnostics)
+      : text_(text), start_(start), path_(path), diagnostics_(diagnostics) {}
+
+  // False after a problem that ends the check (invalid UTF-8, a stray byte-order mark); depth problems are
+  // reported and the scan goes on.
+  bool scan() {
+    std::size_t i = start_;
+    while (i < text_.size()) {
+      const bool* skip = skippable.skip[static_cast<int>(state_)];
+      while (i < text_.size() && skip[static_cast<unsigned char>(text_[i])]) ++i;
+      if (i == text_.size()) break;
+      std::size_t after = i;
+      if (decode_utf8(text_, after) == invalid_code_point) {
+        diagnostics_.error(at(i), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as "
+                                              "UTF-8",
+                                              static_cast<unsigned char>(text_[i]), i));
+        return false;
+      }
+      if (!in_string() && static_cast<unsigned char>(text_[i]) == 0xEF && is_byte_order_mark_at(text_, i)) {
+        diagnostics_.error(at(i), "a byte-order mark (U+FEFF) is allowed only at the very start of the file");
+        return false;
+      }
+      const std::size_t advance = state_ == Lexeme::code ? step_in_code(i) : step_in_text(i);
+      i += advance == 0 ? after - i : advance;
+    }
+    return true;
+  }
+
+private:
+  SourceLocation at(std::size_t i) const { return location_of_offset(text_.substr(start_), i - start_, path_); }
+
+  bool in_string() const {
+    return state_ == Lexeme::basic_string || state_ == Lexeme::literal_string || state_ == Lexeme::multiline_basic ||
+           state_ == Lexeme::multiline_literal;
+  }
+
+  // Reads the code character at i; returns how many bytes it took, or 0 for "the whole character".
+  std::size_t step_in_code(std::size_t i) {
+    const char c = text_[i];
+    if (c == '#') {
+      state_ = Lexeme::comment;
+    } else if (c == '"' || c == '\'') {
+      const bool triple = text_.substr(i, 3) == std::string(3, c);
+      state_ = c == '"' ? (triple ? Lexeme::multiline_basic : Lexeme::basic_string)
+                        : (triple ? Lexeme::multiline_literal : Lexeme::literal_string);
+      return triple ? 3 : 1;
+    } else if (c == '[' || c == '{') {
+      dotted_parts_ = 1;
+      if (++bracket_depth_ > max_nesting_depth && !reported_depth_) {
+        diagnostics_.error(at(i), fmt::format("arrays, tables and inline tables nest deeper than {} levels",
+                                              max_nesting_depth));
+        reported_depth_ = true;
+      }
+    } else if (c == ']' || c == '}') {
+      if (bracket_depth_ > 0) --bracket_depth_;
+      dotted_parts_ = 1;
+    } else if (c == '=' || c == ',' || c == '\n') {
+      dotted_parts_ = 1;
+    } else if (c == '.' && ++dotted_parts_ > max_nesting_depth && !reported_dots_) {
+      diagnostics_.error(at(i), fmt::format("a dotted key has more than {} parts", max_nesting_depth));
+      reported_dots_ = true;
+    }
+    return 0;
+  }
+
+  // Reads the character at i inside a comment or a string; returns how many bytes it took, or 0 for "the whole
+  // character". An unterminated string is the parser's to report.
+  std::size_t step_in_text(std::size_t i) {
+    const char c = text_[i];
+    const bool escape = c == '\\' && i + 1 < text_.size() && (text_[i + 1] == '"' || text_[i + 1] == '\\');
+    switch (state_) {
+      case Lexeme::comment:
+        if (c == '\n') state_ = Lexeme::code;
+        return 0;
+      case Lexeme::basic_string:
+        if (escape) return 2;
+        if (c == '"' || c == '\n') state_ = Lexeme::code;
+        return 0;
+      case Lexeme::literal_string:
+        if (c == '\'' || c == '\n') state_ = Lexeme::code;
+        return 0;
+      case Lexeme::multiline_basic:
+        if (escape) return 2;
+        return close_multiline(i, '"');
+      case Lexeme::multiline_literal:
+        return close_multiline(i, '\'');
+      case Lexeme::code:
+        break;
+    }
+    return 0;
+  }
+
+  // At three `quote`s, a multi-line string ends (with up to two more quotes belonging to its content).
+  std::size_t close_multiline(std::size_t i, char quote) {
+    if (text_.substr(i, 3) != std::string(3, quote)) return 0;
+    state_ = Lexeme::code;
+    std::size_t advance = 3;
+    while (i + advance < text_.size() && text_[i + advance] == quote && advance < 5) ++advance;
+    return advance;
+  }
+
+  std::string_view text_;
+  std::size_t start_;
+  const std::string& path_;
+  DiagnosticList& diagnostics_;
+  Lexeme state_ = Lexeme::code;
+  std::size_t bracket_depth_ = 0;
+  std::size_t dotted_parts_ = 1;
+  bool reported_depth_ = false;
+  bool reported_dots_ = false;
+};
+
 }  // namespace
 
 std::string_view prepare_toml_text(std::string_view text, const std::string& path, DiagnosticList& diagnostics) {
@@ -162,102 +278,7 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
     return body;
   }
 
-  // One pass: UTF-8 validity, stray byte-order marks, and nesting depth outside strings and comments.
-  Lexeme state = Lexeme::code;
-  std::size_t bracket_depth = 0;
-  std::size_t dotted_parts = 1;
-  bool reported_depth = false;
-  bool reported_dots = false;
-  std::size_t i = start;
-  const auto here = [&] { return location_of_offset(text.substr(start), i - start, path); };
-
-  while (i < text.size()) {
-    const bool* skip = skippable.skip[static_cast<int>(state)];
-    while (i < text.size() && skip[static_cast<unsigned char>(text[i])]) ++i;
-    if (i == text.size()) break;
-    const char c = text[i];
-    std::size_t after = i;
-    if (decode_utf8(text, after) == invalid_code_point) {
-      diagnostics.error(here(), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as UTF-8",
-                                            static_cast<unsigned char>(text[i]), i));
-      return {};
-    }
-    const bool in_string = state == Lexeme::basic_string || state == Lexeme::literal_string ||
-                           state == Lexeme::multiline_basic || state == Lexeme::multiline_literal;
-    if (!in_string && static_cast<unsigned char>(c) == 0xEF && is_byte_order_mark_at(text, i)) {
-      diagnostics.error(here(), "a byte-order mark (U+FEFF) is allowed only at the very start of the file");
-      return {};
-    }
-    std::size_t advance = after - i;
-    switch (state) {
-      case Lexeme::code:
-        if (c == '#') {
-          state = Lexeme::comment;
-        } else if (c == '"') {
-          if (text.substr(i, 3) == "\"\"\"") {
-            state = Lexeme::multiline_basic;
-            advance = 3;
-          } else {
-            state = Lexeme::basic_string;
-          }
-        } else if (c == '\'') {
-          if (text.substr(i, 3) == "'''") {
-            state = Lexeme::multiline_literal;
-            advance = 3;
-          } else {
-            state = Lexeme::literal_string;
-          }
-        } else if (c == '[' || c == '{') {
-          dotted_parts = 1;
-          if (++bracket_depth > max_nesting_depth && !reported_depth) {
-            diagnostics.error(here(), fmt::format("arrays, tables and inline tables nest deeper than {} levels",
-                                                  max_nesting_depth));
-            reported_depth = true;
-          }
-        } else if (c == ']' || c == '}') {
-          if (bracket_depth > 0) --bracket_depth;
-          dotted_parts = 1;
-        } else if (c == '=' || c == ',' || c == '\n') {
-          dotted_parts = 1;
-        } else if (c == '.') {
-          if (++dotted_parts > max_nesting_depth && !reported_dots) {
-            diagnostics.error(here(), fmt::format("a dotted key has more than {} parts", max_nesting_depth));
-            reported_dots = true;
-          }
-        }
-        break;
-      case Lexeme::comment:
-        if (c == '\n') state = Lexeme::code;
-        break;
-      case Lexeme::basic_string:
-        if (c == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) {
-          advance = 2;
-        } else if (c == '"' || c == '\n') {
-          state = Lexeme::code;  // an unterminated string is the parser's to report
-        }
-        break;
-      case Lexeme::literal_string:
-        if (c == '\'' || c == '\n') state = Lexeme::code;
-        break;
-      case Lexeme::multiline_basic:
-        if (c == '\\' && i + 1 < text.size() && (text[i + 1] == '"' || text[i + 1] == '\\')) {
-          advance = 2;
-        } else if (text.substr(i, 3) == "\"\"\"") {
-          state = Lexeme::code;
-          advance = 3;
-          while (i + advance < text.size() && text[i + advance] == '"' && advance < 5) ++advance;
-        }
-        break;
-      case Lexeme::multiline_literal:
-        if (text.substr(i, 3) == "'''") {
-          state = Lexeme::code;
-          advance = 3;
-          while (i + advance < text.size() && text[i + advance] == '\'' && advance < 5) ++advance;
-        }
-        break;
-    }
-    i += advance;
-  }
+  if (!TomlTextScanner(text, start, path, diagnostics).scan()) return {};
   return text.substr(start);
 }
 
