@@ -93,6 +93,19 @@ private:
     }
   }
 
+  // Reads the `id` of element `index` of the [[KIND]]s into `id` (left empty when `ids` refuses it) and returns a
+  // reader of the element whose messages name it by that id ("item 'x'"), or by its number when it has none.
+  TableReader read_id_then_name(const toml::table& table, std::string_view kind, std::size_t index, IdRegistry& ids,
+                                std::string& id) {
+    TableReader numbered(table, path_, fmt::format("{} {}", kind, index + 1), diagnostics_);
+    if (auto read = numbered.string("id", Need::required)) {
+      if (ids.add(*read, numbered.where("id"))) id = *read;
+    }
+    TableReader named(table, path_, id.empty() ? numbered.context() : fmt::format("{} '{}'", kind, id), diagnostics_);
+    named.node("id");
+    return named;
+  }
+
   void read_header(Questionnaire& q) {
     if (!root_table_.contains("questionnaire")) {
       root_.node("questionnaire");
@@ -252,13 +265,8 @@ private:
     }
     for_each_table(*dimensions, "dimensions", [&](const toml::table& table, std::size_t index) {
       Dimension dimension;
-      TableReader reader(table, path_, fmt::format("dimension {}", index + 1), diagnostics_);
-      if (auto id = reader.string("id", Need::required)) {
-        if (ids.add(*id, reader.where("id"))) dimension.id = *id;
-      }
-      const std::string context = dimension.id.empty() ? reader.context() : fmt::format("dimension '{}'", dimension.id);
-      TableReader named(table, path_, context, diagnostics_);
-      named.node("id");
+      TableReader named = read_id_then_name(table, "dimension", index, ids, dimension.id);
+      const std::string& context = named.context();
       if (auto title = named.text("title", Need::required, language_)) dimension.title = *title;
       if (auto description = named.text("description", Need::optional, language_)) {
         dimension.description = *description;
@@ -290,13 +298,8 @@ private:
     const DefinedIds dimension_ids(std::move(defined_dimensions)), scale_ids(std::move(defined_scales));
     for_each_table(*items, "items", [&](const toml::table& table, std::size_t index) {
       Item item;
-      TableReader first(table, path_, fmt::format("item {}", index + 1), diagnostics_);
-      if (auto id = first.string("id", Need::required)) {
-        if (ids.add(*id, first.where("id"))) item.id = *id;
-      }
-      const std::string context = item.id.empty() ? first.context() : fmt::format("item '{}'", item.id);
-      TableReader reader(table, path_, context, diagnostics_);
-      reader.node("id");
+      TableReader reader = read_id_then_name(table, "item", index, ids, item.id);
+      const std::string& context = reader.context();
       item.location = reader.where();
       if (auto kind = reader.string("kind", Need::optional)) {
         if (*kind == "text") {

@@ -189,75 +189,68 @@ private:
     }
   }
 
-  void read_answers(Response& response) {
-    const toml::table* table = root_.table("answers", Need::required);
+  // Calls visit(answers, questionnaire, item, value, context) for every `item = value` of every [SECTION.ID]
+  // table whose questionnaire is listed and whose item exists; reports the others. `context` is "[SECTION.ID]".
+  template <typename Visit>
+  void for_each_item_entry(Response& response, std::string_view section, Need need, std::string_view expected,
+                           Visit visit) {
+    const toml::table* table = root_.table(section, need);
     if (!table) return;
-    std::string context;  // "[answers.ID]", for messages
+    std::string context;
     for (const auto& [key, node] : *table) {
-      context.assign("[answers.").append(key.str()).append("]");
-      const auto* answers_table = node.as_table();
-      if (!answers_table) {
+      context.assign("[").append(section).append(".").append(key.str()).append("]");
+      const auto* entries = node.as_table();
+      if (!entries) {
         diagnostics_.error(location_of(node.source(), path_),
-                           fmt::format("{} must be a table of item = answer, not {}", context, describe_type(node)));
+                           fmt::format("{} must be a table of {}, not {}", context, expected, describe_type(node)));
         continue;
       }
-      auto [answers, questionnaire] = owner(response, key, "answers");
+      auto [answers, questionnaire] = owner(response, key, section);
       if (!answers || !questionnaire) continue;
-      answers->answers.reserve(answers_table->size());
-      const Scale* scale = nullptr;  // the last item's scale: items usually share one
-      for (const auto& [item_key, value] : *answers_table) {
+      if (section == "answers") answers->answers.reserve(entries->size());
+      for (const auto& [item_key, value] : *entries) {
         const std::string_view item_id = item_key.str();
         const Item* item = questionnaire->find_item(item_id);
         if (!item) {
           report_unknown_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
           continue;
         }
-        if (!item->scored()) {
-          if (const auto* text = value.as_string()) {
-            answers->open_answers.push_back({item->id, text->get()});
-          } else {
-            diagnostics_.error(location_of(value.source(), path_),
-                               fmt::format("{}: '{}' is an open question; its answer must be a string, not {}",
-                                           context, item_id, describe_type(value)));
-          }
-          continue;
-        }
-        if (!scale || scale->id != item->scale) scale = questionnaire->find_scale(item->scale);
-        read_scored_answer(*answers, *item, *scale, value, context);
+        visit(*answers, *questionnaire, *item, value, context);
       }
     }
   }
 
+  void read_answers(Response& response) {
+    const Scale* scale = nullptr;  // the last item's scale: items usually share one
+    for_each_item_entry(response, "answers", Need::required, "item = answer",
+                        [&](QuestionnaireAnswers& answers, const Questionnaire& questionnaire, const Item& item,
+                            const toml::node& value, const std::string& context) {
+                          if (item.scored()) {
+                            if (!scale || scale->id != item.scale) scale = questionnaire.find_scale(item.scale);
+                            read_scored_answer(answers, item, *scale, value, context);
+                          } else if (const auto* text = value.as_string()) {
+                            answers.open_answers.push_back({item.id, text->get()});
+                          } else {
+                            diagnostics_.error(location_of(value.source(), path_),
+                                               fmt::format("{}: '{}' is an open question; its answer must be a "
+                                                           "string, not {}",
+                                                           context, item.id, describe_type(value)));
+                          }
+                        });
+  }
+
   void read_comments(Response& response) {
-    const toml::table* table = root_.table("comments", Need::optional);
-    if (!table) return;
-    for (const auto& [key, node] : *table) {
-      const std::string id(key.str());
-      const std::string context = fmt::format("[comments.{}]", id);
-      const auto* comments_table = node.as_table();
-      if (!comments_table) {
-        diagnostics_.error(location_of(node.source(), path_),
-                           fmt::format("{} must be a table of item = \"comment\", not {}", context, describe_type(node)));
-        continue;
-      }
-      auto [answers, questionnaire] = owner(response, key, "comments");
-      if (!answers || !questionnaire) continue;
-      for (const auto& [item_key, value] : *comments_table) {
-        const std::string_view item_id = item_key.str();
-        const Item* item = questionnaire->find_item(item_id);
-        if (!item) {
-          report_unknown_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
-          continue;
-        }
-        if (const auto* text = value.as_string()) {
-          answers->comments.push_back({item->id, text->get()});
-        } else {
-          diagnostics_.error(location_of(value.source(), path_),
-                             fmt::format("{}: the comment on '{}' must be a string, not {}", context, item_id,
-                                         describe_type(value)));
-        }
-      }
-    }
+    for_each_item_entry(response, "comments", Need::optional, "item = \"comment\"",
+                        [&](QuestionnaireAnswers& answers, const Questionnaire&, const Item& item,
+                            const toml::node& value, const std::string& context) {
+                          if (const auto* text = value.as_string()) {
+                            answers.comments.push_back({item.id, text->get()});
+                          } else {
+                            diagnostics_.error(location_of(value.source(), path_),
+                                               fmt::format("{}: the comment on '{}' must be a string, not {}",
+                                                           context, item.id, describe_type(value)));
+                          }
+                        });
   }
 
   TableReader root_;
