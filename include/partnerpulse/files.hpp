@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace partnerpulse {
@@ -13,9 +14,11 @@ inline constexpr std::size_t max_input_bytes = 4u * 1024u * 1024u;
 // Reads a whole file. Throws IoError when it cannot be read; InputError (at 1:1) when it exceeds `max_bytes`.
 std::string read_text_file(const std::string& path, std::size_t max_bytes = max_input_bytes);
 
-// Like read_text_file, but into `content`, reusing its memory: for reading many files one after another.
-// On an exception `content` holds no useful text.
-void read_text_file_into(const std::string& path, std::string& content, std::size_t max_bytes = max_input_bytes);
+// Like read_text_file, but into `buffer`, for reading many files one after another: returns the file's bytes, a
+// view into `buffer`, valid until the buffer is used again. The buffer keeps its size between calls (its bytes past
+// the view are left over from earlier files), so that no byte of it is zero-filled more than once.
+std::string_view read_text_file_into(const std::string& path, std::string& buffer,
+                                     std::size_t max_bytes = max_input_bytes);
 
 enum class Overwrite { refuse, allow };
 

@@ -26,9 +26,18 @@ struct FixedPoint {
 // otherwise); throws std::overflow_error when a sum leaves 128 bits (beyond about 2^40 values of magnitude 100).
 class ExactStats {
 public:
-  void add(double value);
-  // Adds a value given exactly (a sum of values, say): its square is taken from its nearest double.
-  void add(FixedPoint value);
+  // A value as ExactStats adds it: its fixed-point units and its square's. Computing it once lets one value go
+  // into several statistics at the cost of one.
+  struct Value {
+    ExactInt units = 0;
+    ExactInt square_units = 0;
+  };
+  static Value exact(double value);
+  // The same for a value given exactly (a sum of values, say): its square is taken from its nearest double.
+  static Value exact(FixedPoint value);
+
+  void add(double value) { add(exact(value)); }
+  void add(const Value& value);
   void merge(const ExactStats& other);
   std::size_t count() const noexcept { return count_; }
   // The mean, or nothing when no value was added.
@@ -50,6 +59,8 @@ public:
   explicit CronbachAlpha(std::size_t item_count = 0);
   // Adds one respondent's item values, in a fixed item order; the size must equal item_count.
   void add(const std::vector<double>& item_values);
+  // The same with the values already made exact.
+  void add_exact(const std::vector<ExactStats::Value>& item_values);
   void merge(const CronbachAlpha& other);
   std::size_t respondents() const noexcept { return totals_.count(); }
   std::size_t item_count() const noexcept { return items_.size(); }

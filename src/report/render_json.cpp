@@ -243,24 +243,30 @@ std::string dump_escaped(const Json& json) {
 
 std::string render_json_group(const Results& results, std::size_t group, const RenderOptions& options) {
   const std::string text = dump_escaped(JsonRenderer(results, options).render_group(results.groups.at(group)));
-  std::string out = "    ";  // a member of "groups", two levels deep
+  // Indented as a member of "groups", two levels deep: four more spaces at the start of every line.
+  std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out += "    ";
+  for (std::size_t line = 0; line < text.size();) {
+    const std::size_t end = std::min(text.find('\n', line), text.size() - 1) + 1;
+    out.append("    ").append(text, line, end - line);
+    line = end;
   }
   return out;
 }
 
 std::string assemble_json(const Results& results, const RenderOptions& options,
                           const std::vector<std::string>& groups) {
-  std::string text = dump_escaped(JsonRenderer(results, options).render_root());
-  if (!groups.empty()) {
-    // The root ends with its last member, `"groups": []`, then a newline and `}`.
-    const std::size_t empty_array = text.rfind("[]");
-    text.replace(empty_array, 2, fmt::format("[\n{}\n  ]", fmt::join(groups, ",\n")));
-  }
-  text += '\n';
+  const std::string root = dump_escaped(JsonRenderer(results, options).render_root());
+  if (groups.empty()) return root + '\n';
+  // The root ends with its last member, `"groups": []`, then a newline and `}`: the groups go between the brackets.
+  const std::size_t empty_array = root.rfind("[]");
+  std::size_t size = root.size() + 8;
+  for (const std::string& group : groups) size += group.size() + 2;
+  std::string text;
+  text.reserve(size);
+  text.append(root, 0, empty_array).append("[\n");
+  for (std::size_t i = 0; i < groups.size(); ++i) text.append(groups[i]).append(i + 1 < groups.size() ? ",\n" : "\n");
+  text.append("  ]").append(root, empty_array + 2, std::string::npos).append("\n");
   return text;
 }
 

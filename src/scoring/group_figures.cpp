@@ -27,6 +27,7 @@ void GroupFigures::add_answers(const Layout& layout, std::size_t q, const Questi
   ++questionnaire_respondents[q];
   std::vector<double>& item_scores = scratch.item_scores;
   item_scores.assign(questionnaire.items.size(), std::numeric_limits<double>::quiet_NaN());
+  scratch.exact_item_scores.resize(questionnaire.items.size());
   std::size_t cursor = 0;
   for (const Answer& answer : answers.answers) {
     const std::size_t index = slots.find_item(answer.item, cursor);
@@ -37,7 +38,8 @@ void GroupFigures::add_answers(const Layout& layout, std::size_t q, const Questi
     }
     const Item& item = questionnaire.items[index];
     item_scores[index] = item_score(*slots.item_scales[index], item.reverse, *answer.value);
-    items[slots.first_item + index].add(item_scores[index]);
+    scratch.exact_item_scores[index] = ExactStats::exact(item_scores[index]);
+    items[slots.first_item + index].add(scratch.exact_item_scores[index]);
   }
   if (collect_comments) {
     for (const auto* texts : {&answers.open_answers, &answers.comments}) {
@@ -57,7 +59,7 @@ void GroupFigures::add_dimension_scores(const QuestionnaireSlots& slots, Scoring
                                         std::vector<ExactStats>& role_figures) {
   const Questionnaire& questionnaire = *slots.questionnaire;
   const std::vector<double>& item_scores = scratch.item_scores;
-  std::vector<double>& complete_case = scratch.complete_case;
+  std::vector<ExactStats::Value>& complete_case = scratch.complete_case;
   for (std::size_t d = 0; d < questionnaire.dimensions.size(); ++d) {
     const std::vector<std::size_t>& scored = slots.scored_items[d];
     const std::optional<double> score = dimension_score(questionnaire, scored, item_scores);
@@ -65,13 +67,14 @@ void GroupFigures::add_dimension_scores(const QuestionnaireSlots& slots, Scoring
       ++missing_dimension_scores;
       continue;
     }
-    dimensions[slots.first_dimension + d].add(*score);
-    role_figures[slots.first_dimension + d].add(*score);
+    const ExactStats::Value exact_score = ExactStats::exact(*score);
+    dimensions[slots.first_dimension + d].add(exact_score);
+    role_figures[slots.first_dimension + d].add(exact_score);
     complete_case.clear();
     for (const std::size_t i : scored) {
-      if (!std::isnan(item_scores[i])) complete_case.push_back(item_scores[i]);
+      if (!std::isnan(item_scores[i])) complete_case.push_back(scratch.exact_item_scores[i]);
     }
-    if (complete_case.size() == scored.size()) alphas[slots.first_dimension + d].add(complete_case);
+    if (complete_case.size() == scored.size()) alphas[slots.first_dimension + d].add_exact(complete_case);
   }
 }
 

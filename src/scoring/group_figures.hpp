@@ -14,8 +14,9 @@ namespace partnerpulse::scoring {
 
 // Buffers add_answers() reuses from one respondent to the next, so that adding allocates nothing.
 struct ScoringScratch {
-  std::vector<double> item_scores;    // one respondent's item scores, by item index (NaN: not answered)
-  std::vector<double> complete_case;  // one dimension's item scores, when every item is answered
+  std::vector<double> item_scores;                   // one respondent's item scores, by item (NaN: not answered)
+  std::vector<ExactStats::Value> exact_item_scores;  // the same, made exact (where answered)
+  std::vector<ExactStats::Value> complete_case;      // one dimension's item scores, when every item is answered
 };
 
 struct GroupFigures {

@@ -30,10 +30,10 @@ ChunkOutcome score_chunk(const std::vector<std::string>& files, const Catalog& c
                          const ScoringOptions& options) {
   ChunkOutcome outcome;
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
-  std::string text;  // one buffer for the whole chunk
+  std::string buffer;  // one buffer for the whole chunk
   for (const std::string& file : files) {
     try {
-      read_text_file_into(file, text);
+      const std::string_view text = read_text_file_into(file, buffer);
       if (detect_input_kind(text) == InputKind::questionnaire) {
         ++outcome.questionnaire_files;
         continue;

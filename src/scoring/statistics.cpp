@@ -67,15 +67,13 @@ double FixedPoint::to_double() const noexcept {
   return static_cast<double>(units) * 0x1p-80;  // one rounding, the same every time
 }
 
-void ExactStats::add(double value) {
-  sum_ = checked_add(sum_, FixedPoint::from(value).units);
-  sum_squares_ = checked_add(sum_squares_, square_units(value));
-  ++count_;
-}
+ExactStats::Value ExactStats::exact(double value) { return {FixedPoint::from(value).units, square_units(value)}; }
 
-void ExactStats::add(FixedPoint value) {
+ExactStats::Value ExactStats::exact(FixedPoint value) { return {value.units, square_units(value.to_double())}; }
+
+void ExactStats::add(const Value& value) {
   sum_ = checked_add(sum_, value.units);
-  sum_squares_ = checked_add(sum_squares_, square_units(value.to_double()));
+  sum_squares_ = checked_add(sum_squares_, value.square_units);
   ++count_;
 }
 
@@ -122,13 +120,20 @@ std::optional<double> ExactStats::sample_sd() const noexcept {
 CronbachAlpha::CronbachAlpha(std::size_t item_count) : items_(item_count) {}
 
 void CronbachAlpha::add(const std::vector<double>& item_values) {
+  std::vector<ExactStats::Value> exact;
+  exact.reserve(item_values.size());
+  for (const double value : item_values) exact.push_back(ExactStats::exact(value));
+  add_exact(exact);
+}
+
+void CronbachAlpha::add_exact(const std::vector<ExactStats::Value>& item_values) {
   if (item_values.size() != items_.size()) throw std::logic_error("CronbachAlpha::add: wrong number of items");
   FixedPoint total;
   for (std::size_t i = 0; i < item_values.size(); ++i) {
     items_[i].add(item_values[i]);
-    total.units = checked_add(total.units, FixedPoint::from(item_values[i]).units);
+    total.units = checked_add(total.units, item_values[i].units);
   }
-  totals_.add(total);
+  totals_.add(ExactStats::exact(total));
 }
 
 void CronbachAlpha::merge(const CronbachAlpha& other) {

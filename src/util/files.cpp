@@ -22,12 +22,11 @@ namespace partnerpulse {
 namespace fs = std::filesystem;
 
 std::string read_text_file(const std::string& path, std::size_t max_bytes) {
-  std::string content;
-  read_text_file_into(path, content, max_bytes);
-  return content;
+  std::string buffer;
+  return std::string(read_text_file_into(path, buffer, max_bytes));
 }
 
-void read_text_file_into(const std::string& path, std::string& content, std::size_t max_bytes) {
+std::string_view read_text_file_into(const std::string& path, std::string& content, std::size_t max_bytes) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw IoError(path, fmt::format("cannot open: {}", std::strerror(errno)));
   struct FdCloser {
@@ -36,8 +35,8 @@ void read_text_file_into(const std::string& path, std::string& content, std::siz
   } closer{fd};
   // Read until end of file, in the memory `content` already has (at least 16 KiB), doubling it when full; no
   // fstat(): the size would only be a hint (pipes have none, files may grow), and one system call fewer per file
-  // counts when reading thousands.
-  content.resize(std::max<std::size_t>(content.capacity(), 16 * 1024));
+  // counts when reading thousands. The size is never shrunk, so growing it is the only zero-filling.
+  if (content.size() < 16 * 1024) content.resize(16 * 1024);
   std::size_t used = 0;
   for (;;) {
     if (used == content.size()) {
@@ -53,11 +52,11 @@ void read_text_file_into(const std::string& path, std::string& content, std::siz
     if (got == 0) break;
     used += static_cast<std::size_t>(got);
   }
-  content.resize(used);
   if (used > max_bytes) {
     throw InputError({path, 1, 1}, fmt::format("the file is larger than the limit of {} bytes ({} MiB)", max_bytes,
                                                max_bytes / (1024 * 1024)));
   }
+  return std::string_view(content).substr(0, used);
 }
 
 namespace {
