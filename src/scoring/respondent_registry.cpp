@@ -32,8 +32,8 @@ std::string two_roles_message(std::string_view id, std::string_view role_here, s
 }
 
 SourceLocation RespondentRegistry::Origin::entry(std::size_t q) const {
-  for (const auto& [slot, position] : entries) {
-    if (slot == q) return {respondent.path, position.first, position.second};
+  for (const Entry& entry : entries) {
+    if (entry.slot == q) return {respondent.path, entry.line, entry.column};
   }
   return {respondent.path, 0, 0};
 }
@@ -74,7 +74,7 @@ std::optional<Diagnostic> RespondentRegistry::add_answers(std::string_view id, R
     return conflict_at(where, answered_twice_message(id, layout.questionnaires[q].questionnaire->id, group));
   }
   set_answered(row, q);
-  if (row < origins_.size()) origins_[row].entries.push_back({q, {where.line, where.column}});
+  if (row < origins_.size()) origins_[row].entries.push_back({q, where.line, where.column});
   return std::nullopt;
 }
 

@@ -58,10 +58,16 @@ private:
     std::uint32_t role = 0;  // index in roles_
     Row row = 0;             // in answered_ and origins_
   };
+  // Where add_respondent() and add_answers() read a respondent: its file and [respondent] table, and the line
+  // and column of each questionnaire's entry in [questionnaires].
   struct Origin {
-    SourceLocation respondent;                // its [respondent] table
-    std::vector<std::pair<std::size_t, std::pair<std::uint32_t, std::uint32_t>>> entries;  // slot -> line, column
-    SourceLocation entry(std::size_t q) const;
+    struct Entry {
+      std::size_t slot;
+      std::uint32_t line, column;
+    };
+    SourceLocation respondent;
+    std::vector<Entry> entries;
+    SourceLocation entry(std::size_t q) const;  // the entry of questionnaire slot q (line 0 when unknown)
   };
 
   std::uint32_t role_index(std::string_view role);
