@@ -34,7 +34,8 @@ private:
   std::vector<std::string> folders_;
 };
 
-// The default search path: `extra` folders, then ./questionnaires, then the installed share directory.
+// The default search path: `extra` folders, then ./questionnaires, then the installed share folder
+// ($PARTNERPULSE_SHARE_DIR, else share/partnerpulse beside the binary's bin/ folder, else the configured one).
 std::vector<std::string> questionnaire_search_path(const std::vector<std::string>& extra);
 
 }  // namespace partnerpulse

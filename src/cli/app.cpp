@@ -32,6 +32,7 @@ const Command commands[] = {
     {"list", "List the questionnaires found on the search path", setup_list},
     {"report", "Score responses and write one report per partnership and period", setup_report},
     {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
+    {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
 };
 
 const char* const exit_code_help =
@@ -45,16 +46,23 @@ std::vector<std::string> command_names() {
   return names;
 }
 
+}  // namespace
+
+std::string command_summary(std::string_view name) {
+  for (const Command& command : commands) {
+    if (name == command.name) return command.summary;
+  }
+  return {};
+}
+
+namespace {
+
 // Lists each command with its one-line summary in `partnerpulse --help`; a command's own --help still shows its
 // full description.
 class SummaryFormatter : public CLI::Formatter {
 public:
   std::string make_subcommand(const CLI::App* sub) const override {
-    std::string_view summary;
-    for (const Command& command : commands) {
-      if (sub->get_name() == command.name) summary = command.summary;
-    }
-    return fmt::format("{:<{}}{}\n", "  " + sub->get_name(), get_column_width(), summary);
+    return fmt::format("{:<{}}{}\n", "  " + sub->get_name(), get_column_width(), command_summary(sub->get_name()));
   }
 };
 

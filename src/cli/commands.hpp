@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -25,10 +26,14 @@ struct Command {
   CommandRun (*setup)(CLI::App& command);
 };
 
+// The one-line summary of command `name` from the command table ("" for none).
+std::string command_summary(std::string_view name);
+
 CommandRun setup_validate(CLI::App& command);
 CommandRun setup_list(CLI::App& command);
 CommandRun setup_report(CLI::App& command);
 CommandRun setup_ask(CLI::App& command);
+CommandRun setup_completion(CLI::App& command);
 
 // The CommandRun that calls run(*options, console): the options, bound to the command's CLI11 options by its
 // setup, live as long as the returned function.

@@ -18,11 +18,29 @@ namespace partnerpulse {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The installed share folder: $PARTNERPULSE_SHARE_DIR, else share/partnerpulse beside the running binary's
+// bin/ folder (so that an installation works under any prefix, and a package can be unpacked anywhere), else
+// the folder the build was configured for.
+fs::path share_folder() {
+  const char* share = std::getenv("PARTNERPULSE_SHARE_DIR");
+  if (share && *share) return share;
+  std::error_code ec;
+  const fs::path binary = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path beside = binary.parent_path().parent_path() / "share" / "partnerpulse";
+    if (fs::is_directory(beside, ec)) return beside;
+  }
+  return PARTNERPULSE_SHARE_DIR;
+}
+
+}  // namespace
+
 std::vector<std::string> questionnaire_search_path(const std::vector<std::string>& extra) {
   std::vector<std::string> folders = extra;
   folders.emplace_back("questionnaires");
-  const char* share = std::getenv("PARTNERPULSE_SHARE_DIR");
-  folders.push_back((fs::path(share && *share ? share : PARTNERPULSE_SHARE_DIR) / "questionnaires").string());
+  folders.push_back((share_folder() / "questionnaires").string());
   return folders;
 }
 
