@@ -137,7 +137,10 @@ private:
     const bool with_bar = options_.bar_width > 0;
     if (with_bar) columns.push_back({"Bar", false});
     columns.insert(columns.end(), {{"Band", false}, {"n", true}, {"SD", true}, {"Alpha", true}});
+    const bool with_change = group.previous_period.has_value();
+    if (with_change) columns.insert(columns.end(), {{"Change", true}, {"Beyond noise", false}});
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> change_notes;
     bool any_withheld = false;
     for (const auto& d : group.dimensions) {
       // A withheld dimension shows no figure, whatever the results hold.
@@ -153,10 +156,25 @@ private:
       row.push_back(fmt::format("{}", d.n));
       row.push_back(figure(shown(d.sd), 1));
       row.push_back(figure(shown(d.alpha), 2));
+      if (with_change) {
+        row.push_back(format_change(shown(d.change), 1, missing));
+        row.push_back(d.withheld || !d.significant ? std::string(missing) : *d.significant ? "yes" : "no");
+        if (!d.change_note.empty()) {
+          change_notes.push_back(markdown_inline(fmt::format("{}: {}", dimension_title(d), d.change_note)));
+        }
+      }
       any_withheld = any_withheld || d.withheld;
       rows.push_back(std::move(row));
     }
     doc_.add(table(columns, rows));
+    if (with_change) {
+      doc_.add(markdown_inline(fmt::format(
+          "Change: since {}, the index as printed minus the one printed for {}. Beyond noise: yes when the change is "
+          "at least the noise margin of Welch's t-test (95% level), no when a change that size could be chance; {} "
+          "when there is no change to test (a figure withheld, or the dimension measured differently).",
+          plain(*group.previous_period), plain(*group.previous_period), missing)));
+      if (!change_notes.empty()) doc_.add(bullet_list(change_notes));
+    }
     if (any_withheld) {
       doc_.add(fmt::format("A dimension marked withheld has fewer than {} respondents with a score, so its figures "
                            "are not shown.",
@@ -196,7 +214,9 @@ private:
       for (const auto& role : group.roles) {
         columns.push_back({markdown_table_cell(fmt::format("{} (n={})", plain(role.role, "(no role)"), role.n)), true});
       }
-      columns.insert(columns.end(), {{"Gap", true}, {"Flag", false}});
+      columns.push_back({"Gap", true});
+      if (group.previous_period) columns.push_back({"Change", true});
+      columns.push_back({"Flag", false});
       std::vector<std::vector<std::string>> rows;
       for (const auto& d : group.dimensions) {
         std::vector<std::string> row = {markdown_table_cell(questionnaire_title(group, d.questionnaire)),
@@ -204,6 +224,7 @@ private:
         for (const auto& role : group.roles) row.push_back(figure(role_index(role, d), 1));
         const GapResult* gap = gap_for(group, d);
         row.push_back(figure(gap ? gap->gap : std::nullopt, 1));
+        if (group.previous_period) row.push_back(format_change(gap ? gap->change : std::nullopt, 1, missing));
         row.push_back(gap && gap->flagged ? "⚑ discuss" : "");
         rows.push_back(std::move(row));
       }
