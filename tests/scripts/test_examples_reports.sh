@@ -28,6 +28,11 @@ for format in markdown json; do
     status=1
   fi
 done
+# The rows docs/compare.md shows are in the committed comparison.
+while IFS= read -r row; do
+  grep -qxF -- "$row" "$source_dir/examples/reports/compare-2023-2024.md" \
+    || { echo "docs/compare.md shows a row that examples/reports/compare-2023-2024.md does not hold: $row"; status=1; }
+done < <(sed -n '/^```markdown$/,/^```$/p' "$source_dir/docs/compare.md" | grep '^|')
 # The example responses themselves validate.
 "$binary" validate --quiet --questionnaires "$source_dir/questionnaires" "$source_dir/examples/responses" || status=1
 [ $status = 0 ] && echo "example reports match"
