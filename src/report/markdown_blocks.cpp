@@ -72,4 +72,10 @@ std::string bullet_list(const std::vector<std::string>& items) {
 }
 
 
+std::string made_with(std::string_view tool_version) {
+  const std::string version = single_line(tool_version);
+  return version.empty() ? std::string("Made with partnerpulse")
+                         : markdown_inline(fmt::format("Made with partnerpulse {}", version));
+}
+
 }  // namespace partnerpulse

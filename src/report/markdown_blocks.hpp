@@ -51,6 +51,9 @@ struct Column {
 // Cells must already be escaped; every row gets exactly as many cells as there are columns.
 std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);
 
+// The last line of a method note: "Made with partnerpulse VERSION" (escaped), without the version when empty.
+std::string made_with(std::string_view tool_version);
+
 // "- item" lines.
 std::string bullet_list(const std::vector<std::string>& items);
 

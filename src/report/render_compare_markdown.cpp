@@ -228,9 +228,7 @@ private:
         "Noise margin: Welch's two-sample t-test at the 95% level, two-sided, from each period's index, SD and n; a "
         "change is beyond noise when it is at least the margin as printed",
         "Respondent identities and organisations are never shown"};
-    const std::string version = single_line(options_.tool_version);
-    items.push_back(version.empty() ? std::string("Made with partnerpulse")
-                                    : markdown_inline(fmt::format("Made with partnerpulse {}", version)));
+    items.push_back(made_with(options_.tool_version));
     doc_.add(bullet_list(items));
   }
 

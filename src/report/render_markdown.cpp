@@ -355,9 +355,7 @@ private:
                                 "marks a figure that is withheld or cannot be computed",
                                 missing));
     items.push_back("Respondent identities and organisations are never shown");
-    const std::string version = single_line(options_.tool_version);
-    items.push_back(version.empty() ? std::string("Made with partnerpulse")
-                                    : markdown_inline(fmt::format("Made with partnerpulse {}", version)));
+    items.push_back(made_with(options_.tool_version));
     doc_.add(bullet_list(items));
   }
 
