@@ -18,3 +18,11 @@ for period in 2023 2024; do
 done
 "$binary" report --questionnaires "$root/questionnaires" --comments --force \
   -o "$out/2024-with-comments.md" "$root/examples/responses/2024" 2>/dev/null
+# The comparison of the two years, from the responses (compare on the JSON reports above gives the same bytes:
+# tests/scripts/test_examples_reports.sh checks it).
+for format in markdown json; do
+  ext=$format
+  [ "$format" = markdown ] && ext=md
+  "$binary" compare --questionnaires "$root/questionnaires" --format "$format" --force \
+    -o "$out/compare-2023-2024.$ext" "$root/examples/responses/2023" "$root/examples/responses/2024" 2>/dev/null
+done

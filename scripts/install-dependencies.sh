@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and npm tool partnerpulse builds and tests with. Safe to run again.
 set -euo pipefail
-packages=(cmake ninja-build g++ pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev libboost-test-dev
+packages=(cmake ninja-build g++ pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev libboost-test-dev libboost-dev
           nlohmann-json3-dev libutf8proc-dev cmark-gfm tmux expect python3 help2man man-db dpkg-dev)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -55,6 +55,7 @@ struct Item {
   bool reverse = false;
   double weight = 1.0;
   SourceLocation location;
+  std::string replaces;   // scale items only: an earlier item with the same meaning, compared as this one
   bool scored() const noexcept { return kind == ItemKind::scale; }
 };
 

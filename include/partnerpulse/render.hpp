@@ -9,6 +9,10 @@
 
 namespace partnerpulse {
 
+// The `format_version` of the JSON report and of the JSON comparison (docs/json.md). It grows when a change would
+// mislead a reader of the previous format; `compare` reads results files of this version and refuses newer ones.
+inline constexpr int json_format_version = 1;
+
 struct RenderOptions {
   std::string language;       // preferred language for questionnaire texts; empty: each text's default
   std::string date;           // printed in the report when non-empty (YYYY-MM-DD); no clock is read

@@ -3,11 +3,13 @@
 // Figures a renderer must not show (withheld for anonymity, or not computable) are empty optionals.
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "partnerpulse/localized_text.hpp"
+#include "partnerpulse/measure.hpp"
 
 namespace partnerpulse {
 
@@ -40,6 +42,15 @@ struct DimensionResult {
   std::optional<BandRef> band;
   LocalizedText advice;              // the advice for the band
   bool withheld = false;             // n below the minimum group size
+  // What the dimension was measured with (shared by every group scored with the same questionnaire); null only in
+  // hand-built results.
+  std::shared_ptr<const DimensionMeasure> measure;
+  // The change since the group's previous period (add_changes_since_previous_period, compare.hpp): the printed
+  // index minus the printed previous index, one decimal; empty without a previous period, when either index is
+  // withheld, or when the two periods measured the dimension differently (`change_note` then says how).
+  std::optional<double> change;
+  std::optional<bool> significant;   // the change is more than noise (Welch's test); empty when not computable
+  std::string change_note;           // why there is no change although both indexes are shown; else empty
 };
 
 struct RoleDimensionResult {
@@ -70,6 +81,7 @@ struct GapResult {
   std::string highest_role;
   std::string lowest_role;
   bool flagged = false;  // gap >= ScoringOptions::gap_threshold
+  std::optional<double> change;  // the gap minus the previous period's gap, when both are shown and comparable
 };
 
 struct ItemResult {
@@ -101,6 +113,8 @@ struct QuestionnaireUse {
 struct GroupResult {
   std::string partnership;
   std::string period;
+  // The partnership's period before this one in natural order (util/natural_order.hpp), when the results hold one.
+  std::optional<std::string> previous_period;
   std::size_t respondents = 0;
   std::vector<std::pair<std::string, std::size_t>> role_counts;  // every role, sorted by name
   bool withheld = false;  // fewer respondents than the minimum group size: no figures at all
@@ -120,7 +134,7 @@ struct GroupResult {
 
 struct Results {
   ScoringOptions options;
-  std::vector<GroupResult> groups;  // sorted by partnership, then period
+  std::vector<GroupResult> groups;  // sorted by partnership (bytes), then period in natural order
 };
 
 }  // namespace partnerpulse

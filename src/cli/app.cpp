@@ -31,6 +31,9 @@ const Command commands[] = {
     {"validate", "Check questionnaire and response files; report every problem", setup_validate},
     {"list", "List the questionnaires found on the search path", setup_list},
     {"report", "Score responses and write one report per partnership and period", setup_report},
+    {"compare", "Compare periods of each partnership: changes, and whether they are more than noise", setup_compare},
+    {"diff-questionnaires", "Show what changed between two questionnaire versions and if results stay comparable",
+     setup_diff_questionnaires},
     {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
     {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
 };

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "partnerpulse/cli.hpp"
+#include "partnerpulse/results.hpp"
 
 namespace partnerpulse {
 
@@ -33,6 +34,8 @@ CommandRun setup_validate(CLI::App& command);
 CommandRun setup_list(CLI::App& command);
 CommandRun setup_report(CLI::App& command);
 CommandRun setup_ask(CLI::App& command);
+CommandRun setup_compare(CLI::App& command);
+CommandRun setup_diff_questionnaires(CLI::App& command);
 CommandRun setup_completion(CLI::App& command);
 
 // The CommandRun that calls run(*options, console): the options, bound to the command's CLI11 options by its
@@ -44,5 +47,32 @@ CommandRun run_with(std::shared_ptr<Options> options, int (*run)(const Options&,
 
 // Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);
+
+// The options that decide how responses are scored, shared by `report` and `compare` (options.cpp).
+struct ScoringArguments {
+  double gap_threshold = 15.0;
+  int min_group = 3;
+  int attention_items = 5;
+  int jobs = 0;
+  std::string language;
+  ScoringOptions scoring_options(bool collect_comments) const;
+};
+// Adds --gap-threshold, --min-group, --attention-items, --language and --jobs.
+void add_scoring_options(CLI::App& app, ScoringArguments& arguments);
+
+// Where and how a command writes its output, shared by `report` and `compare`.
+struct OutputArguments {
+  std::string format = "markdown";
+  std::string output;
+  bool force = false;
+};
+// Adds --format (markdown, json, csv), -o FILE and --force; `what` names the output in the help ("the report").
+void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what);
+// Throws UsageError for --force without -o.
+void check_output_arguments(const OutputArguments& arguments);
+// Writes `text` to standard output, or atomically to -o FILE (refusing to replace it without --force) and says so
+// on standard error with `summary` ("1 partnership-period group(s), 13 files").
+void write_output(const OutputArguments& arguments, const std::string& text, const std::string& summary,
+                  Console& console);
 
 }  // namespace partnerpulse

@@ -73,6 +73,7 @@ public:
     read_dimensions(q);
     read_items(q);
     check_every_dimension_scored(q);
+    check_replacements(q);
     root_.finish();
     return q;
   }
@@ -333,8 +334,12 @@ private:
             item.weight = *weight;
           }
         }
+        if (auto replaces = reader.string("replaces", Need::optional)) {
+          item.replaces = *replaces;
+          replacements_.push_back({q.items.size(), reader.where("replaces")});
+        }
       } else {
-        for (const char* key : {"scale", "reverse", "weight"}) {
+        for (const char* key : {"scale", "reverse", "weight", "replaces"}) {
           if (table.contains(key)) {
             reader.node(key);
             diagnostics_.error(reader.where(key),
@@ -380,12 +385,32 @@ private:
     }
   }
 
+  // `replaces` names an id that is no longer in the file, and no two items replace the same one.
+  void check_replacements(const Questionnaire& q) {
+    std::map<std::string, std::string> replaced_by;
+    for (const auto& [index, where] : replacements_) {
+      const Item& item = q.items[index];
+      const std::string context = fmt::format("item '{}'", item.id);
+      if (!is_valid_id(item.replaces)) {
+        diagnostics_.error(where, fmt::format("{}: 'replaces' must be an item id (lowercase letters, digits and '-'), "
+                                              "not '{}'", context, item.replaces));
+      } else if (q.find_item(item.replaces) != nullptr) {
+        diagnostics_.error(where, fmt::format("{}: 'replaces' names '{}', an item of this file; an item can only "
+                                              "replace one that was removed", context, item.replaces));
+      } else if (const auto [found, inserted] = replaced_by.emplace(item.replaces, item.id); !inserted) {
+        diagnostics_.error(where, fmt::format("{}: '{}' is already replaced by item '{}'", context, item.replaces,
+                                              found->second));
+      }
+    }
+  }
+
   const toml::table& root_table_;
   TableReader root_;
   std::string path_;
   DiagnosticList& diagnostics_;
   std::string language_ = "en";
   std::vector<SourceLocation> dimension_locations_;
+  std::vector<std::pair<std::size_t, SourceLocation>> replacements_;  // item index, where its `replaces` is
 };
 
 }  // namespace

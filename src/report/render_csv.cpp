@@ -11,6 +11,7 @@
 #include <fmt/ranges.h>
 
 #include "partnerpulse/render.hpp"
+#include "report/csv_fields.hpp"
 #include "util/decimal_format.hpp"
 #include "util/text_filters.hpp"
 
@@ -20,30 +21,6 @@ namespace {
 
 constexpr std::string_view header =
     "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld";
-
-// Quotes a field when it holds a comma, a quote or a line break, doubling the quotes inside.
-std::string quoted(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string out = "\"";
-  for (const char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-// A text field from an input file: control characters removed, then a leading ' when a spreadsheet would take
-// the text for a formula (it starts with = + - @, a tab or a carriage return), then quoted as needed.
-std::string text_field(std::string_view text) {
-  std::string clean = strip_control_characters(text);
-  if (!clean.empty() && std::string_view("=+-@\t\r").find(clean.front()) != std::string_view::npos) {
-    clean.insert(clean.begin(), '\'');
-  }
-  return quoted(clean);
-}
-
-std::string number_field(const std::optional<double>& value) { return format_fixed(value, 2, ""); }
 
 class CsvRenderer {
 public:

@@ -13,50 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "partnerpulse/render.hpp"
+#include "report/json_writer.hpp"
 #include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-Json number(const std::optional<double>& value) {
-  if (!value || !std::isfinite(*value)) return nullptr;
-  return *value;
-}
-
-// Builds an object whose keys keep the order they are added in. Room for every key is reserved first:
-// ordered_json keeps its members in a vector of pairs with const keys, which it copies (values and all their
-// subtrees) instead of moving whenever it grows. Keys must be distinct; they are literals here.
-class ObjectBuilder {
-public:
-  explicit ObjectBuilder(std::size_t keys) : json_(Json::object()) {
-    json_.get_ref<Json::object_t&>().reserve(keys);
-  }
-  ObjectBuilder& add(std::string_view key, Json value) {
-    json_.get_ref<Json::object_t&>().emplace_back(std::string(key), std::move(value));
-    return *this;
-  }
-  Json take() { return std::move(json_); }
-
-private:
-  Json json_;
-};
-
-Json array_with_room(std::size_t size) {
-  Json array = Json::array();
-  array.get_ref<Json::array_t&>().reserve(size);
-  return array;
-}
-
-// A JSON array of to_json(element) for every element of `list`, room reserved first.
-template <typename List, typename ToJson>
-Json array_of(const List& list, ToJson&& to_json) {
-  Json array = array_with_room(list.size());
-  for (const auto& element : list) array.push_back(to_json(element));
-  return array;
-}
 
 class JsonRenderer {
 public:
@@ -64,7 +26,8 @@ public:
 
   // The document with an empty "groups" array, its last member: assemble_json splices the groups in.
   Json render_root() const {
-    ObjectBuilder root(4);
+    ObjectBuilder root(5);
+    root.add("format_version", json_format_version);
     root.add("tool", ObjectBuilder(2).add("name", "partnerpulse").add("version", clean(options_.tool_version)).take());
     if (!options_.date.empty()) root.add("date", clean(options_.date));
     root.add("options", ObjectBuilder(2)
@@ -97,9 +60,10 @@ public:
     // A withheld group shows no figures at all, whatever the results hold.
     const bool withheld = group.withheld;
     const auto shown = [&](const auto& list, auto&& to_json) { return withheld ? Json::array() : array_of(list, to_json); };
-    ObjectBuilder out(16);
+    ObjectBuilder out(17);
     out.add("partnership", clean(group.partnership));
     out.add("period", clean(group.period));
+    out.add("previous_period", group.previous_period ? Json(clean(*group.previous_period)) : Json(nullptr));
     out.add("respondents", group.respondents);
     out.add("withheld", withheld);
     out.add("role_counts", shown(group.role_counts, [&](const auto& count) {
@@ -139,7 +103,7 @@ private:
   Json dimension(const DimensionResult& d) const {
     const auto shown = [&](const std::optional<double>& value) { return d.withheld ? Json(nullptr) : number(value); };
     const std::optional<BandRef> band = d.withheld ? std::nullopt : d.band;
-    return ObjectBuilder(14)
+    return ObjectBuilder(17)
         .add("questionnaire", clean(d.questionnaire))
         .add("id", clean(d.id))
         .add("title", text(d.title))
@@ -154,7 +118,26 @@ private:
         .add("band_label", band_label(band))
         .add("advice", band ? Json(text(d.advice)) : Json(nullptr))
         .add("withheld", d.withheld)
+        .add("change", d.withheld ? Json(nullptr) : number(d.change))
+        .add("significant", d.withheld || !d.significant ? Json(nullptr) : Json(*d.significant))
+        .add("measured_with", measured_with(d.measure.get()))
         .take();
+  }
+
+  // The questionnaire version and scored items a dimension was measured with. Compact, as it is written for every
+  // dimension of every group: `reverse` appears only when true, `weight` only when not 1, `replaces` only when
+  // declared.
+  Json measured_with(const DimensionMeasure* measure) const {
+    if (measure == nullptr) return nullptr;
+    Json items = array_of(measure->items, [&](const MeasuredItem& item) {
+      ObjectBuilder out(6);
+      out.add("id", clean(item.id)).add("min", item.min).add("max", item.max);
+      if (item.reverse) out.add("reverse", true);
+      if (item.weight != 1.0) out.add("weight", item.weight);
+      if (!item.replaces.empty()) out.add("replaces", clean(item.replaces));
+      return out.take();
+    });
+    return ObjectBuilder(2).add("version", clean(measure->questionnaire_version)).add("items", std::move(items)).take();
   }
 
   Json role_cells(const RoleResult& role) const {
@@ -170,13 +153,14 @@ private:
   }
 
   Json perception_gap(const GapResult& gap) const {
-    return ObjectBuilder(6)
+    return ObjectBuilder(7)
         .add("questionnaire", clean(gap.questionnaire))
         .add("dimension", clean(gap.dimension))
         .add("gap", number(gap.gap))
         .add("flagged", gap.flagged)
         .add("highest_role", gap.gap ? Json(clean(gap.highest_role)) : Json(nullptr))
         .add("lowest_role", gap.gap ? Json(clean(gap.lowest_role)) : Json(nullptr))
+        .add("change", number(gap.change))
         .take();
   }
 
@@ -206,38 +190,6 @@ private:
   const Results& results_;
   const RenderOptions& options_;
 };
-
-// The offset of the first `<`, `>`, U+2028 or U+2029 in text[from...], or text.size().
-std::size_t next_to_escape(const std::string& text, std::size_t from) {
-  for (std::size_t i = from; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '<' || c == '>') return i;
-    if (c == '\xE2' && text.compare(i + 1, 2, "\x80\xA8") == 0) return i;
-    if (c == '\xE2' && text.compare(i + 1, 2, "\x80\xA9") == 0) return i;
-  }
-  return text.size();
-}
-
-// `json` dumped with an indent of 2 (invalid UTF-8 replaced: a second line of defence after
-// strip_control_characters), `<`, `>`, U+2028 and U+2029 written as \u escapes. They can only occur inside strings;
-// escaped, the JSON can be embedded in an HTML <script> element or a JavaScript source without ending it, and any
-// JSON parser reads back the same text.
-std::string dump_escaped(const Json& json) {
-  std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace);
-  std::size_t next = next_to_escape(text, 0);
-  if (next == text.size()) return text;
-  std::string out;
-  out.reserve(text.size() + text.size() / 64 + 1);
-  std::size_t done = 0;  // text[0, done) is in `out`
-  for (; next < text.size(); next = next_to_escape(text, done)) {
-    out.append(text, done, next - done);
-    const char c = text[next];
-    out += c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : text[next + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-    done = next + (c == '\xE2' ? 3 : 1);
-  }
-  out.append(text, done, std::string::npos);
-  return out;
-}
 
 }  // namespace
 

@@ -13,98 +13,13 @@
 #include <fmt/ranges.h>
 
 #include "partnerpulse/render.hpp"
+#include "report/markdown_blocks.hpp"
 #include "report/markdown_escape.hpp"
 #include "util/decimal_format.hpp"
 
 namespace partnerpulse {
 
 namespace {
-
-constexpr std::string_view missing = "—";  // a figure that is withheld or cannot be computed
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
-// Input text as one plain line that is never empty: `fallback` when nothing printable is left, else "(untitled)".
-// Compose such lines first and escape the composed text as a whole (markdown_inline, markdown_table_cell), so
-// that empty or odd input can never leave a double or a trailing space.
-std::string plain(std::string_view raw, std::string_view fallback = {}) {
-  std::string line = single_line(raw);
-  if (line.empty()) line = single_line(fallback);
-  if (line.empty()) line = "(untitled)";
-  return line;
-}
-
-// Blocks (paragraphs, lists, tables, headings) separated by one blank line; the text ends with one newline.
-class Document {
-public:
-  void add(std::string block) {
-    if (!block.empty()) blocks_.push_back(std::move(block));
-  }
-  std::string str() const {
-    std::string out;
-    for (std::size_t i = 0; i < blocks_.size(); ++i) {
-      if (i > 0) out += "\n\n";
-      out += blocks_[i];
-    }
-    out += '\n';
-    return out;
-  }
-
-private:
-  std::vector<std::string> blocks_;
-};
-
-// markdownlint MD024: no two headings in a document may have the same text. Each heading text is made unique
-// by appending " (2)", " (3)", ... when it was used before.
-class HeadingSet {
-public:
-  std::string unique(const std::string& text) {
-    std::string candidate = text;
-    for (int k = 2; used_.count(candidate) > 0; ++k) candidate = fmt::format("{} ({})", text, k);
-    used_.insert(candidate);
-    return candidate;
-  }
-
-private:
-  std::set<std::string> used_;
-};
-
-struct Column {
-  std::string header;  // already escaped
-  bool numeric = false;
-};
-
-// A GFM table in markdownlint's "compact" style: one space either side of each cell, `| |` for an empty cell.
-// Cells must already be escaped; every row gets exactly as many cells as there are columns.
-std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows) {
-  const auto line = [&](const auto& cell_at) {
-    std::string out = "|";
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-      const std::string cell = cell_at(c);
-      out += cell.empty() ? " |" : " " + cell + " |";
-    }
-    return out;
-  };
-  std::string out = line([&](std::size_t c) { return columns[c].header; });
-  out += '\n';
-  out += line([&](std::size_t c) { return std::string(columns[c].numeric ? "---:" : "---"); });
-  for (const auto& row : rows) {
-    out += '\n';
-    out += line([&](std::size_t c) { return c < row.size() ? row[c] : std::string(); });
-  }
-  return out;
-}
-
-std::string bullet_list(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += '\n';
-    out += "- " + item;
-  }
-  return out;
-}
 
 class MarkdownRenderer {
 public:
@@ -222,7 +137,10 @@ private:
     const bool with_bar = options_.bar_width > 0;
     if (with_bar) columns.push_back({"Bar", false});
     columns.insert(columns.end(), {{"Band", false}, {"n", true}, {"SD", true}, {"Alpha", true}});
+    const bool with_change = group.previous_period.has_value();
+    if (with_change) columns.insert(columns.end(), {{"Change", true}, {"Beyond noise", false}});
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> change_notes;
     bool any_withheld = false;
     for (const auto& d : group.dimensions) {
       // A withheld dimension shows no figure, whatever the results hold.
@@ -238,10 +156,25 @@ private:
       row.push_back(fmt::format("{}", d.n));
       row.push_back(figure(shown(d.sd), 1));
       row.push_back(figure(shown(d.alpha), 2));
+      if (with_change) {
+        row.push_back(format_change(shown(d.change), 1, missing));
+        row.push_back(d.withheld || !d.significant ? std::string(missing) : *d.significant ? "yes" : "no");
+        if (!d.change_note.empty()) {
+          change_notes.push_back(markdown_inline(fmt::format("{}: {}", dimension_title(d), d.change_note)));
+        }
+      }
       any_withheld = any_withheld || d.withheld;
       rows.push_back(std::move(row));
     }
     doc_.add(table(columns, rows));
+    if (with_change) {
+      doc_.add(markdown_inline(fmt::format(
+          "Change: since {}, the index as printed minus the one printed for {}. Beyond noise: yes when the change is "
+          "at least the noise margin of Welch's t-test (95% level), no when a change that size could be chance; {} "
+          "when there is no change to test (a figure withheld, or the dimension measured differently).",
+          plain(*group.previous_period), plain(*group.previous_period), missing)));
+      if (!change_notes.empty()) doc_.add(bullet_list(change_notes));
+    }
     if (any_withheld) {
       doc_.add(fmt::format("A dimension marked withheld has fewer than {} respondents with a score, so its figures "
                            "are not shown.",
@@ -281,7 +214,9 @@ private:
       for (const auto& role : group.roles) {
         columns.push_back({markdown_table_cell(fmt::format("{} (n={})", plain(role.role, "(no role)"), role.n)), true});
       }
-      columns.insert(columns.end(), {{"Gap", true}, {"Flag", false}});
+      columns.push_back({"Gap", true});
+      if (group.previous_period) columns.push_back({"Change", true});
+      columns.push_back({"Flag", false});
       std::vector<std::vector<std::string>> rows;
       for (const auto& d : group.dimensions) {
         std::vector<std::string> row = {markdown_table_cell(questionnaire_title(group, d.questionnaire)),
@@ -289,6 +224,7 @@ private:
         for (const auto& role : group.roles) row.push_back(figure(role_index(role, d), 1));
         const GapResult* gap = gap_for(group, d);
         row.push_back(figure(gap ? gap->gap : std::nullopt, 1));
+        if (group.previous_period) row.push_back(format_change(gap ? gap->change : std::nullopt, 1, missing));
         row.push_back(gap && gap->flagged ? "⚑ discuss" : "");
         rows.push_back(std::move(row));
       }
@@ -419,9 +355,7 @@ private:
                                 "marks a figure that is withheld or cannot be computed",
                                 missing));
     items.push_back("Respondent identities and organisations are never shown");
-    const std::string version = single_line(options_.tool_version);
-    items.push_back(version.empty() ? std::string("Made with partnerpulse")
-                                    : markdown_inline(fmt::format("Made with partnerpulse {}", version)));
+    items.push_back(made_with(options_.tool_version));
     doc_.add(bullet_list(items));
   }
 

@@ -94,6 +94,7 @@ DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d,
   out.n = figures.dimensions[slot].count();
   out.scored_items = slots.scored_items[d].size();
   out.alpha_n = figures.alphas[slot].respondents();
+  out.measure = slots.measures[d];
   out.withheld = out.n < min_group;
   if (out.withheld) return out;
   out.index = figures.dimensions[slot].mean();
@@ -110,7 +111,7 @@ DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d,
 
 GapResult finish_gap(const std::string& questionnaire, const std::string& dimension,
                      const std::vector<RoleResult>& roles, double threshold) {
-  GapResult gap{questionnaire, dimension, std::nullopt, {}, {}, false};
+  GapResult gap{questionnaire, dimension, std::nullopt, {}, {}, false, std::nullopt};
   std::optional<double> highest, lowest;
   std::size_t shown = 0;
   for (const RoleResult& role : roles) {
@@ -127,7 +128,7 @@ GapResult finish_gap(const std::string& questionnaire, const std::string& dimens
       gap.lowest_role = role.role;
     }
   }
-  if (shown < 2) return {questionnaire, dimension, std::nullopt, {}, {}, false};
+  if (shown < 2) return {questionnaire, dimension, std::nullopt, {}, {}, false, std::nullopt};
   gap.gap = rounded_as_printed(*highest - *lowest, 1);  // exact in tenths: no drift below the printed digit
   gap.flagged = *gap.gap >= threshold;
   return gap;

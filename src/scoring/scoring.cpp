@@ -3,17 +3,30 @@
 #include <map>
 
 #include "scoring/finish_group.hpp"
+#include "util/natural_order.hpp"
 
 namespace partnerpulse {
 
 using scoring::GroupAccumulator;
 using scoring::GroupKey;
 
+namespace {
+
+// The order of Results: by partnership (bytes), then period in natural order (util/natural_order.hpp).
+struct GroupOrder {
+  bool operator()(const GroupKey& a, const GroupKey& b) const {
+    if (a.first != b.first) return a.first < b.first;
+    return natural_less(a.second, b.second);
+  }
+};
+
+}  // namespace
+
 struct Scorer::State {
   const Catalog& catalog;
   ScoringOptions options;
   scoring::Layout layout;
-  std::map<GroupKey, GroupAccumulator> groups;  // sorted by partnership, then period: the order of Results
+  std::map<GroupKey, GroupAccumulator, GroupOrder> groups;  // the order of Results
   scoring::ScoringScratch scratch;
 
   State(const Catalog& c, ScoringOptions o) : catalog(c), options(o), layout(c) {}
@@ -81,7 +94,7 @@ std::vector<Diagnostic> Scorer::State::merge(State& other) {
 Results Scorer::State::finish(ThreadPool* pool) const {
   Results results;
   results.options = options;
-  std::vector<std::map<GroupKey, GroupAccumulator>::const_iterator> entries;
+  std::vector<decltype(groups)::const_iterator> entries;
   for (auto it = groups.begin(); it != groups.end(); ++it) entries.push_back(it);
   results.groups.resize(entries.size());
   const auto finish_one = [&](std::size_t i) {

@@ -50,13 +50,25 @@ std::size_t QuestionnaireSlots::find_item(std::string_view id, std::size_t& curs
   return item ? static_cast<std::size_t>(item - items.data()) : items.size();
 }
 
+namespace {
+
+std::vector<std::shared_ptr<const DimensionMeasure>> measures_by_dimension(const Questionnaire& questionnaire) {
+  std::vector<std::shared_ptr<const DimensionMeasure>> measures;
+  for (const Dimension& dimension : questionnaire.dimensions) {
+    measures.push_back(std::make_shared<const DimensionMeasure>(measure_of(questionnaire, dimension.id)));
+  }
+  return measures;
+}
+
+}  // namespace
+
 Layout::Layout(const Catalog& catalog) {
   std::vector<const Questionnaire*> sorted;
   for (const auto& q : catalog.all()) sorted.push_back(q.get());
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
   for (const Questionnaire* q : sorted) {
     questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q), scales_by_item(*q),
-                              item_indexes_by_id(*q)});
+                              item_indexes_by_id(*q), measures_by_dimension(*q)});
     dimension_count += q->dimensions.size();
     item_count += q->items.size();
   }

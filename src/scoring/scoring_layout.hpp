@@ -3,10 +3,12 @@
 // figures are flat vectors indexed by slot.
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 #include "partnerpulse/catalog.hpp"
+#include "partnerpulse/measure.hpp"
 #include "partnerpulse/questionnaire.hpp"
 
 namespace partnerpulse::scoring {
@@ -21,6 +23,7 @@ struct QuestionnaireSlots {
   std::vector<std::vector<std::size_t>> scored_items;  // per dimension, item indexes
   std::vector<const Scale*> item_scales;               // per item, its scale (nullptr for an open question)
   std::vector<std::size_t> items_by_id;                // item indexes, ordered by item id
+  std::vector<std::shared_ptr<const DimensionMeasure>> measures;  // per dimension, what it is measured with
 
   // The index of item `id`, or items.size() when there is none. Answers read from a file come ordered by id, so
   // the search resumes at `cursor` (a position in items_by_id) and moves it on; answers in any order still work.

@@ -60,4 +60,12 @@ double rounded_as_printed(double value, int decimals) {
   return result;
 }
 
+std::string format_change(const std::optional<double>& value, int decimals, std::string_view missing) {
+  std::string text = format_fixed(value, decimals, missing);
+  if (value && text != missing && text.front() != '-' && rounded_as_printed(*value, decimals) != 0.0) {
+    text.insert(text.begin(), '+');
+  }
+  return text;
+}
+
 }  // namespace partnerpulse

@@ -16,6 +16,10 @@ std::string format_fixed(double value, int decimals);
 // The same for an optional figure; `missing` when it is empty or not finite.
 std::string format_fixed(const std::optional<double>& value, int decimals, std::string_view missing);
 
+// A change as reports print it: format_fixed with a `+` before a positive figure ("+4.5", "-3.2", "0.0"), so that
+// the direction reads at a glance; `missing` when empty or not finite.
+std::string format_change(const std::optional<double>& value, int decimals, std::string_view missing);
+
 // The figure format_fixed prints, as a number: the double nearest to that decimal. `value` when not finite.
 double rounded_as_printed(double value, int decimals);
 

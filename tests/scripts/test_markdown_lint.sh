@@ -103,13 +103,13 @@ check_html_tables() {
   fi
 }
 
-# Runs one report and checks it. NAME ARGS...
+# Runs one report (or, with subcommand=compare set, one comparison) and checks it. NAME ARGS...
 check_report() {
   local name=$1
   shift
   local md="$work/$name.md" html="$work/$name.html" failures_before=$failures
-  if ! (cd "$work" && "$binary" report "$@" >"$md" 2>"$work/$name.stderr"); then
-    fail "$name: partnerpulse report $* exited with an error:"
+  if ! (cd "$work" && "$binary" "${subcommand:-report}" "$@" >"$md" 2>"$work/$name.stderr"); then
+    fail "$name: partnerpulse ${subcommand:-report} $* exited with an error:"
     sed 's/^/    /' "$work/$name.stderr"
     return
   fi
@@ -161,9 +161,21 @@ check_report hostile-language "$q" --comments --language fr "$hostile"
 check_plain hostile-json "$q" --comments --format json "$hostile"
 check_plain hostile-csv "$q" --format csv "$hostile"
 
+# The comparison of the hostile set's three periods, one folder per period (so the trend column is checked too).
+for period in "1. first" "2024 | <i>q4</i>" "2025."; do
+  folder="$work/hostile-period-$(printf '%s' "$period" | tr -c 'a-z0-9' '_')"
+  mkdir -p "$folder"
+  grep -lF "period = \"$period\"" "$hostile"/*.toml | xargs -I{} cp {} "$folder/"
+done
+subcommand=compare check_report hostile-compare "$q" "$work"/hostile-period-1* "$work"/hostile-period-2024* \
+  "$work"/hostile-period-2025*
+subcommand=compare check_report hostile-compare-min-group-1 "$q" --min-group 1 "$work"/hostile-period-1* \
+  "$work"/hostile-period-2024* "$work"/hostile-period-2025*
+
 if [ -d "$examples" ]; then
   check_report examples-comments "$q" --comments "$examples"
   check_report examples-plain "$q" "$examples"
+  subcommand=compare check_report examples-compare "$q" "$examples/2023" "$examples/2024"
 fi
 
 if [ "$failures" -gt 0 ]; then

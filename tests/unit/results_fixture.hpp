@@ -96,9 +96,9 @@ inline GroupResult make_group(const std::string& period, double shift) {
   g.roles.push_back(role("north | <b>", 3, g, {70.0 + shift, 78.0, 45.0}));
   g.roles.push_back(role("south`", 4, g, {43.75 + shift, 82.0, 36.0}));
   g.withheld_roles.push_back({"east\x1b[31m", 2, "fewer than 3 respondents"});
-  g.gaps.push_back({"trust", "personal-relationships", 26.25, "north | <b>", "south`", true});
-  g.gaps.push_back({"trust", "mutual-respect", 4.0, "south`", "north | <b>", false});
-  g.gaps.push_back({"power-balance", "decision-making", 9.0, "north | <b>", "south`", false});
+  g.gaps.push_back({"trust", "personal-relationships", 26.25, "north | <b>", "south`", true, std::nullopt});
+  g.gaps.push_back({"trust", "mutual-respect", 4.0, "south`", "north | <b>", false, std::nullopt});
+  g.gaps.push_back({"power-balance", "decision-making", 9.0, "north | <b>", "south`", false, std::nullopt});
   g.attention_items.push_back(item("power-balance", "budget-alone", "decision-making",
                                    "Our partner decides | the <b>budget</b> alone.\n\x1b]8;;http://evil\x07link", true,
                                    31.25 + shift));

@@ -392,7 +392,7 @@ BOOST_AUTO_TEST_CASE(unknown_key_in_an_item_weight_misspelt) {
 
 BOOST_AUTO_TEST_CASE(unknown_key_far_from_any_known_key_lists_them) {
   expect_error(set_line(base, 33, "reverse = true\ncolour = \"red\""), 34, 1,
-               "item 'two': unknown key 'colour' (known keys: dimension, id, kind, reverse, scale, text, weight)");
+               "item 'two': unknown key 'colour' (known keys: dimension, id, kind, replaces, reverse, scale, text, weight)");
 }
 
 // ---- duplicate ids -------------------------------------------------------------------------------------------

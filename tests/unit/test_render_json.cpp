@@ -62,10 +62,10 @@ BOOST_AUTO_TEST_CASE(keys_come_in_a_fixed_order) {
   const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(render(make_results(), true, "2024-12-01"));
   std::vector<std::string> top;
   for (auto it = doc.begin(); it != doc.end(); ++it) top.push_back(it.key());
-  BOOST_TEST((top == std::vector<std::string>{"tool", "date", "options", "groups"}));
+  BOOST_TEST((top == std::vector<std::string>{"format_version", "tool", "date", "options", "groups"}));
   std::vector<std::string> group;
   for (auto it = doc["groups"][0].begin(); it != doc["groups"][0].end(); ++it) group.push_back(it.key());
-  BOOST_TEST((group == std::vector<std::string>{"partnership", "period", "respondents", "withheld", "role_counts",
+  BOOST_TEST((group == std::vector<std::string>{"partnership", "period", "previous_period", "respondents", "withheld", "role_counts",
                                                 "overall", "dimensions", "roles", "gaps", "withheld_roles", "items",
                                                 "items_withheld", "comments", "method"}));
   std::vector<std::string> dimension;
@@ -74,7 +74,8 @@ BOOST_AUTO_TEST_CASE(keys_come_in_a_fixed_order) {
   }
   BOOST_TEST((dimension == std::vector<std::string>{"questionnaire", "id", "title", "index", "scale_mean", "n", "sd",
                                                     "alpha", "alpha_n", "scored_items", "band", "band_label",
-                                                    "advice", "withheld"}));
+                                                    "advice", "withheld", "change", "significant",
+                                                    "measured_with"}));
 }
 
 BOOST_AUTO_TEST_CASE(groups_follow_the_contract) {
@@ -113,7 +114,7 @@ BOOST_AUTO_TEST_CASE(groups_follow_the_contract) {
 
   BOOST_TEST(g["gaps"][0] == json::parse(R"({"questionnaire":"trust","dimension":"personal-relationships",)"
                                          R"("gap":26.25,"flagged":true,"highest_role":"north | <b>",)"
-                                         R"("lowest_role":"south`"})"));
+                                         R"("lowest_role":"south`","change":null})"));
   BOOST_TEST(g["gaps"][1]["flagged"] == false);
   BOOST_TEST(g["withheld_roles"] ==
              json::parse(R"([{"role":"east","n":2,"reason":"fewer than 3 respondents"}])"));

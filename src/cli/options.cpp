@@ -1,0 +1,64 @@
+// Options shared by the commands that score responses (`report`, `compare`) and write an output file.
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/files.hpp"
+
+namespace partnerpulse {
+
+ScoringOptions ScoringArguments::scoring_options(bool collect_comments) const {
+  ScoringOptions scoring;
+  scoring.gap_threshold = gap_threshold;
+  scoring.min_group = static_cast<std::size_t>(min_group);
+  scoring.collect_comments = collect_comments;
+  scoring.attention_items = static_cast<std::size_t>(attention_items);
+  return scoring;
+}
+
+void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
+  app.add_option("--gap-threshold", arguments.gap_threshold,
+                 "Flag perception gaps between roles of at least this many index points")
+      ->check(CLI::Range(0.0, 100.0))
+      ->capture_default_str();
+  app.add_option("--min-group", arguments.min_group,
+                 "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  app.add_option("--attention-items", arguments.attention_items, "How many lowest-scoring items to list")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
+  app.add_option("--language", arguments.language,
+                 "Language code for questionnaire texts, where the questionnaire has a translation");
+  app.add_option("-j,--jobs", arguments.jobs, "Threads to read files with (0: one per core); output is the same")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+}
+
+void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what) {
+  app.add_option("-f,--format", arguments.format, "Output format")
+      ->check(CLI::IsMember({"markdown", "json", "csv"}))
+      ->capture_default_str();
+  app.add_option("-o,--output", arguments.output,
+                 fmt::format("Write {} to FILE (atomically) instead of standard output; refuses to replace a file",
+                             what))
+      ->type_name("FILE");
+  app.add_flag("--force", arguments.force, "With -o: replace FILE if it exists");
+}
+
+void check_output_arguments(const OutputArguments& arguments) {
+  if (arguments.force && arguments.output.empty()) throw UsageError("--force only applies with -o FILE");
+}
+
+void write_output(const OutputArguments& arguments, const std::string& text, const std::string& summary,
+                  Console& console) {
+  if (arguments.output.empty()) {
+    console.out << text;
+    return;
+  }
+  write_file_atomically(arguments.output, text, arguments.force ? Overwrite::allow : Overwrite::refuse);
+  console.err << fmt::format("partnerpulse: wrote {} ({})\n", arguments.output, summary);
+}
+
+}  // namespace partnerpulse
