@@ -7,7 +7,7 @@ namespace partnerpulse {
 namespace {
 
 // The offset of the first `<`, `>`, U+2028 or U+2029 in text[from...], or text.size().
-std::size_t next_to_escape(const std::string& text, std::size_t from) {
+std::size_t next_to_escape(std::string_view text, std::size_t from) {
   for (std::size_t i = from; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '<' || c == '>') return i;
@@ -30,8 +30,11 @@ Json array_with_room(std::size_t size) {
   return array;
 }
 
-std::string dump_escaped(const Json& json) {
+bool needs_json_escapes(std::string_view text) { return next_to_escape(text, 0) != text.size(); }
+
+std::string dump_escaped(const Json& json, bool strings_need_escapes) {
   std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace);
+  if (!strings_need_escapes) return text;
   std::size_t next = next_to_escape(text, 0);
   if (next == text.size()) return text;
   std::string out;

@@ -48,7 +48,11 @@ Json array_of(const List& list, ToJson&& to_json) {
 // `json` dumped with an indent of 2 (invalid UTF-8 replaced: a second line of defence after
 // strip_control_characters), `<`, `>`, U+2028 and U+2029 written as \u escapes. They can only occur inside strings;
 // escaped, the JSON can be embedded in an HTML <script> element or a JavaScript source without ending it, and any
-// JSON parser reads back the same text. No final newline.
-std::string dump_escaped(const Json& json);
+// JSON parser reads back the same text. No final newline. A caller that knows no string in `json` holds one of
+// those four (see needs_json_escapes) passes `strings_need_escapes = false` and the scan is skipped.
+std::string dump_escaped(const Json& json, bool strings_need_escapes = true);
+
+// Whether `text` holds `<`, `>`, U+2028 or U+2029: the characters dump_escaped writes as \u escapes.
+bool needs_json_escapes(std::string_view text);
 
 }  // namespace partnerpulse

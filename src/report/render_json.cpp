@@ -39,7 +39,18 @@ public:
   }
 
 private:
-  static std::string clean(std::string_view text) { return strip_control_characters(text); }
+  // Input text as the JSON holds it; remembers whether any needs dump_escaped's escapes.
+  std::string clean(std::string_view text) const {
+    std::string out = strip_control_characters(text);
+    if (!strings_need_escapes_ && needs_json_escapes(out)) strings_need_escapes_ = true;
+    return out;
+  }
+
+public:
+  // Whether a string rendered so far holds `<`, `>`, U+2028 or U+2029.
+  bool strings_need_escapes() const noexcept { return strings_need_escapes_; }
+
+private:
 
   std::string text(const LocalizedText& localized) const {
     return clean(options_.language.empty() ? localized.text() : localized.in(options_.language));
@@ -189,21 +200,22 @@ private:
 
   const Results& results_;
   const RenderOptions& options_;
+  mutable bool strings_need_escapes_ = false;
 };
 
 }  // namespace
 
 std::string render_json_group(const Results& results, std::size_t group, const RenderOptions& options) {
-  const std::string text = dump_escaped(JsonRenderer(results, options).render_group(results.groups.at(group)));
-  // Indented as a member of "groups", two levels deep: four more spaces at the start of every line.
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (std::size_t line = 0; line < text.size();) {
-    const std::size_t end = std::min(text.find('\n', line), text.size() - 1) + 1;
-    out.append("    ").append(text, line, end - line);
-    line = end;
-  }
-  return out;
+  // Dumped two arrays deep, `[[GROUP]]`, the group is indented as it stands in the document's "groups" array;
+  // the two arrays' lines ("[\n  [\n" and "\n  ]\n]") are then cut off.
+  const JsonRenderer renderer(results, options);
+  Json inner = Json::array();
+  inner.push_back(renderer.render_group(results.groups.at(group)));
+  Json outer = Json::array();
+  outer.push_back(std::move(inner));
+  const std::string text = dump_escaped(outer, renderer.strings_need_escapes());
+  constexpr std::size_t cut = 6;  // "[\n  [\n" before, "\n  ]\n]" after
+  return text.substr(cut, text.size() - 2 * cut);
 }
 
 std::string assemble_json(const Results& results, const RenderOptions& options,
