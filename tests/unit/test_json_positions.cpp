@@ -65,4 +65,11 @@ BOOST_AUTO_TEST_CASE(keys_are_decoded_and_escaped_as_json_pointers) {
   BOOST_TEST(at(positions, "/a/b") == "1:1");  // not a pointer of this text: the root
 }
 
+BOOST_AUTO_TEST_CASE(an_unknown_pointer_gives_the_root) {
+  const JsonPositions positions("\n\n  {\"a\": 1}");
+  BOOST_TEST(at(positions, "") == "3:3");
+  BOOST_TEST(at(positions, "/a") == "3:9");
+  BOOST_TEST(at(positions, "/b") == "3:3");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
