@@ -274,6 +274,8 @@ bool looks_like_json(std::string_view text) {
 }  // namespace
 
 ComparisonInput read_results_json(std::string_view text, const std::string& path) {
+  // A leading byte-order mark is not part of the JSON: positions count from after it, as in TOML files.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   return ResultsReader(text, path).read();
 }
 

@@ -260,6 +260,16 @@ BOOST_AUTO_TEST_CASE(a_newer_or_missing_format_version_is_refused) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_does_not_move_positions) {
+  const std::string newer = replaced(empty_results, "\"format_version\": 1", "\"format_version\": 2");
+  BOOST_TEST(problem_of("\xEF\xBB\xBF" + newer) == problem_of(newer));
+  const ComparisonInput input = read_results_json("\xEF\xBB\xBF" + report_json(results_to_write()), "r.json");
+  BOOST_TEST(input.period_locations.at(0).line == read_results_json(report_json(results_to_write()), "r.json")
+                                                      .period_locations.at(0)
+                                                      .line);
+  BOOST_TEST(input.period_locations.at(0).line > 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_field_missing_or_of_the_wrong_type_is_refused_where_it_is) {
   BOOST_TEST(problem_of(replaced(empty_results, "\"min_group\": 3", "\"min_group\": \"3\"")) ==
              "4:28: \"min_group\" must be a whole number");
