@@ -230,6 +230,32 @@ BOOST_AUTO_TEST_CASE(a_folder_of_responses_is_scored_with_the_options_given) {
                     InputError);  // questionnaires only: no response, and not a results file
 }
 
+BOOST_AUTO_TEST_CASE(a_file_written_with_a_lower_min_group_is_refused_at_its_min_group) {
+  const ComparisonInput input = read_results_json(replaced(empty_results, "\"min_group\": 3", "\"min_group\": 2"), "in.json");
+  BOOST_REQUIRE(input.min_group_location.has_value());
+  BOOST_TEST(input.min_group_location->path == "in.json");
+  BOOST_TEST(input.min_group_location->line == 4u);
+  BOOST_TEST(input.min_group_location->column == 28u);
+  check_min_group(input, 2);  // the same setting: accepted
+  check_min_group(input, 1);  // a lower one withholds less than the file already did: accepted
+  try {
+    check_min_group(input, 3);
+    BOOST_FAIL("a file written with --min-group 2 was accepted by a comparison with --min-group 3");
+  } catch (const InputError& error) {
+    BOOST_TEST_REQUIRE(error.diagnostics().size() == 1u);
+    const Diagnostic& d = error.diagnostics().front();
+    BOOST_TEST(d.location.line == 4u);
+    BOOST_TEST(d.location.column == 28u);
+    BOOST_TEST(d.message.find("written with --min-group 2, lower than the --min-group 3 of this comparison") == 0u,
+               d.message);
+    BOOST_TEST(d.message.find("'partnerpulse report --format json --min-group 3'") != std::string::npos);
+    BOOST_TEST(d.message.find("compare with --min-group 2") != std::string::npos);
+  }
+  ComparisonInput scored = input;
+  scored.min_group_location.reset();  // scored from responses with the comparison's own setting
+  check_min_group(scored, 3);
+}
+
 BOOST_AUTO_TEST_CASE(a_truncated_file_is_refused_where_it_ends) {
   const std::string cut = empty_results.substr(0, empty_results.find("\"gap_threshold\""));
   const std::string problem = problem_of(cut);
