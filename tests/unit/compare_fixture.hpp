@@ -71,4 +71,56 @@ inline ComparisonInput input_of(std::string path, std::vector<GroupResult> group
   return input;
 }
 
+// A comparison as compare_periods leaves it, with hostile texts wherever an input can put text (pipes, HTML,
+// newlines, terminal escapes, bidi controls, formula starts): a partnership in 2023 and 2024 with one comparable
+// dimension, one withheld in 2023, a role, a gap and an item; and one present in 2023 only.
+inline Comparison hostile_comparison() {
+  Comparison c;
+  c.periods = {"2023", "2024"};
+  PartnershipComparison p;
+  p.partnership = "Bridging | gaps <script>alert(1)</script>\x1b[31m\xE2\x80\xAE";
+  p.periods = {"2023", "2024"};
+  p.from = "2023";
+  p.to = "2024";
+  p.overall_from = 48.25;
+  p.overall_to = 61.0;
+  p.overall_note = "the two overall indexes are not the mean of the same dimensions measured the same way";
+  DimensionComparison shown;
+  shown.questionnaire = "trust";
+  shown.id = "respect";
+  shown.title = LocalizedText("en", "Respect | <b>bold</b>\nsecond line");
+  shown.questionnaire_title = LocalizedText("en", "Trust");
+  shown.from = 50.04;
+  shown.to = 60.06;
+  shown.change = 10.0;
+  shown.se = 4.47213595499958;
+  shown.df = 18.0;
+  shown.margin = 9.39558;
+  shown.significant = true;
+  shown.series = {50.04, 60.06};
+  DimensionComparison withheld;
+  withheld.questionnaire = "trust";
+  withheld.id = "voice";
+  withheld.title = LocalizedText("en", "=HYPERLINK(\"http://evil\")");
+  withheld.questionnaire_title = LocalizedText("en", "Trust");
+  withheld.to = 70.0;
+  withheld.comparable = false;
+  withheld.note = "withheld in 2023 (too few respondents)";
+  withheld.series = {std::nullopt, 70.0};
+  p.dimensions = {shown, withheld};
+  p.roles.push_back({"north | <i>", {{"trust", "respect", 40.0, 52.5, 12.5}, {"trust", "voice", {}, 71.0, {}}}});
+  p.gaps.push_back({"trust", "respect", 20.0, 12.5, -7.5});
+  p.gaps.push_back({"trust", "voice", {}, 3.0, {}});
+  p.items.push_back({"trust", "listens", "respect", LocalizedText("en", "They listen | <u>well</u>\x1b]8;;http://x\x07"),
+                     true, 30.0, 35.25, 5.3});
+  c.partnerships.push_back(p);
+  PartnershipComparison solo;
+  solo.partnership = "solo";
+  solo.periods = {"2023"};
+  solo.absent_from = {"2024"};
+  solo.from = solo.to = "2023";
+  c.partnerships.push_back(solo);
+  return c;
+}
+
 }  // namespace partnerpulse::test
