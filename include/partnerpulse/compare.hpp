@@ -75,6 +75,7 @@ struct ComparisonInput {
   std::string path;
   Results results;
   std::vector<SourceLocation> period_locations;  // one per group of results
+  std::optional<SourceLocation> min_group_location;  // a results file: where its options.min_group is written
 };
 
 // Reads a results file written by `report --format json` (docs/json.md) with numbers exactly as written. Throws
@@ -82,9 +83,15 @@ struct ComparisonInput {
 // newer `format_version`, or a field that is missing or of the wrong type.
 ComparisonInput read_results_json(std::string_view text, const std::string& path);
 
+// Refuses a results file written with a lower --min-group than `min_group`, the one the comparison runs with: its
+// groups, roles and items of fewer respondents than `min_group` were not withheld, and the comparison must not show
+// what its own setting would withhold. Throws InputError positioned at the file's options.min_group. Inputs scored
+// from responses (no min_group_location) always pass.
+void check_min_group(const ComparisonInput& input, std::size_t min_group);
+
 // Reads one input of `compare`: a file whose first non-blank character is `{` is a results file; any other file or
 // folder holds responses, scored with `options` on `pool` like `report` does. Throws IoError for a path that cannot
-// be read and InputError for invalid input or no responses.
+// be read and InputError for invalid input, no responses, or a results file that fails check_min_group.
 ComparisonInput load_comparison_input(const std::string& path, const Catalog& catalog, const ScoringOptions& options,
                                       ThreadPool& pool);
 

@@ -86,6 +86,22 @@ const DimensionResult* find_dimension(const GroupResult* group, const std::strin
   return nullptr;
 }
 
+// What a withheld group's dimensions are: withheld (its report shows none of them, so none is "not measured").
+const DimensionResult* withheld_dimension() {
+  static const DimensionResult withheld = [] {
+    DimensionResult d;
+    d.withheld = true;
+    return d;
+  }();
+  return &withheld;
+}
+
+// The dimension of `group` the change is worked out from: withheld for a withheld group, else find_dimension.
+const DimensionResult* dimension_to_compare(const GroupResult* group, const std::string& questionnaire,
+                                            const std::string& id) {
+  return group->withheld ? withheld_dimension() : find_dimension(group, questionnaire, id);
+}
+
 bool share_a_dimension(const GroupResult& a, const GroupResult& b) {
   return std::any_of(a.dimensions.begin(), a.dimensions.end(), [&](const DimensionResult& d) {
     return find_dimension(&b, d.questionnaire, d.id) != nullptr;
@@ -142,8 +158,8 @@ private:
         out.questionnaire_title = questionnaire_title(*group, questionnaire);
       }
     }
-    const DimensionResult* before = find_dimension(first_, questionnaire, id);
-    const DimensionResult* after = find_dimension(last_, questionnaire, id);
+    const DimensionResult* before = dimension_to_compare(first_, questionnaire, id);
+    const DimensionResult* after = dimension_to_compare(last_, questionnaire, id);
     const compare::DimensionChange change = dimension_change(before, after, first_->period, last_->period);
     out.from = shown_index(before);
     out.to = shown_index(after);

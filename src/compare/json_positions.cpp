@@ -112,7 +112,8 @@ TextPosition position_of_offset(std::string_view text, std::size_t offset) {
 JsonPositions::JsonPositions(std::string_view text) : text_(text) { PositionScanner(text_, offsets_).value(""); }
 
 TextPosition JsonPositions::at(const std::string& pointer) const {
-  const auto found = offsets_.find(pointer);
+  auto found = offsets_.find(pointer);
+  if (found == offsets_.end()) found = offsets_.find("");
   return found == offsets_.end() ? TextPosition{} : position_of_offset(text_, found->second);
 }
 

@@ -78,6 +78,7 @@ public:
     check_header();
     const Json& options = object(root_, "", "options");
     input_.results.options.min_group = count(options, "/options", "min_group");
+    input_.min_group_location = location_of(input_.path, positions_.at("/options/min_group"));
     input_.results.options.gap_threshold = number(options, "/options", "gap_threshold");
     each(root_, "", "groups", [&](const Json& group, const std::string& at) { read_group(group, at); });
     return std::move(input_);
@@ -274,7 +275,21 @@ bool looks_like_json(std::string_view text) {
 }  // namespace
 
 ComparisonInput read_results_json(std::string_view text, const std::string& path) {
+  // A leading byte-order mark is not part of the JSON: positions count from after it, as in TOML files.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   return ResultsReader(text, path).read();
+}
+
+void check_min_group(const ComparisonInput& input, std::size_t min_group) {
+  const std::size_t written_with = input.results.options.min_group;
+  if (!input.min_group_location || written_with >= min_group) return;
+  throw InputError(*input.min_group_location,
+                   fmt::format("written with --min-group {0}, lower than the --min-group {1} of this comparison: it "
+                               "may show groups, roles and items of fewer than {1} respondents, which --min-group {1} "
+                               "withholds. Write it again from the responses with 'partnerpulse report --format json "
+                               "--min-group {1}', or, if the respondents agreed to groups that small, compare with "
+                               "--min-group {0}",
+                               written_with, min_group));
 }
 
 ComparisonInput load_comparison_input(const std::string& path, const Catalog& catalog, const ScoringOptions& options,
@@ -282,7 +297,11 @@ ComparisonInput load_comparison_input(const std::string& path, const Catalog& ca
   std::error_code error;
   if (std::filesystem::is_regular_file(path, error)) {
     const std::string text = read_text_file(path, max_results_bytes);
-    if (looks_like_json(text)) return read_results_json(text, path);
+    if (looks_like_json(text)) {
+      ComparisonInput input = read_results_json(text, path);
+      check_min_group(input, options.min_group);
+      return input;
+    }
   }
   TomlFileStream files({path});
   ScoreFilesOutcome outcome = score_files(files, catalog, options, pool);
@@ -291,7 +310,7 @@ ComparisonInput load_comparison_input(const std::string& path, const Catalog& ca
     throw InputError(SourceLocation{path, 0, 0}, "no response files found (a response file has a [respondent] "
                                                  "table), and not a results file written by 'report --format json'");
   }
-  ComparisonInput input{path, std::move(outcome.results), {}};
+  ComparisonInput input{path, std::move(outcome.results), {}, std::nullopt};
   input.period_locations.assign(input.results.groups.size(), SourceLocation{path, 0, 0});
   return input;
 }
