@@ -73,8 +73,15 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Another process is writing the same file (FileLock in files.hpp): nothing was done. Exit code 75.
+class BusyError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
 // Exit codes of the partnerpulse executable: 0 success; 1 invalid input or a file that cannot be read or written;
-// 2 a usage error; 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h).
-enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_internal = 70 };
+// 2 a usage error; 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h); 75 another partnerpulse session
+// is writing the same file, try again when it has ended (EX_TEMPFAIL).
+enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_internal = 70, exit_busy = 75 };
 
 }  // namespace partnerpulse

@@ -37,6 +37,13 @@ CommandRun run_with(std::shared_ptr<Options> options, int (*run)(const Options&,
   return [options = std::move(options), run](Console& console) { return run(*options, console); };
 }
 
+// Checks a number option: refuses NaN and infinities (which CLI::Range lets through or cannot name) and values
+// outside [min, max].
+CLI::Validator finite_range(double min, double max);
+
+// Checks a FILE option: an empty name is a usage error (it would otherwise mean "no file", standard output).
+CLI::Validator non_empty_file();
+
 // Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);
 

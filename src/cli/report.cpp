@@ -1,3 +1,4 @@
+#include <chrono>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -33,23 +34,28 @@ struct ReportOptions {
   std::string language;
 };
 
-// True for YYYY-MM-DD with a month 01-12 and a day 01-31.
+// True for YYYY-MM-DD naming a day of the calendar (no 2024-02-30).
 bool looks_like_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (text[i] < '0' || text[i] > '9') return false;
   }
-  const int month = (text[5] - '0') * 10 + (text[6] - '0');
-  const int day = (text[8] - '0') * 10 + (text[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = std::stoi(text.substr(0, 4));
+  const auto month = static_cast<unsigned>((text[5] - '0') * 10 + (text[6] - '0'));
+  const auto day = static_cast<unsigned>((text[8] - '0') * 10 + (text[9] - '0'));
+  return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)).ok();
 }
 
 // Scores the responses given and writes the report in the format asked for, to standard output or -o FILE.
 int run_report(const ReportOptions& options, Console& console) {
   if (!options.date.empty() && !looks_like_date(options.date)) {
-    throw UsageError(fmt::format("--date must look like 2024-10-12, not \"{}\"", options.date));
+    throw UsageError(
+        fmt::format("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"", options.date));
   }
   if (options.force && options.output.empty()) throw UsageError("--force only applies with -o FILE");
+  const RunInputs inputs{options.paths};
+  const Overwrite overwrite = options.force ? Overwrite::allow : Overwrite::refuse;
+  if (!options.output.empty()) check_output_target(options.output, overwrite, inputs);  // before any work
   TomlFileStream files(options.paths);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
 
@@ -91,7 +97,7 @@ int run_report(const ReportOptions& options, Console& console) {
   if (options.output.empty()) {
     console.out << text;
   } else {
-    write_file_atomically(options.output, text, options.force ? Overwrite::allow : Overwrite::refuse);
+    write_file_atomically(options.output, text, overwrite, inputs);
     console.err << fmt::format("partnerpulse: wrote {} ({} partnership-period group(s), {} files)\n", options.output,
                                outcome.results.groups.size(), outcome.files_read);
   }
@@ -113,12 +119,13 @@ CommandRun setup_report(CLI::App& command) {
       ->capture_default_str();
   command.add_option("-o,--output", options->output,
                      "Write the report to FILE (atomically) instead of standard output; refuses to replace a file")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty_file());
   command.add_flag("--force", options->force, "With -o: replace FILE if it exists");
   command.add_flag("--comments", options->comments, "Include free-text comments (never attributed to anyone)");
   command.add_option("--gap-threshold", options->gap_threshold,
                      "Flag perception gaps between roles of at least this many index points")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(finite_range(0.0, 100.0))
       ->capture_default_str();
   command.add_option("--min-group", options->min_group,
                      "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")

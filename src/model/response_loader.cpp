@@ -333,6 +333,25 @@ Response parse_response(std::string_view text, const std::string& path, const Ca
   return response;
 }
 
+std::vector<QuestionnaireAnswers> answered_questionnaires(std::string_view text, const std::string& path) {
+  DiagnosticList diagnostics;
+  const std::optional<toml::table> root = parse_toml(text, path, diagnostics);
+  if (!root) throw InputError(diagnostics.items());
+  std::vector<QuestionnaireAnswers> named;
+  if (const toml::table* table = (*root)["questionnaires"].as_table()) {
+    for (const auto& [key, node] : *table) {
+      if (const auto* version = node.as_string()) {
+        QuestionnaireAnswers answers;
+        answers.questionnaire = std::string(key.str());
+        answers.version = version->get();
+        answers.location = location_of(key.source(), path);
+        named.push_back(std::move(answers));
+      }
+    }
+  }
+  return named;
+}
+
 Response load_response(const std::string& path, const Catalog& catalog) {
   return parse_response(read_text_file(path), path, catalog);
 }
