@@ -67,32 +67,31 @@ const char* path_of(int fd, char* buffer, std::size_t size) {
   return buffer;
 }
 
+// open() or open64() (`real`), unless this call is to fail; reads the mode from `args` when the flags need one.
+int checked_open(const char* real, const char* path, int flags, va_list args) {
+  const mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? static_cast<mode_t>(va_arg(args, int)) : 0;
+  if (should_fail("open", path)) return -1;
+  return next<int (*)(const char*, int, ...)>(real)(path, flags, mode);
+}
+
 }  // namespace
 
 extern "C" {
 
 int open(const char* path, int flags, ...) {
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
-    va_list args;
-    va_start(args, flags);
-    mode = static_cast<mode_t>(va_arg(args, int));
-    va_end(args);
-  }
-  if (should_fail("open", path)) return -1;
-  return next<int (*)(const char*, int, ...)>("open")(path, flags, mode);
+  va_list args;
+  va_start(args, flags);
+  const int result = checked_open("open", path, flags, args);
+  va_end(args);
+  return result;
 }
 
 int open64(const char* path, int flags, ...) {
-  mode_t mode = 0;
-  if (flags & (O_CREAT | O_TMPFILE)) {
-    va_list args;
-    va_start(args, flags);
-    mode = static_cast<mode_t>(va_arg(args, int));
-    va_end(args);
-  }
-  if (should_fail("open", path)) return -1;
-  return next<int (*)(const char*, int, ...)>("open64")(path, flags, mode);
+  va_list args;
+  va_start(args, flags);
+  const int result = checked_open("open64", path, flags, args);
+  va_end(args);
+  return result;
 }
 
 ssize_t write(int fd, const void* data, size_t size) {
