@@ -2,20 +2,20 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <csignal>
-#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <random>
 #include <utility>
 
 #include <dirent.h>
-#include <sys/file.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,9 +65,8 @@ std::string_view read_text_file_into(const std::string& path, std::string& conte
   if (::fstat(fd, &status) != 0) throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
   if (S_ISDIR(status.st_mode)) throw IoError(path, "is a folder, not a file");
   if (!S_ISREG(status.st_mode)) throw IoError(path, fmt::format("is {}, not a regular file", kind_of(status.st_mode)));
-  // Read until end of file, in the memory `content` already has (at least 16 KiB), doubling it when full; no
-  // fstat(): the size would only be a hint (pipes have none, files may grow), and one system call fewer per file
-  // counts when reading thousands. The size is never shrunk, so growing it is the only zero-filling.
+  // Read until end of file, in the memory `content` already has (at least 16 KiB), doubling it when full; the size
+  // fstat() gave is not used (files may grow). The buffer is never shrunk, so growing it is the only zero-filling.
   if (content.size() < 16 * 1024) content.resize(16 * 1024);
   std::size_t used = 0;
   for (;;) {
@@ -93,9 +92,9 @@ std::string_view read_text_file_into(const std::string& path, std::string& conte
 
 namespace {
 
-// The file a write to `path` replaces: `path` itself, or, for a symbolic link, the path it resolves to (which must
-// be a regular file, or not exist yet in an existing folder). Throws IoError naming `path` for a link loop or a
-// link into a missing folder.
+// The file a write to `path` replaces: `path` itself, or, for a symbolic link, the path the chain of links ends at
+// (check_output_target then requires a regular file there). Throws IoError naming `path` for a link loop (more than
+// 40 links) or a link that cannot be read.
 std::string resolve_output_path(const std::string& path) {
   struct stat status {};
   if (::lstat(path.c_str(), &status) != 0 || !S_ISLNK(status.st_mode)) return path;
