@@ -16,7 +16,7 @@ struct Console {
 
 // Runs the command line, the one place where errors become messages and exit codes (ExitCode in diagnostics.hpp):
 // 0 ok, 1 invalid input or a failed check, 2 usage error, 70 internal error (any other exception: a bug, reported
-// as "partnerpulse: internal error: WHAT" with a request to report it).
+// as "partnerpulse: internal error: WHAT" with a request to report it), 75 another session is writing the same file.
 int run_cli(int argc, const char* const* argv, Console& console);
 
 // run_cli with the process's own streams.

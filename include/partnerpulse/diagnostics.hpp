@@ -1,6 +1,7 @@
 #pragma once
 // Where input came from, what is wrong with it, and the error types the CLI maps to exit codes.
 
+#include <cstddef>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -31,19 +32,32 @@ std::string format_diagnostic(const Diagnostic& diagnostic);
 // Orders diagnostics by file, then line, then column; keeps the order of those at the same position.
 void sort_by_position(std::vector<Diagnostic>& diagnostics);
 
-// Collects the problems of one input so that all of them can be reported in one run.
+// How many problems of one input are kept and printed; the rest are counted in one last line, so that a file of a
+// million mistakes costs neither the memory nor the output of a million messages.
+inline constexpr std::size_t max_diagnostics_per_input = 50;
+
+// Collects the problems of one input so that all of them can be reported in one run: the first
+// max_diagnostics_per_input of them, then (when there were more) one error with no line, "and N more problems in
+// this file (only the first 50 are listed)".
 class DiagnosticList {
 public:
   void error(const SourceLocation& where, std::string message);
   void warning(const SourceLocation& where, std::string message);
   bool has_errors() const noexcept;
+  // True once max_diagnostics_per_input problems are kept: further ones are only counted, so callers may skip
+  // the work of composing their messages.
+  bool full() const noexcept { return items_.size() >= max_diagnostics_per_input; }
   const std::vector<Diagnostic>& items() const noexcept { return items_; }
   void append(const DiagnosticList& other);
-  // Sorts by file, line and column (stable), so reports read top to bottom.
+  // Sorts by file, line and column (stable), so reports read top to bottom; the "and N more" line stays last.
   void sort_by_position();
 
 private:
+  void add(Diagnostic diagnostic);
+  void count_omitted(const std::string& path, std::size_t count);
+
   std::vector<Diagnostic> items_;
+  std::size_t omitted_ = 0;
 };
 
 // Invalid input: carries every problem found. Exit code 1.
@@ -73,8 +87,15 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+// Another process is writing the same file (FileLock in files.hpp): nothing was done. Exit code 75.
+class BusyError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
 // Exit codes of the partnerpulse executable: 0 success; 1 invalid input or a file that cannot be read or written;
-// 2 a usage error; 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h).
-enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_internal = 70 };
+// 2 a usage error; 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h); 75 another partnerpulse session
+// is writing the same file, try again when it has ended (EX_TEMPFAIL).
+enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_internal = 70, exit_busy = 75 };
 
 }  // namespace partnerpulse

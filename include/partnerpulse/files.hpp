@@ -22,10 +22,48 @@ std::string_view read_text_file_into(const std::string& path, std::string& buffe
 
 enum class Overwrite { refuse, allow };
 
-// Writes `content` to a temporary file beside `path`, flushes it to disk, then renames it over `path`,
-// so readers see the old file or the new one, never a half-written one. With Overwrite::refuse an existing
-// `path` is an IoError and nothing is written. Throws IoError on any failure; the temporary file is removed.
-void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite);
+// The files and folders a run reads as input. The writer refuses a target that is one of them (the same device
+// and inode), or that lies inside one of the folders where a later run's folder walk would read it (a *.toml name,
+// no hidden part on the way from the folder): an output must never replace an input or become one.
+struct RunInputs {
+  std::vector<std::string> paths;  // as given on the command line; folders are searched recursively
+};
+
+// Checks, without writing, that `path` may be written: throws IoError (naming `path`) when it exists and is not a
+// regular file (a folder, device, FIFO or socket, with or without Overwrite::allow), when it is a symbolic link
+// that does not end at a regular file (or at nothing, for a new file in an existing folder), when it exists and
+// `overwrite` is Overwrite::refuse, or when `inputs` forbid it (see RunInputs). An empty path is an IoError too.
+void check_output_target(const std::string& path, Overwrite overwrite, const RunInputs& inputs = {});
+
+// The one writer of every file partnerpulse writes. Runs check_output_target, then writes `content` to a temporary
+// file beside the target, flushes it to disk, and renames it over the target, so readers see the old file or the
+// new one, never a half-written one. A symbolic link is written through: the file it points to is replaced and
+// the link is kept. Throws IoError naming `path` (never the temporary file) on any failure, after removing the
+// temporary file; the temporary file is also removed when SIGINT, SIGTERM or SIGHUP arrives while it exists (the
+// signal is then raised again with its previous handling, so the process still ends as the signal asks).
+void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite,
+                           const RunInputs& inputs = {});
+
+// An advisory lock (flock) on `.NAME.lock` beside a file, held for as long as the object lives, so that one
+// process at a time writes the file. The lock file holds the holder's process id. A lock left by a process that
+// died is taken over (the system releases flock locks of dead processes). The lock file is removed on release.
+class FileLock {
+public:
+  // Takes the lock for `path` (a link to a regular file is followed: the lock is beside the file it points to).
+  // Throws BusyError naming `path` and the other process when another process holds it, IoError when the lock
+  // file cannot be created.
+  explicit FileLock(const std::string& path);
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+  // The path of the lock file.
+  const std::string& lock_path() const noexcept { return lock_path_; }
+
+private:
+  std::string lock_path_;
+  int fd_ = -1;
+};
 
 // Whether a folder walk goes into sub-folders.
 enum class Subfolders { search, skip };

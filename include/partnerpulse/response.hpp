@@ -74,6 +74,11 @@ struct Response {
 // Throws InputError listing every problem.
 Response parse_response(std::string_view text, const std::string& path, const Catalog& catalog);
 
+// The questionnaires a response text names in its [questionnaires] table, each with the version answered (and no
+// answers), in file order, checked against no catalog: for comparing a file with what is about to be asked before
+// it is loaded. Entries whose version is not a string are left out. Throws InputError when the text is not TOML.
+std::vector<QuestionnaireAnswers> answered_questionnaires(std::string_view text, const std::string& path);
+
 // Reads and checks a response file. Throws IoError or InputError.
 Response load_response(const std::string& path, const Catalog& catalog);
 

@@ -127,6 +127,7 @@ struct GroupResult {
   std::vector<ItemResult> attention_items;  // lowest index first; ties in questionnaire order, then item order
   std::size_t items_withheld = 0;           // items left out of the list for too few answers
   std::vector<CommentGroup> comments;
+  std::size_t comments_withheld = 0;        // comments left out: their author's role, or role cell, is withheld
   std::vector<QuestionnaireUse> questionnaires;
   std::size_t incomplete_skipped = 0;       // responses marked incomplete, left out
   std::size_t dimension_scores_missing = 0; // respondent-dimension pairs with fewer than half the items answered

@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -23,6 +25,24 @@ void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& f
       ->allow_extra_args(false);  // one folder per -q, so `-q DIR FILE...` leaves FILE to the positionals
 }
 
+CLI::Validator finite_range(double min, double max) {
+  return CLI::Validator(
+      [min, max](std::string& text) -> std::string {
+        double value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, error] = std::from_chars(text.data(), end, value);
+        if (error != std::errc() || stop != end || !std::isfinite(value)) return fmt::format("must be a finite number, not {}", text);
+        if (value < min || value > max) return fmt::format("value {} not in range {} to {}", text, min, max);
+        return {};
+      },
+      fmt::format("NUMBER in [{} - {}]", min, max));
+}
+
+CLI::Validator non_empty_file() {
+  return CLI::Validator([](std::string& text) -> std::string { return text.empty() ? "the file name is empty" : ""; },
+                        "");  // nothing to add to the help: the option's type name already says FILE
+}
+
 namespace {
 
 // Every subcommand, once, in the order `partnerpulse --help` lists them. A new command is a file with its setup
@@ -40,7 +60,7 @@ const Command commands[] = {
 
 const char* const exit_code_help =
     "Exit codes: 0 ok; 1 invalid input, an unreadable or unwritable file, or a failed check; 2 usage error; "
-    "70 internal error (a bug: please report it).";
+    "70 internal error (a bug: please report it); 75 another session is writing the same file (try again later).";
 
 // The names of all commands, for messages: "validate, list, report, ask".
 std::vector<std::string> command_names() {
@@ -158,6 +178,9 @@ int run_cli(int argc, const char* const* argv, Console& console) {
   } catch (const IoError& error) {
     console.err << "partnerpulse: error: " << error.what() << '\n';
     return exit_invalid;
+  } catch (const BusyError& error) {
+    console.err << "partnerpulse: error: " << error.what() << '\n';
+    return exit_busy;
   } catch (const UsageError& error) {
     print_usage_error(error.what(), registered, console.err);
     return exit_usage;

@@ -150,17 +150,25 @@ std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, co
   return questionnaires;
 }
 
-// The response in `output` to resume, or nothing when there is no file (or an empty one) there. Anything else
-// there is never overwritten: a folder, a missing parent folder or a file that is not a response is an IoError,
-// an invalid response an InputError.
-std::optional<Response> response_to_resume(const std::string& output, const Catalog& catalog, Console& console) {
+// Throws IoError when `output` can never be a response file: a folder, a device, a link to nothing, a missing folder.
+void check_ask_output(const std::string& output) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_directory(output, ec)) throw IoError(output, "is a folder, not a file");
+  check_output_target(output, Overwrite::allow);
   const fs::path folder = fs::path(output).parent_path();
   if (!folder.empty() && !fs::is_directory(folder, ec)) {
     throw IoError(output, fmt::format("cannot be written: the folder {} does not exist", folder.string()));
   }
+}
+
+// The response in `output` to resume, or nothing when there is no file (or an empty one) there. Anything else
+// there is never overwritten: a folder, a device, a missing parent folder or a file that is not a response is an
+// IoError, a file of other questionnaires or versions than `questionnaires` a UsageError (checked before the file is
+// loaded, as loading would refuse another version), an invalid response an InputError.
+std::optional<Response> response_to_resume(const std::string& output, const Catalog& catalog,
+                                           const std::vector<const Questionnaire*>& questionnaires, Console& console) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
   const bool empty_file = fs::is_regular_file(output, ec) && fs::file_size(output, ec) == 0;
   if (!fs::exists(output, ec) || empty_file) return std::nullopt;
   const std::string text = read_text_file(output);
@@ -168,6 +176,9 @@ std::optional<Response> response_to_resume(const std::string& output, const Cata
     throw IoError(output, "exists and is not a response file; choose another -o FILE (nothing was changed)");
   }
   try {
+    Response named;
+    named.questionnaires = answered_questionnaires(text, output);
+    check_resumable(named, questionnaires, Respondent{}, output);
     return parse_response(text, output, catalog);
   } catch (const InputError&) {
     console.err << fmt::format("partnerpulse: error: cannot resume {}: it is not a valid response file (problems "
@@ -219,7 +230,9 @@ int run_ask(const AskOptions& options, Console& console) {
   std::vector<std::string> ids;
   const Catalog catalog = catalog_for(options, ids);
   const std::vector<const Questionnaire*> questionnaires = find_questionnaires(catalog, ids);
-  const std::optional<Response> existing = response_to_resume(options.output, catalog, console);
+  check_ask_output(options.output);
+  const FileLock lock(options.output);  // one session per response file, held until the session ends
+  const std::optional<Response> existing = response_to_resume(options.output, catalog, questionnaires, console);
 
   AskSession session(questionnaires, given, settings_for(options, console), save_to_file(options.output));
   if (existing) session.resume(*existing);
@@ -239,7 +252,8 @@ CommandRun setup_ask(CLI::App& command) {
   command.add_option("-o,--output", options->output,
                      "The response file to write after every answer; when it exists, the session resumes it")
       ->required()
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty_file());
   command.add_option("--respondent", options->respondent, "Your respondent id, a pseudonym (asked when not given)")
       ->type_name("ID");
   command.add_option("--organisation", options->organisation, "Your organisation (asked when not given)")

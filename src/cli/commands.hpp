@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "partnerpulse/cli.hpp"
+#include "partnerpulse/files.hpp"
 #include "partnerpulse/results.hpp"
 
 namespace partnerpulse {
@@ -45,6 +46,13 @@ CommandRun run_with(std::shared_ptr<Options> options, int (*run)(const Options&,
   return [options = std::move(options), run](Console& console) { return run(*options, console); };
 }
 
+// Checks a number option: refuses NaN and infinities (which CLI::Range lets through or cannot name) and values
+// outside [min, max].
+CLI::Validator finite_range(double min, double max);
+
+// Checks a FILE option: an empty name is a usage error (it would otherwise mean "no file", standard output).
+CLI::Validator non_empty_file();
+
 // Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);
 
@@ -68,11 +76,12 @@ struct OutputArguments {
 };
 // Adds --format (markdown, json, csv), -o FILE and --force; `what` names the output in the help ("the report").
 void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what);
-// Throws UsageError for --force without -o.
-void check_output_arguments(const OutputArguments& arguments);
+// Throws UsageError for --force without -o, and, before any work is done, the IoError write_output would throw
+// for the -o target (not a regular file, one of the run's `inputs`, or existing without --force).
+void check_output_arguments(const OutputArguments& arguments, const RunInputs& inputs);
 // Writes `text` to standard output, or atomically to -o FILE (refusing to replace it without --force) and says so
 // on standard error with `summary` ("1 partnership-period group(s), 13 files").
 void write_output(const OutputArguments& arguments, const std::string& text, const std::string& summary,
-                  Console& console);
+                  Console& console, const RunInputs& inputs);
 
 }  // namespace partnerpulse

@@ -26,7 +26,8 @@ struct CompareOptions {
 // Reads every input (results files, or responses scored like `report` does), compares them and writes the
 // comparison. Nothing is written when any input is invalid.
 int run_compare(const CompareOptions& options, Console& console) {
-  check_output_arguments(options.output);
+  const RunInputs run_inputs{options.inputs};
+  check_output_arguments(options.output, run_inputs);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
   std::vector<ComparisonInput> inputs;
@@ -49,7 +50,7 @@ int run_compare(const CompareOptions& options, Console& console) {
   write_output(options.output, text,
                fmt::format("{} partnership(s), {} period(s)", comparison.partnerships.size(),
                            comparison.periods.size()),
-               console);
+               console, run_inputs);
   return exit_ok;
 }
 

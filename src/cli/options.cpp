@@ -20,7 +20,7 @@ ScoringOptions ScoringArguments::scoring_options(bool collect_comments) const {
 void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
   app.add_option("--gap-threshold", arguments.gap_threshold,
                  "Flag perception gaps between roles of at least this many index points")
-      ->check(CLI::Range(0.0, 100.0))
+      ->check(finite_range(0.0, 100.0))
       ->capture_default_str();
   app.add_option("--min-group", arguments.min_group,
                  "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")
@@ -43,21 +43,25 @@ void add_output_options(CLI::App& app, OutputArguments& arguments, const std::st
   app.add_option("-o,--output", arguments.output,
                  fmt::format("Write {} to FILE (atomically) instead of standard output; refuses to replace a file",
                              what))
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty_file());
   app.add_flag("--force", arguments.force, "With -o: replace FILE if it exists");
 }
 
-void check_output_arguments(const OutputArguments& arguments) {
+void check_output_arguments(const OutputArguments& arguments, const RunInputs& inputs) {
   if (arguments.force && arguments.output.empty()) throw UsageError("--force only applies with -o FILE");
+  if (!arguments.output.empty()) {
+    check_output_target(arguments.output, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
+  }
 }
 
 void write_output(const OutputArguments& arguments, const std::string& text, const std::string& summary,
-                  Console& console) {
+                  Console& console, const RunInputs& inputs) {
   if (arguments.output.empty()) {
     console.out << text;
     return;
   }
-  write_file_atomically(arguments.output, text, arguments.force ? Overwrite::allow : Overwrite::refuse);
+  write_file_atomically(arguments.output, text, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
   console.err << fmt::format("partnerpulse: wrote {} ({})\n", arguments.output, summary);
 }
 

@@ -1,3 +1,4 @@
+#include <chrono>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -28,23 +29,26 @@ struct ReportOptions {
   std::string date;
 };
 
-// True for YYYY-MM-DD with a month 01-12 and a day 01-31.
+// True for YYYY-MM-DD naming a day of the calendar (no 2024-02-30).
 bool looks_like_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   for (const std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (text[i] < '0' || text[i] > '9') return false;
   }
-  const int month = (text[5] - '0') * 10 + (text[6] - '0');
-  const int day = (text[8] - '0') * 10 + (text[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  const int year = std::stoi(text.substr(0, 4));
+  const auto month = static_cast<unsigned>((text[5] - '0') * 10 + (text[6] - '0'));
+  const auto day = static_cast<unsigned>((text[8] - '0') * 10 + (text[9] - '0'));
+  return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)).ok();
 }
 
 // Scores the responses given and writes the report in the format asked for, to standard output or -o FILE.
 int run_report(const ReportOptions& options, Console& console) {
   if (!options.date.empty() && !looks_like_date(options.date)) {
-    throw UsageError(fmt::format("--date must look like 2024-10-12, not \"{}\"", options.date));
+    throw UsageError(
+        fmt::format("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"", options.date));
   }
-  check_output_arguments(options.output);
+  const RunInputs inputs{options.paths};
+  check_output_arguments(options.output, inputs);  // before any work
   TomlFileStream files(options.paths);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
 
@@ -81,7 +85,7 @@ int run_report(const ReportOptions& options, Console& console) {
 
   write_output(options.output, text,
                fmt::format("{} partnership-period group(s), {} files", outcome.results.groups.size(), outcome.files_read),
-               console);
+               console, inputs);
   return exit_ok;
 }
 

@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -110,8 +112,9 @@ private:
       }
       const Questionnaire* questionnaire = catalog_.find(id);
       if (!questionnaire) {
-        const auto suggestion = closest_name(id, catalog_.ids());
-        diagnostics_.error(key_at, fmt::format("unknown questionnaire '{}'{}; searched: {}", id,
+        if (!catalog_suggester_) catalog_suggester_.emplace(catalog_.ids());
+        const auto suggestion = catalog_suggester_->closest(id);
+        diagnostics_.error(key_at, fmt::format("unknown questionnaire '{}'{}; searched: {}", name_for_message(id),
                                                suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
                                                catalog_.searched_folders()));
       } else if (version && questionnaire->version != answers.version) {
@@ -131,22 +134,44 @@ private:
                               [&](const QuestionnaireAnswers& a) { return a.questionnaire == id; });
     if (found == response.questionnaires.end()) {
       // Only listed ids that name a questionnaire are suggested: a typo in [questionnaires] is reported there.
-      std::vector<std::string> listed;
-      for (const auto& a : response.questionnaires) {
-        if (catalog_.find(a.questionnaire)) listed.push_back(a.questionnaire);
+      if (!listed_suggester_) {
+        std::vector<std::string> listed;
+        for (const auto& a : response.questionnaires) {
+          if (catalog_.find(a.questionnaire)) listed.push_back(a.questionnaire);
+        }
+        listed_suggester_.emplace(listed);
       }
-      const auto suggestion = closest_name(id, listed);
+      const auto suggestion = listed_suggester_->closest(id);
+      const std::string shown = name_for_message(id);
       diagnostics_.error(location_of(key.source(), path_),
-                         fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, id, id,
+                         fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, shown, shown,
                                      suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
       return {nullptr, nullptr};
     }
     return {&*found, catalog_.find(id)};
   }
 
+  // The item `item_id` of `questionnaire`, for a table of `entries` entries: a table of a few entries searches the
+  // items in turn, a larger one builds an index of the questionnaire's items (once per file), so that the work
+  // stays linear in the entries and items even for 10,000 of each.
+  const Item* find_item(const Questionnaire& questionnaire, std::string_view item_id, std::size_t entries) {
+    if (entries <= 32 || questionnaire.items.size() <= 32) return questionnaire.find_item(item_id);
+    auto index = item_indexes_.find(&questionnaire);
+    if (index == item_indexes_.end()) {
+      index = item_indexes_.emplace(&questionnaire, std::unordered_map<std::string_view, const Item*>{}).first;
+      for (const Item& item : questionnaire.items) index->second.emplace(item.id, &item);
+    }
+    const auto found = index->second.find(item_id);
+    return found == index->second.end() ? nullptr : found->second;
+  }
+
   // Reports that `questionnaire` has no item `item_id`, suggesting one of its items.
   void report_unknown_item(const Questionnaire& questionnaire, std::string_view item_id, const SourceLocation& where,
                            std::string_view context) {
+    if (diagnostics_.full()) {  // only counted: no suggestion to look for
+      diagnostics_.error(where, {});
+      return;
+    }
     auto suggester = item_suggesters_.find(&questionnaire);
     if (suggester == item_suggesters_.end()) {
       std::vector<std::string> ids;
@@ -155,7 +180,7 @@ private:
     }
     const auto suggestion = suggester->second.closest(item_id);
     diagnostics_.error(where, fmt::format("{}: questionnaire '{}' has no item '{}'{}", context, questionnaire.id,
-                                          item_id, suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+                                          name_for_message(item_id), suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
   }
 
   // One [answers.ID] value for a scored item on `scale`: stored in `answers`, or reported.
@@ -210,7 +235,7 @@ private:
       if (section == "answers") answers->answers.reserve(entries->size());
       for (const auto& [item_key, value] : *entries) {
         const std::string_view item_id = item_key.str();
-        const Item* item = questionnaire->find_item(item_id);
+        const Item* item = find_item(*questionnaire, item_id, entries->size());
         if (!item) {
           report_unknown_item(*questionnaire, item_id, location_of(item_key.source(), path_), context);
           continue;
@@ -258,6 +283,10 @@ private:
   const Catalog& catalog_;
   DiagnosticList& diagnostics_;
   std::map<const Questionnaire*, NameSuggester> item_suggesters_;  // made at a questionnaire's first unknown item
+  std::optional<NameSuggester> catalog_suggester_;  // the catalog's ids, made at the first unknown questionnaire
+  std::optional<NameSuggester> listed_suggester_;   // the listed ids, made at the first unlisted [answers.X]
+  // Items by id, for questionnaires answered with many entries in one table (see find_item).
+  std::map<const Questionnaire*, std::unordered_map<std::string_view, const Item*>> item_indexes_;
 };
 
 // True when line `line` (without its newline) is the table header [name], allowing spaces and a comment.
@@ -331,6 +360,25 @@ Response parse_response(std::string_view text, const std::string& path, const Ca
     throw InputError(diagnostics.items());
   }
   return response;
+}
+
+std::vector<QuestionnaireAnswers> answered_questionnaires(std::string_view text, const std::string& path) {
+  DiagnosticList diagnostics;
+  const std::optional<toml::table> root = parse_toml(text, path, diagnostics);
+  if (!root) throw InputError(diagnostics.items());
+  std::vector<QuestionnaireAnswers> named;
+  if (const toml::table* table = (*root)["questionnaires"].as_table()) {
+    for (const auto& [key, node] : *table) {
+      if (const auto* version = node.as_string()) {
+        QuestionnaireAnswers answers;
+        answers.questionnaire = std::string(key.str());
+        answers.version = version->get();
+        answers.location = location_of(key.source(), path);
+        named.push_back(std::move(answers));
+      }
+    }
+  }
+  return named;
 }
 
 Response load_response(const std::string& path, const Catalog& catalog) {

@@ -144,21 +144,29 @@ std::optional<LocalizedText> TableReader::text(std::string_view key, Need need, 
 }
 
 void TableReader::finish() {
-  std::optional<NameSuggester> suggester;  // made at the first unknown key
+  std::optional<NameSuggester> suggester;  // made at the first unknown key, with the sorted list of known keys
+  std::string known_list;
   for (const auto& [key, value] : table_) {
     const std::string_view name = key.str();
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-    if (!suggester) suggester.emplace(known_);
     const SourceLocation at = key.source().begin.line ? location_of(key.source(), path_)
                                                       : location_of(value.source(), path_);
-    if (const auto suggestion = suggester->closest(name)) {
-      diagnostics_.error(at, fmt::format("{}: unknown key '{}'; did you mean '{}'?", context_, name, *suggestion));
-    } else {
+    if (diagnostics_.full()) {  // only counted: no message to compose
+      diagnostics_.error(at, {});
+      continue;
+    }
+    if (!suggester) {
+      suggester.emplace(known_);
       std::vector<std::string> sorted = known_;
       std::sort(sorted.begin(), sorted.end());
       sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-      diagnostics_.error(at, fmt::format("{}: unknown key '{}' (known keys: {})", context_, name,
-                                         fmt::join(sorted, ", ")));
+      known_list = fmt::format("{}", fmt::join(sorted, ", "));
+    }
+    const std::string shown = name_for_message(name);
+    if (const auto suggestion = suggester->closest(name)) {
+      diagnostics_.error(at, fmt::format("{}: unknown key '{}'; did you mean '{}'?", context_, shown, *suggestion));
+    } else {
+      diagnostics_.error(at, fmt::format("{}: unknown key '{}' (known keys: {})", context_, shown, known_list));
     }
   }
 }

@@ -94,10 +94,11 @@ public:
     out.add("items", shown(group.attention_items, [&](const ItemResult& item) { return attention_item(item); }));
     out.add("items_withheld", withheld ? std::size_t{0} : group.items_withheld);
     if (options_.comments) out.add("comments", shown(group.comments, [&](const CommentGroup& c) { return comments(c); }));
-    out.add("method", ObjectBuilder(3)
-                          .add("incomplete_skipped", group.incomplete_skipped)
-                          .add("dimension_scores_missing", group.dimension_scores_missing)
-                          .add("questionnaires", array_of(group.questionnaires, [&](const QuestionnaireUse& use) {
+    ObjectBuilder method(4);
+    method.add("incomplete_skipped", group.incomplete_skipped);
+    method.add("dimension_scores_missing", group.dimension_scores_missing);
+    if (options_.comments) method.add("comments_withheld", group.comments_withheld);
+    out.add("method", method.add("questionnaires", array_of(group.questionnaires, [&](const QuestionnaireUse& use) {
                                  return ObjectBuilder(4)
                                      .add("id", clean(use.id))
                                      .add("version", clean(use.version))

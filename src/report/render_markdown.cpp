@@ -355,6 +355,13 @@ private:
                                 "marks a figure that is withheld or cannot be computed",
                                 missing));
     items.push_back("Respondent identities and organisations are never shown");
+    if (options_.comments) {
+      items.push_back(fmt::format("Comments left out because their author's role, or its figures for the dimension, "
+                                  "are withheld: {}", group.comments_withheld));
+    }
+    items.push_back("Share one report per period, made after collection has closed: readers who hold two reports of "
+                    "the same period made as responses arrived can subtract them and work out the answers of the "
+                    "respondents added in between (see docs/scoring.md, \"Successive runs\")");
     items.push_back(made_with(options_.tool_version));
     doc_.add(bullet_list(items));
   }

@@ -65,15 +65,38 @@ void finish_overall(const std::vector<const Questionnaire*>& answered, GroupResu
   result.overall_band = band_of(agree ? answered.front()->bands : default_bands(), *result.overall_index);
 }
 
+// Whether comments by respondents of `role` on an item of dimension `dimension` (empty for an open question) of
+// `questionnaire` may be shown: the role must be shown on its own, and for an item of a dimension, so must the
+// role's cell of that dimension. Otherwise a comment could be traced to a group too small to hide its author.
+bool comments_shown(const GroupResult& result, const std::string& questionnaire, const std::string& dimension,
+                    const std::string& role) {
+  const auto shown = std::find_if(result.roles.begin(), result.roles.end(),
+                                  [&](const RoleResult& r) { return r.role == role; });
+  if (shown == result.roles.end()) return false;
+  if (dimension.empty()) return true;
+  for (const RoleDimensionResult& cell : shown->dimensions) {
+    if (cell.questionnaire == questionnaire && cell.dimension == dimension) return cell.index.has_value();
+  }
+  return false;
+}
+
+// The comments of every item, of shown roles and cells only, sorted; the others are counted in
+// result.comments_withheld. Needs result.roles finished.
 void finish_comments(const Layout& layout, const GroupFigures& figures, GroupResult& result) {
   for (std::size_t q = 0; q < layout.questionnaires.size(); ++q) {
     if (figures.questionnaire_respondents[q] == 0) continue;
     const QuestionnaireSlots& slots = layout.questionnaires[q];
     for (std::size_t i = 0; i < slots.questionnaire->items.size(); ++i) {
-      const std::vector<std::string>& comments = figures.comments[slots.first_item + i];
-      if (comments.empty()) continue;
       const Item& item = slots.questionnaire->items[i];
-      CommentGroup group{slots.questionnaire->id, item.id, item.text, comments};
+      CommentGroup group{slots.questionnaire->id, item.id, item.text, {}};
+      for (const auto& [role, texts] : figures.comments[slots.first_item + i]) {
+        if (!comments_shown(result, group.questionnaire, item.dimension, role)) {
+          result.comments_withheld += texts.size();
+          continue;
+        }
+        group.comments.insert(group.comments.end(), texts.begin(), texts.end());
+      }
+      if (group.comments.empty()) continue;
       std::sort(group.comments.begin(), group.comments.end());
       result.comments.push_back(std::move(group));
     }

@@ -46,7 +46,8 @@ void GroupFigures::add_answers(const Layout& layout, std::size_t q, const Questi
       for (const Comment& comment : *texts) {
         const Item* item = questionnaire.find_item(comment.item);
         if (!item || comment.text.empty()) continue;
-        comments[slots.first_item + static_cast<std::size_t>(item - questionnaire.items.data())].push_back(comment.text);
+        comments[slots.first_item + static_cast<std::size_t>(item - questionnaire.items.data())][role].push_back(
+            comment.text);
       }
     }
   }
@@ -94,8 +95,10 @@ void GroupFigures::merge(GroupFigures&& other) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     items[i].merge(other.items[i]);
     items_not_applicable[i] += other.items_not_applicable[i];
-    comments[i].insert(comments[i].end(), std::make_move_iterator(other.comments[i].begin()),
-                       std::make_move_iterator(other.comments[i].end()));
+    for (auto& [role, texts] : other.comments[i]) {
+      auto& mine = comments[i][role];
+      mine.insert(mine.end(), std::make_move_iterator(texts.begin()), std::make_move_iterator(texts.end()));
+    }
   }
   for (std::size_t q = 0; q < questionnaire_respondents.size(); ++q) {
     questionnaire_respondents[q] += other.questionnaire_respondents[q];

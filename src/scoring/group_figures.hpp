@@ -25,7 +25,9 @@ struct GroupFigures {
   std::map<std::string, std::vector<ExactStats>> role_dimensions;  // role -> dimension scores by slot
   std::vector<ExactStats> items;                                   // item scores, by item slot
   std::vector<std::size_t> items_not_applicable;                   // "na" answers, by item slot
-  std::vector<std::vector<std::string>> comments;                  // by item slot (only when collected)
+  // Comments by item slot, then by the role of their author (only when collected): kept per role so that
+  // finish_group can leave out those of withheld roles and cells.
+  std::vector<std::map<std::string, std::vector<std::string>>> comments;
   std::vector<std::size_t> questionnaire_respondents;              // by questionnaire slot
   std::size_t incomplete = 0;                                      // responses marked incomplete, left out
   std::size_t missing_dimension_scores = 0;  // respondent-dimension pairs with fewer than half the items answered

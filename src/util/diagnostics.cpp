@@ -30,12 +30,27 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   return fmt::format("{}: {}: {}", position, severity_name(diagnostic.severity), diagnostic.message);
 }
 
+void DiagnosticList::add(Diagnostic diagnostic) {
+  if (omitted_ == 0 && items_.size() < max_diagnostics_per_input) {
+    items_.push_back(std::move(diagnostic));
+    return;
+  }
+  count_omitted(diagnostic.location.path, 1);
+}
+
+void DiagnosticList::count_omitted(const std::string& path, std::size_t count) {
+  if (omitted_ == 0) items_.push_back({{path, 0, 0}, Severity::error, {}});
+  omitted_ += count;
+  items_.back().message = fmt::format("and {} more problem{} in this file (only the first {} are listed)", omitted_,
+                                      omitted_ == 1 ? "" : "s", max_diagnostics_per_input);
+}
+
 void DiagnosticList::error(const SourceLocation& where, std::string message) {
-  items_.push_back({where, Severity::error, std::move(message)});
+  add({where, Severity::error, std::move(message)});
 }
 
 void DiagnosticList::warning(const SourceLocation& where, std::string message) {
-  items_.push_back({where, Severity::warning, std::move(message)});
+  add({where, Severity::warning, std::move(message)});
 }
 
 bool DiagnosticList::has_errors() const noexcept {
@@ -43,7 +58,9 @@ bool DiagnosticList::has_errors() const noexcept {
 }
 
 void DiagnosticList::append(const DiagnosticList& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+  const std::size_t kept = other.items_.size() - (other.omitted_ > 0 ? 1 : 0);
+  for (std::size_t i = 0; i < kept; ++i) add(other.items_[i]);
+  if (other.omitted_ > 0) count_omitted(other.items_.back().location.path, other.omitted_);
 }
 
 void sort_by_position(std::vector<Diagnostic>& diagnostics) {
@@ -54,7 +71,16 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics) {
   });
 }
 
-void DiagnosticList::sort_by_position() { partnerpulse::sort_by_position(items_); }
+void DiagnosticList::sort_by_position() {
+  if (omitted_ == 0) {
+    partnerpulse::sort_by_position(items_);
+    return;
+  }
+  std::vector<Diagnostic> kept(items_.begin(), items_.end() - 1);
+  partnerpulse::sort_by_position(kept);
+  kept.push_back(std::move(items_.back()));
+  items_ = std::move(kept);
+}
 
 InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(summary_of(diagnostics)), diagnostics_(std::move(diagnostics)) {}

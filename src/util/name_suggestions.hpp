@@ -28,8 +28,9 @@ public:
   // The known name closest to `word` in optimal string alignment distance (insertions, deletions, substitutions
   // and swaps of two neighbours, counted in code points), when it is at most max_typo_distance(length of `word`)
   // away. Never `word` itself; nothing when `word` is longer than max_suggestion_length. Compares only names of
-  // a similar length whose characters could be that close, with a banded, early-abandoned distance, so that
-  // 10,000 look-ups among 10,000 names stay fast.
+  // a similar length whose characters could be that close, with a bit-parallel distance (a few word operations
+  // per character) abandoned as soon as it cannot come within reach: a look-up is linear in the number of names,
+  // about 1 ms among 10,000 names of 64 characters.
   std::optional<std::string> closest(std::string_view word) const;
 
 private:
@@ -40,6 +41,11 @@ private:
   };
   std::vector<Name> names_;
 };
+
+// `name` as quoted in a message: whole when it has at most max_suggestion_length characters (code points), else
+// its first max_suggestion_length characters, then "…" and its length, so that one unknown key of millions of
+// characters cannot flood the output.
+std::string name_for_message(std::string_view name);
 
 // NameSuggester(names).closest(word), for a single look-up.
 std::optional<std::string> closest_name(std::string_view word, const std::vector<std::string>& names);

@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <cstring>
+#include <algorithm>
 #include <initializer_list>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -180,9 +182,24 @@ private:
            state_ == Lexeme::multiline_literal;
   }
 
-  // Reads the code character at i; returns how many bytes it took, or 0 for "the whole character".
+  // The depth of the table that keys at this point belong to: the innermost open inline table or array, else the
+  // table of the last [header].
+  std::size_t context_depth() const { return open_.empty() ? table_depth_ : open_.back().depth; }
+
+  // Reports, once, a nesting deeper than max_nesting_depth at i.
+  void check_depth(std::size_t depth, std::size_t i) {
+    if (depth <= max_nesting_depth || reported_depth_) return;
+    diagnostics_.error(at(i), fmt::format("keys, tables, arrays and inline tables nest deeper than {} levels",
+                                          max_nesting_depth));
+    reported_depth_ = true;
+  }
+
+  // Reads the code character at i; returns how many bytes it took, or 0 for "the whole character". Every level
+  // counts: the parts of a [header] (one more for [[header]]), each part of a dotted key, each inline table and each
+  // array, so `a.b = { c.d = [ [1] ] }` reaches depth 6 (a, b, c, d, the outer array, the inner one).
   std::size_t step_in_code(std::size_t i) {
     const char c = text_[i];
+    const bool doubled = i + 1 < text_.size() && text_[i + 1] == c;
     if (c == '#') {
       state_ = Lexeme::comment;
     } else if (c == '"' || c == '\'') {
@@ -190,21 +207,39 @@ private:
       state_ = c == '"' ? (triple ? Lexeme::multiline_basic : Lexeme::basic_string)
                         : (triple ? Lexeme::multiline_literal : Lexeme::literal_string);
       return triple ? 3 : 1;
+    } else if (c == '[' && open_.empty() && !value_on_line_ && !in_header_) {
+      in_header_ = true;  // a [header] or [[header]]
+      header_is_array_ = doubled;
+      parts_ = 1;
+      return doubled ? 2 : 1;
+    } else if (c == ']' && in_header_) {
+      in_header_ = false;
+      table_depth_ = parts_ + (header_is_array_ ? 1 : 0);
+      check_depth(table_depth_, i);
+      parts_ = 1;
+      return header_is_array_ && doubled ? 2 : 1;
     } else if (c == '[' || c == '{') {
-      dotted_parts_ = 1;
-      if (++bracket_depth_ > max_nesting_depth && !reported_depth_) {
-        diagnostics_.error(at(i), fmt::format("arrays, tables and inline tables nest deeper than {} levels",
-                                              max_nesting_depth));
-        reported_depth_ = true;
-      }
+      const bool in_array = !open_.empty() && open_.back().is_array;
+      const std::size_t depth = context_depth() + (in_array ? 1 : std::max<std::size_t>(key_parts_, 1));
+      check_depth(depth, i);
+      open_.push_back({depth, c == '['});
+      parts_ = 1;
+      key_parts_ = 0;
     } else if (c == ']' || c == '}') {
-      if (bracket_depth_ > 0) --bracket_depth_;
-      dotted_parts_ = 1;
-    } else if (c == '=' || c == ',' || c == '\n') {
-      dotted_parts_ = 1;
-    } else if (c == '.' && ++dotted_parts_ > max_nesting_depth && !reported_dots_) {
+      if (!open_.empty()) open_.pop_back();
+      parts_ = 1;
+    } else if (c == '=') {
+      key_parts_ = parts_;
+      check_depth(context_depth() + key_parts_, i);
+      value_on_line_ = true;
+      parts_ = 1;
+    } else if (c == ',' || c == '\n') {
+      if (c == '\n' && open_.empty()) value_on_line_ = false;
+      parts_ = 1;
+    } else if (c == '.' && ++parts_ > max_nesting_depth && !reported_dots_) {
       diagnostics_.error(at(i), fmt::format("a dotted key has more than {} parts", max_nesting_depth));
       reported_dots_ = true;
+      reported_depth_ = true;  // one error for one key
     }
     return 0;
   }
@@ -250,8 +285,17 @@ private:
   const std::string& path_;
   DiagnosticList& diagnostics_;
   Lexeme state_ = Lexeme::code;
-  std::size_t bracket_depth_ = 0;
-  std::size_t dotted_parts_ = 1;
+  struct Open {
+    std::size_t depth;  // of the inline table or array itself
+    bool is_array;
+  };
+  std::vector<Open> open_;       // the inline tables and arrays open here, outermost first
+  std::size_t table_depth_ = 0;  // the depth of the last [header]'s table (0: the root)
+  std::size_t parts_ = 1;        // parts of the dotted key being read
+  std::size_t key_parts_ = 0;    // parts of the key before the last '='
+  bool in_header_ = false;
+  bool header_is_array_ = false;
+  bool value_on_line_ = false;   // an '=' was read on this line outside brackets: a '[' is a value, not a header
   bool reported_depth_ = false;
   bool reported_dots_ = false;
 };
@@ -269,13 +313,14 @@ std::string_view prepare_toml_text(std::string_view text, const std::string& pat
     return {};
   }
 
-  // Fast path, taken by most files: pure ASCII is valid UTF-8 and holds no byte-order mark, and with fewer '['
-  // and '{' than the limit, and fewer '.' than it, nothing can nest too deep wherever they stand.
+  // Fast path, taken by most files: pure ASCII is valid UTF-8 and holds no byte-order mark, and every level of
+  // nesting needs a '[', a '{' or a '.', apart from the first part of a header, of a key, and one for [[: with
+  // fewer of them together than the limit less 3, nothing can nest too deep wherever they stand.
   const std::string_view body = text.substr(start);
-  if (is_ascii(body) && count_up_to(body, '[', max_nesting_depth + 1) + count_up_to(body, '{', max_nesting_depth + 1) <=
-                            max_nesting_depth &&
-      count_up_to(body, '.', max_nesting_depth) < max_nesting_depth) {
-    return body;
+  if (is_ascii(body)) {
+    const std::size_t limit = max_nesting_depth - 3;
+    const std::size_t brackets = count_up_to(body, '[', limit + 1) + count_up_to(body, '{', limit + 1);
+    if (brackets + count_up_to(body, '.', limit + 1) <= limit) return body;
   }
 
   if (!TomlTextScanner(text, start, path, diagnostics).scan()) return {};

@@ -9,7 +9,8 @@
 
 namespace partnerpulse {
 
-// How deep keys and tables may nest: dotted-key parts, and [ / { nesting, each (64).
+// How deep keys and tables may nest (64), every level counted together: the parts of a [header] (and one more for
+// a [[header]]), the parts of dotted keys, inline tables and arrays, wherever they nest in one another.
 inline constexpr std::size_t max_nesting_depth = 64;
 
 // Checks that `text` is non-empty valid UTF-8, has no byte-order mark except at the very start, and nests

@@ -39,4 +39,23 @@ BOOST_AUTO_TEST_CASE(errors_carry_their_diagnostics_and_a_readable_what) {
   BOOST_TEST(io.path() == "out.md");
 }
 
+BOOST_AUTO_TEST_CASE(a_list_keeps_50_problems_and_counts_the_rest_in_a_last_line) {
+  DiagnosticList list;
+  for (std::uint32_t line = 1000; line > 0; --line) list.error({"f.toml", line, 1}, "problem");
+  BOOST_TEST(list.full());
+  list.sort_by_position();
+  BOOST_REQUIRE_EQUAL(list.items().size(), max_diagnostics_per_input + 1);
+  BOOST_TEST(list.items().front().location.line == 951u);  // the first 50 added, sorted
+  BOOST_TEST(format_diagnostic(list.items().back()) ==
+             "f.toml: error: and 950 more problems in this file (only the first 50 are listed)");
+  DiagnosticList merged;
+  merged.error({"f.toml", 1, 1}, "first");
+  merged.append(list);
+  BOOST_REQUIRE_EQUAL(merged.items().size(), max_diagnostics_per_input + 1);
+  BOOST_TEST(merged.items().back().message == "and 951 more problems in this file (only the first 50 are listed)");
+  DiagnosticList one_more;
+  for (int i = 0; i < 51; ++i) one_more.error({"g.toml", 1, 1}, "problem");
+  BOOST_TEST(one_more.items().back().message == "and 1 more problem in this file (only the first 50 are listed)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "partnerpulse/diagnostics.hpp"
@@ -310,6 +311,104 @@ BOOST_AUTO_TEST_CASE(collect_of_a_missing_path_is_an_io_error) {
     BOOST_TEST(error.path() == missing);
     BOOST_TEST(std::string(error.what()).find("no such file or folder") != std::string::npos);
   }
+}
+
+// ---- the writer refuses what it must not destroy (issue 15) --------------------------------------------------
+
+namespace {
+
+// The message of the IoError `write` throws; fails the test when it throws none.
+template <typename Write>
+std::string refusal_of(Write&& write) {
+  try {
+    write();
+  } catch (const IoError& error) {
+    return error.what();
+  }
+  BOOST_FAIL("nothing was refused");
+  return {};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(write_refuses_a_fifo_with_or_without_force_and_leaves_it) {
+  TempFolder temp;
+  const std::string fifo = temp.path("out.md");
+  BOOST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  for (const Overwrite overwrite : {Overwrite::refuse, Overwrite::allow}) {
+    const std::string message = refusal_of([&] { write_file_atomically(fifo, "x", overwrite); });
+    BOOST_TEST(message.find("is a FIFO (named pipe), not a regular file") != std::string::npos);
+  }
+  BOOST_TEST(fs::is_fifo(fifo));
+  BOOST_TEST(temp.entries() == std::vector<std::string>{"out.md"}, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(write_goes_through_a_link_to_a_regular_file_and_keeps_the_link) {
+  TempFolder temp;
+  const std::string real = temp.write("real.md", "old\n");
+  fs::create_symlink("real.md", temp.root / "link.md");
+  BOOST_TEST(refusal_of([&] { write_file_atomically(temp.path("link.md"), "new\n", Overwrite::refuse); })
+                 .find("already exists") != std::string::npos);
+  write_file_atomically(temp.path("link.md"), "new\n", Overwrite::allow);
+  BOOST_TEST(fs::is_symlink(temp.root / "link.md"));
+  BOOST_TEST(read_back(real) == "new\n");
+  // A link to nothing, and a loop, are refused.
+  fs::create_symlink("missing.md", temp.root / "dangling.md");
+  BOOST_TEST(refusal_of([&] { write_file_atomically(temp.path("dangling.md"), "x", Overwrite::allow); })
+                 .find("which does not exist") != std::string::npos);
+  fs::create_symlink("loop-b.md", temp.root / "loop-a.md");
+  fs::create_symlink("loop-a.md", temp.root / "loop-b.md");
+  BOOST_TEST(refusal_of([&] { write_file_atomically(temp.path("loop-a.md"), "x", Overwrite::allow); })
+                 .find("symbolic link loop") != std::string::npos);
+  BOOST_TEST(!fs::exists(temp.root / "missing.md"));
+}
+
+BOOST_AUTO_TEST_CASE(write_refuses_an_input_of_the_run_and_a_file_the_next_run_would_read) {
+  TempFolder temp;
+  const std::string input = temp.write("responses/r1.toml", "[respondent]\n");
+  fs::create_symlink("responses/r1.toml", temp.root / "alias.toml");
+  const RunInputs inputs{{temp.path("alias.toml")}};
+  // The same file under another name is still the input.
+  BOOST_TEST(refusal_of([&] { write_file_atomically(input, "x", Overwrite::allow, inputs); })
+                 .find("is one of the inputs of this run") != std::string::npos);
+  const RunInputs folder{{temp.path("responses")}};
+  BOOST_TEST(refusal_of([&] { write_file_atomically(temp.path("responses/sub/new.toml"), "x", Overwrite::allow,
+                                                    folder); })
+                 .find("would be read as a response by the next run") != std::string::npos);
+  // Hidden names, and other extensions, are never read by a folder walk: allowed.
+  fs::create_directories(temp.root / "responses/sub");
+  write_file_atomically(temp.path("responses/.draft.toml"), "x", Overwrite::refuse, folder);
+  write_file_atomically(temp.path("responses/sub/report.md"), "x", Overwrite::refuse, folder);
+  BOOST_TEST(read_back(input) == "[respondent]\n");
+}
+
+BOOST_AUTO_TEST_CASE(write_names_the_target_never_the_temporary_file) {
+  TempFolder temp;
+  fs::create_directories(temp.root / "ro");
+  fs::permissions(temp.root / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  if (::access(temp.path("ro").c_str(), W_OK) == 0) return;  // root writes anywhere: nothing to check here
+  const std::string message = refusal_of([&] { write_file_atomically(temp.path("ro/report.md"), "x", Overwrite::allow); });
+  BOOST_TEST(message.find("ro/report.md: ") != std::string::npos);
+  BOOST_TEST(message.find(".tmp-") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_lock_admits_one_holder_and_is_removed_on_release) {
+  TempFolder temp;
+  const std::string target = temp.path("me.toml");
+  {
+    const FileLock first(target);
+    BOOST_TEST(fs::exists(first.lock_path()));
+    BOOST_TEST(fs::path(first.lock_path()).filename() == ".me.toml.lock");
+    try {
+      const FileLock second(target);  // another open file description: flock refuses it as it would another process
+      BOOST_FAIL("a second lock was granted");
+    } catch (const BusyError& error) {
+      BOOST_TEST(std::string(error.what()).find("another partnerpulse session is answering into " + target +
+                                                ", process " + std::to_string(::getpid())) != std::string::npos);
+    }
+  }
+  BOOST_TEST(temp.entries().empty());
+  const FileLock again(target);  // free again
 }
 
 BOOST_AUTO_TEST_SUITE_END()

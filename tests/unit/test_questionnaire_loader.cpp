@@ -711,23 +711,46 @@ BOOST_AUTO_TEST_CASE(dotted_key_with_100_parts) {
 }
 
 BOOST_AUTO_TEST_CASE(dotted_key_at_the_limit_reaches_the_schema_check) {
-  // 64 parts is allowed: the file is then rejected only because [extra] is not part of the format.
-  expect_error(base + "\n[extra]\n" + "a" + repeat(".a", 63) + " = 1\n", 35, 2, "the file: unknown key 'extra'");
+  // [extra] is one level, so 63 parts reach the limit of 64: the file is then rejected only because [extra] is not
+  // part of the format. 64 parts under it are too deep.
+  expect_error(base + "\n[extra]\n" + "a" + repeat(".a", 62) + " = 1\n", 35, 2, "the file: unknown key 'extra'");
+  expect_error(base + "\n[extra]\n" + "a" + repeat(".a", 63) + " = 1\n", 36, 129, "nest deeper than 64 levels");
 }
 
 BOOST_AUTO_TEST_CASE(arrays_nested_100_deep) {
-  expect_error(base + "\nx = " + repeat("[", 100) + repeat("]", 100) + "\n", 35, 69,
-               "arrays, tables and inline tables nest deeper than 64 levels");
+  // Below [[items]] (two levels), x is level 3: the 63rd '[' is level 65.
+  expect_error(base + "\nx = " + repeat("[", 100) + repeat("]", 100) + "\n", 35, 67,
+               "keys, tables, arrays and inline tables nest deeper than 64 levels");
 }
 
 BOOST_AUTO_TEST_CASE(inline_tables_nested_100_deep) {
-  expect_error(base + "\nx = " + repeat("{a=", 100) + "1" + repeat("}", 100) + "\n", 35, 197,
+  // Below [[items]], x's inline table is level 3, the key a inside the 62nd one level 65: refused at its '='.
+  expect_error(base + "\nx = " + repeat("{a=", 100) + "1" + repeat("}", 100) + "\n", 35, 190,
                "nest deeper than 64 levels");
 }
 
 BOOST_AUTO_TEST_CASE(arrays_at_the_limit_reach_the_schema_check) {
-  expect_error(set_line(base, 33, "reverse = true\nx = " + repeat("[", 64) + repeat("]", 64)), 34, 1,
+  // Inside [[items]] (two levels: the array and its table), x's array is level 3 and 62 arrays reach level 64.
+  expect_error(set_line(base, 33, "reverse = true\nx = " + repeat("[", 62) + repeat("]", 62)), 34, 1,
                "item 'two': unknown key 'x'");
+  expect_error(set_line(base, 33, "reverse = true\nx = " + repeat("[", 63) + repeat("]", 63)), 34, 67,
+               "nest deeper than 64 levels");
+}
+
+// Issue 15: every level counts together. Inline tables inside dotted keys, and dotted keys under a deep [header],
+// used to restart the count at each '{' and reached about 4,000 levels.
+BOOST_AUTO_TEST_CASE(levels_of_keys_headers_and_inline_tables_count_together) {
+  // Below [[items]] (two levels) x's table is level 3, and each "a.a.a = {" adds three (the '{' shares the level of
+  // its key): the key of the 21st stands at level 66 and is refused at its '='.
+  expect_error(base + "\nx = {" + repeat("a.a.a = {", 30) + "}\n", 35, 6 + 20 * 9 + 6, "nest deeper than 64 levels");
+  // A [header] of 40 parts, then a key of 30 parts below it.
+  expect_error(base + "\n[" + "t" + repeat(".t", 39) + "]\n" + "k" + repeat(".k", 29) + " = 1\n", 36, 61,
+               "nest deeper than 64 levels");
+  // A [[header]] of 63 parts is 64 levels with its array: at the limit. 64 parts are too many.
+  expect_error(base + "\n[[" + "t" + repeat(".t", 62) + "]]\n", 35, 3, "unknown key 't'");
+  expect_error(base + "\n[[" + "t" + repeat(".t", 63) + "]]\n", 35, 130, "nest deeper than 64 levels");
+  // Arrays of inline tables of dotted keys: 4,000 levels in a few kilobytes, refused before toml++ sees them.
+  expect_error(base + "\nx = [" + repeat("{a.b = [", 4000) + "\n", 35, 6 + 20 * 8 + 5, "nest deeper");
 }
 
 BOOST_AUTO_TEST_CASE(dotted_key_with_50000_parts_does_not_crash) {
@@ -737,9 +760,9 @@ BOOST_AUTO_TEST_CASE(dotted_key_with_50000_parts_does_not_crash) {
 }
 
 BOOST_AUTO_TEST_CASE(brackets_nested_100000_deep_do_not_crash) {
-  expect_error(repeat("[", 100000), 1, 65, "nest deeper than 64 levels");
-  expect_error(base + "\nx = " + repeat("[", 100000) + "\n", 35, 69, "nest deeper than 64 levels");
-  expect_error("x = " + repeat("{a=", 100000) + "\n", 1, 197, "nest deeper than 64 levels");
+  expect_error(repeat("[", 100000), 1, 67, "nest deeper than 64 levels");  // "[[" is a header, then 65 arrays
+  expect_error(base + "\nx = " + repeat("[", 100000) + "\n", 35, 67, "nest deeper than 64 levels");
+  expect_error("x = " + repeat("{a=", 100000) + "\n", 1, 196, "nest deeper than 64 levels");
 }
 
 // ---- several problems in one run -----------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 // and writing them back (src/model/response_loader.cpp, src/model/response_writer.cpp).
 
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
 
 #include "diagnostic_expectations.hpp"
+#include "work_budget.hpp"
 
 #include <algorithm>
 #include <string>
@@ -14,6 +16,7 @@
 
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/files.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
 
@@ -591,6 +594,78 @@ BOOST_AUTO_TEST_CASE(write_response_without_answers_parses_back) {
   r.questionnaires[0].comments.clear();
   const Response back = parse_ok(write_response(r));
   check_equal(r, back);
+}
+
+// ---- bounded work (issue 15, why 4) -------------------------------------------------------------------------
+
+namespace {
+
+// The problems parse_response finds in `text` against `against`; none when it accepts the text.
+std::vector<Diagnostic> problems_of(const std::string& text, const Catalog& against) {
+  try {
+    parse_response(text, "r.toml", against);
+  } catch (const InputError& error) {
+    return error.diagnostics();
+  }
+  return {};
+}
+
+const std::string header_lines = base.substr(0, base.find("[answers.trust]"));
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(one_unknown_key_of_4_mib_is_answered_quickly_and_quoted_short) {
+  // Took 24 s and 750 MB before: a full edit-distance table against every item id.
+  const std::size_t length = max_input_bytes - header_lines.size() - 64;
+  for (const std::string& table : {std::string("[answers.trust]\n"), std::string("[comments.trust]\n")}) {
+    const std::string text = header_lines + table + std::string(length, 'k') + " = 4\n";
+    BOOST_REQUIRE_LE(text.size(), max_input_bytes);
+    std::vector<Diagnostic> problems;
+    within_budget("one key of 4 MiB in " + table, [&] { problems = problems_of(text, catalog()); });
+    // One problem with the key (and, for [comments.trust] alone, the missing [answers]).
+    BOOST_REQUIRE_GE(problems.size(), 1u);
+    BOOST_TEST(problems.back().message.find("has no item '" + std::string(64, 'k') + "… (") != std::string::npos);
+    for (const auto& problem : problems) BOOST_TEST(problem.message.size() < 300u);
+  }
+  const std::string in_respondent = "[respondent]\n" + std::string(length, 'x') + " = 1\n";
+  std::vector<Diagnostic> problems;
+  within_budget("one key of 4 MiB in [respondent]", [&] { problems = problems_of(in_respondent, catalog()); });
+  for (const auto& problem : problems) BOOST_TEST(problem.message.size() < 600u);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_of_4_mib_of_unknown_keys_lists_50_problems_then_counts_the_rest) {
+  std::string text = header_lines + "[answers.trust]\n";
+  for (std::size_t i = 0; text.size() < max_input_bytes - 32; ++i) text += fmt::format("unknown-{} = 4\n", i);
+  std::vector<Diagnostic> problems;
+  within_budget("4 MiB of unknown keys", [&] { problems = problems_of(text, catalog()); });
+  BOOST_REQUIRE_EQUAL(problems.size(), max_diagnostics_per_input + 1);
+  BOOST_TEST(problems.back().location.line == 0u);
+  BOOST_TEST(problems.back().message.find("more problems in this file (only the first 50 are listed)") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(ten_thousand_items_by_ten_thousand_unknown_answers) {
+  // More than 30 s before: a suggestion search among 10,000 ids for each of 10,000 unknown ids.
+  std::string questionnaire = strict_questionnaire.substr(0, strict_questionnaire.find("[[items]]"));
+  const std::string strict_id = "id = \"strict\"";
+  questionnaire.replace(questionnaire.find(strict_id), strict_id.size(), "id = \"big\"");
+  std::string answers = "[answers.big]\n";
+  for (int i = 0; i < 10000; ++i) {
+    questionnaire += fmt::format("[[items]]\nid = \"item-{}\"\ndimension = \"d\"\ntext = \"Q\"\nscale = \"yesno\"\n", i);
+    answers += fmt::format("item-{} = 1\nitem-{}-x = 1\n", i, i);  // one valid, one unknown (a typo of a valid id)
+  }
+  Catalog big;
+  within_budget("a questionnaire of 10,000 items", [&] { big.add(parse_questionnaire(questionnaire, "big.toml")); });
+  std::string header = header_lines;
+  const std::string trust_version = "trust = \"1.0\"";
+  header.replace(header.find(trust_version), trust_version.size(), "big = \"2.1\"");
+  const std::string text = header + answers;
+  BOOST_REQUIRE_LE(text.size(), max_input_bytes);
+  std::vector<Diagnostic> problems;
+  within_budget("10,000 answers and 10,000 unknown ids", [&] { problems = problems_of(text, big); });
+  BOOST_REQUIRE_EQUAL(problems.size(), max_diagnostics_per_input + 1);
+  BOOST_TEST(problems.front().message.find("; did you mean 'item-") != std::string::npos);
+  BOOST_TEST(problems.back().message.find("and 9950 more problems") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

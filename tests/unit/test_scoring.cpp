@@ -292,7 +292,8 @@ BOOST_AUTO_TEST_CASE(comments_are_collected_sorted_only_when_asked) {
   const Catalog catalog = worked_catalog();
   std::vector<std::string> texts;
   for (const char* comment : {"zeta", "alpha", "mid"}) {
-    texts.push_back(response_text(comment, "a", "i1 = 4") + fmt::format("\n[comments.example]\ni1 = \"{}\"\n", comment));
+    texts.push_back(response_text(comment, "a", "i1 = 4\ni2 = 2\ni3 = 5") +
+                    fmt::format("\n[comments.example]\ni1 = \"{}\"\n", comment));
   }
   BOOST_TEST(score_texts(catalog, texts).groups[0].comments.empty());
   ScoringOptions options;
@@ -301,6 +302,47 @@ BOOST_AUTO_TEST_CASE(comments_are_collected_sorted_only_when_asked) {
   BOOST_REQUIRE_EQUAL(group.comments.size(), 1u);
   BOOST_TEST(group.comments[0].comments == (std::vector<std::string>{"alpha", "mid", "zeta"}),
              tt::per_element());
+}
+
+// Issue 15: a comment must not stand beside "funder: 1 (withheld)". Comments of a withheld role, of the role withheld
+// to protect it, and of a role whose cell of the item's dimension is withheld are left out and counted; the rest
+// are kept, the same for any order of the responses.
+BOOST_AUTO_TEST_CASE(comments_of_withheld_roles_and_cells_are_left_out_and_counted) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  const auto add = [&](const std::string& id, const std::string& role, const std::string& answers) {
+    texts.push_back(response_text(id, role, answers) +
+                    fmt::format("\n[comments.example]\ni1 = \"{} of {}\"\n", role, id));
+  };
+  for (const char* id : {"s1", "s2", "s3", "s4"}) add(id, "south", "i1 = 4\ni2 = 2\ni3 = 5");
+  for (const char* id : {"n1", "n2", "n3"}) add(id, "north", "i1 = 3\ni2 = 3\ni3 = 3");
+  for (const char* id : {"x1", "x2", "x3"}) add(id, "east", "i1 = 3\ni2 = 3\ni3 = 3");
+  add("f1", "funder", "i1 = 1\ni2 = 5\ni3 = 1");
+  ScoringOptions options;
+  options.collect_comments = true;
+  GroupResult group = score_texts(catalog, texts, options).groups[0];
+  // funder (1) is withheld, and so is one role of 3 (east, the first smallest in name order) to protect it.
+  BOOST_REQUIRE_EQUAL(group.comments.size(), 1u);
+  BOOST_TEST(group.comments[0].comments ==
+                 (std::vector<std::string>{"north of n1", "north of n2", "north of n3", "south of s1", "south of s2",
+                                           "south of s3", "south of s4"}),
+             tt::per_element());
+  BOOST_TEST(group.comments_withheld == 4u);
+  std::reverse(texts.begin(), texts.end());
+  const GroupResult reversed = score_texts(catalog, texts, options).groups[0];
+  BOOST_TEST(reversed.comments[0].comments == group.comments[0].comments, tt::per_element());
+  BOOST_TEST(reversed.comments_withheld == 4u);
+
+  // A role shown overall but whose cell of the dimension is withheld: two of north answer too few items to score.
+  texts.clear();
+  for (const char* id : {"s1", "s2", "s3"}) add(id, "south", "i1 = 4\ni2 = 2\ni3 = 5");
+  for (const char* id : {"t1", "t2", "t3"}) add(id, "west", "i1 = 4\ni2 = 2\ni3 = 5");
+  add("n1", "north", "i1 = 3\ni2 = 3\ni3 = 3");
+  add("n2", "north", "i1 = 3");
+  add("n3", "north", "i1 = 3");
+  group = score_texts(catalog, texts, options).groups[0];
+  for (const auto& comment : group.comments[0].comments) BOOST_TEST(comment.find("north") == std::string::npos);
+  BOOST_TEST(group.comments_withheld >= 3u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
