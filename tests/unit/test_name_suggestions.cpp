@@ -38,6 +38,14 @@ std::size_t reference_distance(std::string_view a, std::string_view b) {
   return d[a.size()][b.size()];
 }
 
+// A word of `shortest` to `longest` letters, each among the first `letters` of the alphabet.
+std::string random_word(std::mt19937& random, int shortest, int longest, int letters) {
+  std::uniform_int_distribution<int> letter(0, letters - 1), length(shortest, longest);
+  std::string text(static_cast<std::size_t>(length(random)), 'a');
+  for (char& c : text) c = static_cast<char>('a' + letter(random));
+  return text;
+}
+
 // The suggestion the rule asks for, found by comparing `word` with every name in full.
 std::string reference_suggestion(std::string_view word, const std::vector<std::string>& names) {
   std::string best = "(none)";
@@ -112,12 +120,7 @@ BOOST_AUTO_TEST_CASE(the_first_of_equally_close_names_wins) {
 BOOST_AUTO_TEST_CASE(the_bounded_search_agrees_with_a_full_comparison) {
   // Short words over a small alphabet, so that many names are near each other, swapped, or of other lengths.
   std::mt19937 random(2024);
-  std::uniform_int_distribution<int> letter(0, 3), length(0, 12);
-  const auto word = [&] {
-    std::string text(static_cast<std::size_t>(length(random)), 'a');
-    for (char& c : text) c = static_cast<char>('a' + letter(random));
-    return text;
-  };
+  const auto word = [&] { return random_word(random, 0, 12, 4); };
   for (int round = 0; round < 300; ++round) {
     std::vector<std::string> names(20);
     for (auto& name : names) name = word();
@@ -132,12 +135,8 @@ BOOST_AUTO_TEST_CASE(the_bit_parallel_distance_agrees_with_a_full_comparison_up_
   // Long words over three letters (many near names, swaps and long runs), at most 64 characters after the edits
   // (the reference counts bytes: ASCII only).
   std::mt19937 random(15);
-  std::uniform_int_distribution<int> letter(0, 2), length(40, 56), edits(0, 8), position(0, 63);
-  const auto word = [&] {
-    std::string text(static_cast<std::size_t>(length(random)), 'a');
-    for (char& c : text) c = static_cast<char>('a' + letter(random));
-    return text;
-  };
+  std::uniform_int_distribution<int> edits(0, 8), position(0, 63);
+  const auto word = [&] { return random_word(random, 40, 56, 3); };
   for (int round = 0; round < 200; ++round) {
     std::vector<std::string> names(10);
     for (auto& name : names) name = word();
