@@ -17,8 +17,11 @@ std::string read_text_file(const std::string& path, std::size_t max_bytes = max_
 // Like read_text_file, but into `buffer`, for reading many files one after another: returns the file's bytes, a
 // view into `buffer`, valid until the buffer is used again. The buffer keeps its size between calls (its bytes past
 // the view are left over from earlier files), so that no byte of it is zero-filled more than once.
+// With `listed_as_regular` (the path came from a folder listing that saw a regular file, see
+// TomlFileStream::listed), the file's type is not asked again; a file swapped for a FIFO meanwhile reads as empty
+// and cannot block, since every file is opened non-blocking.
 std::string_view read_text_file_into(const std::string& path, std::string& buffer,
-                                     std::size_t max_bytes = max_input_bytes);
+                                     std::size_t max_bytes = max_input_bytes, bool listed_as_regular = false);
 
 enum class Overwrite { refuse, allow };
 
@@ -85,6 +88,9 @@ public:
   // Stores the next file in `path` and returns true, or returns false when there are no more. Throws IoError
   // when a folder cannot be read; a folder below a given one that denies access is skipped.
   bool next(std::string& path);
+  // Whether the last path next() gave was found by listing a folder, which only yields regular files (or links
+  // to them), rather than given by name.
+  bool listed() const noexcept { return listed_; }
 
 private:
   struct Listing;
@@ -95,6 +101,7 @@ private:
   std::vector<bool> is_folder_;
   std::size_t next_path_ = 0;
   std::vector<Listing> open_;  // the folders being listed, outermost first
+  bool listed_ = false;
 };
 
 // Every file a TomlFileStream over `paths` yields, in the same order.

@@ -26,14 +26,20 @@ Diagnostic io_problem(const IoError& error) {
   return problem;
 }
 
-ChunkOutcome score_chunk(const std::vector<std::string>& files, const Catalog& catalog,
+// A file to score, and whether a folder listing saw it as a regular file.
+struct ChunkFile {
+  std::string path;
+  bool listed = false;
+};
+
+ChunkOutcome score_chunk(const std::vector<ChunkFile>& files, const Catalog& catalog,
                          const ScoringOptions& options) {
   ChunkOutcome outcome;
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
   std::string buffer;  // one buffer for the whole chunk
-  for (const std::string& file : files) {
+  for (const auto& [file, listed] : files) {
     try {
-      const std::string_view text = read_text_file_into(file, buffer);
+      const std::string_view text = read_text_file_into(file, buffer, max_input_bytes, listed);
       if (detect_input_kind(text) == InputKind::questionnaire) {
         ++outcome.questionnaire_files;
         continue;
@@ -49,14 +55,15 @@ ChunkOutcome score_chunk(const std::vector<std::string>& files, const Catalog& c
   return outcome;
 }
 
-// Stores the next file to score in its argument and returns true, or returns false at the end.
-using NextFile = std::function<bool(std::string&)>;
+// Stores the next file to score (and whether a folder listing found it) in its argument and returns true, or
+// returns false at the end.
+using NextFile = std::function<bool(ChunkFile&)>;
 
-// Reads the next chunk's paths (up to files_per_chunk) into `chunk`; false when there were none left.
-bool read_chunk(const NextFile& next_file, std::vector<std::string>& chunk) {
+// Reads the next chunk's files (up to files_per_chunk) into `chunk`; false when there were none left.
+bool read_chunk(const NextFile& next_file, std::vector<ChunkFile>& chunk) {
   chunk.clear();
-  std::string path;
-  while (chunk.size() < files_per_chunk && next_file(path)) chunk.push_back(std::move(path));
+  ChunkFile file;
+  while (chunk.size() < files_per_chunk && next_file(file)) chunk.push_back(std::move(file));
   return !chunk.empty();
 }
 
@@ -79,7 +86,7 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
   };
   try {
     const std::size_t window = 2 * pool.size();
-    for (std::vector<std::string> chunk; read_chunk(next_file, chunk);) {
+    for (std::vector<ChunkFile> chunk; read_chunk(next_file, chunk);) {
       outcome.files_read += chunk.size();
       in_flight.push_back(pool.submit(
           [files = std::move(chunk), &catalog, &options] { return score_chunk(files, catalog, options); }));
@@ -99,16 +106,22 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
                               ThreadPool& pool) {
-  return score_source([&](std::string& path) { return files.next(path); }, catalog, options, pool);
+  return score_source(
+      [&](ChunkFile& file) {
+        if (!files.next(file.path)) return false;
+        file.listed = files.listed();
+        return true;
+      },
+      catalog, options, pool);
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
                               const ScoringOptions& options, ThreadPool& pool) {
   std::size_t next = 0;
   return score_source(
-      [&](std::string& path) {
+      [&](ChunkFile& file) {
         if (next == files.size()) return false;
-        path = files[next++];
+        file = {files[next++], false};
         return true;
       },
       catalog, options, pool);
