@@ -133,16 +133,20 @@ read -r busy_before total_before < <(cpu_jiffies)
 # from one second to the next; commands timed side by side meet the same conditions, so the median of the
 # per-round ratios is the figure such swings move least. Wall time from perf_counter, CPU time (user + system)
 # from the children's rusage.
+# The jemalloc library partnerpulse is linked with, if any (CMake option PARTNERPULSE_JEMALLOC).
+JEMALLOC=$(ldd "$PARTNERPULSE" | awk '/libjemalloc/ {print $3}')
 echo "== paired rounds ($ROUNDS rounds after $WARMUP warm-up, layouts: ${LAYOUTS[*]})"
 "$PYTHON" - "$OUT/paired.json" "$ROUNDS" "$WARMUP" "$PARSE_FLOOR" "$PARTNERPULSE" "$QUESTIONNAIRES" "$OUT/layouts" \
-  "$ROOT/bench/score_tomllib.py" "${LAYOUTS[@]}" <<'PY'
+  "$ROOT/bench/score_tomllib.py" "$JEMALLOC" "${LAYOUTS[@]}" <<'PY'
 import json, resource, subprocess, sys, time
-out, rounds, warmup, floor, pp, questionnaires, root, script, *layouts = sys.argv[1:]
+out, rounds, warmup, floor, pp, questionnaires, root, script, jemalloc, *layouts = sys.argv[1:]
 rounds, warmup = int(rounds), int(warmup)
 def commands(layout):
     data = f"{root}/{layout}"
     report = [pp, "report", "--format", "json", "--questionnaires", questionnaires, data]
     yield "parse_floor", [floor, data]
+    if jemalloc:  # the floor again with partnerpulse's allocator, so that the allocator's share is visible
+        yield "parse_floor (jemalloc)", ["env", f"LD_PRELOAD={jemalloc}", floor, data]
     yield "partnerpulse", report
     yield "partnerpulse --jobs 1", report[:2] + ["--jobs", "1"] + report[2:]
     if layout == layouts[0]:
@@ -214,6 +218,10 @@ for layout, runs in paired.items():
     print(f"  partnerpulse / --jobs 1 (CPU, per round)      {spread(cpu_ratio)}  target <= 1.2: "
           f"{verdict(statistics.median(cpu_ratio) <= 1.2)}")
     print(f"  --jobs 1 / parse_floor (wall)                 {spread([p / f for p, f in zip(pp1['wall'], floor['wall'])])}")
+    if "parse_floor (jemalloc)" in runs:
+        jfloor = runs["parse_floor (jemalloc)"]
+        print(f"  partnerpulse / parse_floor with jemalloc      "
+              f"{spread([p / f for p, f in zip(pp['wall'], jfloor['wall'])])}  (information: same allocator on both sides)")
     if "score_tomllib.py" in runs:
         python_ratio = [y / p for y, p in zip(runs["score_tomllib.py"]["wall"], pp["wall"])]
         print(f"  score_tomllib.py / partnerpulse (wall)        {spread(python_ratio)}  target >= 12: "
