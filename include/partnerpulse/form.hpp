@@ -57,7 +57,8 @@ std::string xlsform_language(std::string_view code);
 // The XLSForm of `questionnaires`, in the order given: respondent fields first, then a group per questionnaire
 // with a select_one per scored item and its optional comment, and a text field per open question. Every text has
 // a label::<Language> (<code>) column for each of form_languages(), falling back to the text's own default
-// language. Throws InputError (at the id) for an id that starts with a digit, which an XLSForm name cannot.
+// language. Throws InputError (at the id) for an id that starts with a digit, which an XLSForm name cannot, and
+// for a questionnaire id that is a respondent field's name (partnership, role, period).
 XlsForm build_xlsform(const std::vector<const Questionnaire*>& questionnaires,
                       const RespondentChoices& respondent = {});
 

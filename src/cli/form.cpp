@@ -24,11 +24,10 @@ struct FormOptions {
 
 // Writes the form of the questionnaires named, as an XLSForm workbook or a CSV template, to -o FILE.
 int run_form(const FormOptions& options, Console& console) {
-  RunInputs inputs;
+  RunInputs inputs{questionnaire_search_path(options.questionnaire_folders)};  // never a questionnaire's place
   for (const auto& argument : options.questionnaires) {
     if (is_questionnaire_path(argument)) inputs.paths.push_back(argument);
   }
-  inputs.paths.insert(inputs.paths.end(), options.questionnaire_folders.begin(), options.questionnaire_folders.end());
   const Overwrite overwrite = options.force ? Overwrite::allow : Overwrite::refuse;
   check_output_target(options.output, overwrite, inputs);  // before any work
   const NamedQuestionnaires named = find_named_questionnaires(options.questionnaires, options.questionnaire_folders);

@@ -1,5 +1,7 @@
 // The XLSForm of questionnaires as sheets of text (docs/form.md): built here, written by xlsx_writer.cpp.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -85,7 +87,8 @@ private:
   std::size_t localized_;
 };
 
-// Throws InputError when an id of the form starts with a digit: XLSForm names must start with a letter.
+// Throws InputError when an id of the form starts with a digit (XLSForm names must start with a letter) or when a
+// questionnaire id is a respondent field's name (names must differ at one level of the form).
 void check_xlsform_names(const Questionnaire& q) {
   DiagnosticList problems;
   const auto check = [&](const std::string& id, const SourceLocation& where, const char* what) {
@@ -96,6 +99,13 @@ void check_xlsform_names(const Questionnaire& q) {
     }
   };
   check(q.id, SourceLocation{q.path, 1, 1}, "questionnaire");
+  const auto& respondent = respondent_field_names();
+  if (std::find(respondent.begin(), respondent.end(), q.id) != respondent.end()) {
+    problems.error(SourceLocation{q.path, 1, 1},
+                   fmt::format("questionnaire id '{}' is also the name of a respondent field, which an XLSForm "
+                               "cannot hold twice; rename it, or use --format csv-template",
+                               q.id));
+  }
   for (const Item& item : q.items) check(item.id, item.location, "item");
   if (problems.has_errors()) throw InputError(problems.items());
 }

@@ -117,4 +117,11 @@ BOOST_AUTO_TEST_CASE(an_id_starting_with_a_digit_is_refused_at_its_position) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(a_questionnaire_named_like_a_respondent_field_is_refused) {
+  Questionnaire q = test::form_questionnaire();
+  q.id = "role";
+  BOOST_CHECK_THROW((void)build_xlsform({&q}), InputError);
+  BOOST_TEST(build_csv_template({&q}).columns.at(3) == "role.t1");  // the template's names never clash
+}
+
 BOOST_AUTO_TEST_SUITE_END()
