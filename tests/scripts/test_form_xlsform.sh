@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `form --format xlsform` of every shipped questionnaire opens as a workbook (read back with python3-openpyxl) with
 # the survey, choices and settings sheets, their columns, and every text in every language the questionnaires
-# have (the default language where a text has no translation).   test_form_xlsform.sh BINARY SOURCE_DIR [CORPUS]
+# have (the default language where a text has no translation), and the same bytes when written again.
+#   test_form_xlsform.sh BINARY SOURCE_DIR [CORPUS]
 set -euo pipefail
 binary=$1 source_dir=$2
 # Debian's python3-openpyxl is in the system Python, which another python3 on the PATH (pyenv) may hide.
@@ -18,6 +19,11 @@ trap 'rm -rf "$work"' EXIT
 ids=(trust power-balance roles communication)
 PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" form "${ids[@]}" --questionnaires "$source_dir/questionnaires" \
   -o "$work/form.xlsx"
+# The same questionnaires give the same bytes, whenever they are written (the creation time is fixed).
+sleep 1
+PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" form "${ids[@]}" --questionnaires "$source_dir/questionnaires" \
+  -o "$work/again.xlsx" 2>/dev/null
+cmp "$work/form.xlsx" "$work/again.xlsx" || { echo "error: the same form written twice differs"; exit 1; }
 exec "$python" - "$work/form.xlsx" "$source_dir/questionnaires" "${ids[@]}" <<'PYTHON'
 import sys, tomllib
 import openpyxl

@@ -1,6 +1,7 @@
 // Writing the XLSForm as an .xlsx workbook (src/form/xlsx_writer.cpp); its sheets are read back by
 // tests/scripts/test_form_xlsform.sh.
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -64,6 +65,28 @@ BOOST_AUTO_TEST_CASE(a_missing_folder_is_an_io_error_naming_the_target) {
     BOOST_FAIL("no error");
   } catch (const IoError& error) {
     BOOST_TEST(error.path() == target);
+  }
+  BOOST_TEST(!fs::exists(target));
+}
+
+BOOST_AUTO_TEST_CASE(no_temporary_folder_is_an_io_error_naming_the_target) {
+  const WorkbookFolder folder;
+  const Questionnaire q = test::form_questionnaire();
+  const std::string target = (folder.path / "form.xlsx").string();
+  const char* before = std::getenv("TMPDIR");
+  const std::string saved = before ? before : "";
+  ::setenv("TMPDIR", "/nonexistent/partnerpulse-tmp", 1);
+  try {
+    write_xlsform(build_xlsform({&q}), target, Overwrite::refuse);
+    BOOST_FAIL("no error");
+  } catch (const IoError& error) {
+    BOOST_TEST(error.path() == target);
+    BOOST_TEST(std::string(error.what()).find("temporary folder") != std::string::npos);
+  }
+  if (before) {
+    ::setenv("TMPDIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TMPDIR");
   }
   BOOST_TEST(!fs::exists(target));
 }
