@@ -36,7 +36,8 @@ def markdown_table(sheet, columns):
     cell = lambda value: "" if value is None else str(value).replace("|", "\\|")
     lines = ["| " + " | ".join(f"`{c}`" for c in columns) + " |", "|" + " --- |" * len(columns)]
     for row in rows[1:]:
-        lines.append("| " + " | ".join(cell(row[i]) if i < len(row) else "" for i in index) + " |")
+        cells = [cell(row[i]) if i < len(row) else "" for i in index]
+        lines.append("|" + "".join(f" {c} |" if c else " |" for c in cells))
     return "\n".join(lines)
 
 
