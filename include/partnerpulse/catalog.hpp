@@ -34,6 +34,21 @@ private:
   std::vector<std::string> folders_;
 };
 
+// True when a QUESTIONNAIRE argument names a file (it holds a '/' or ends in .toml) rather than an id.
+bool is_questionnaire_path(const std::string& argument);
+
+// The questionnaires a command line names, and the catalog they were found in.
+struct NamedQuestionnaires {
+  Catalog catalog;
+  std::vector<const Questionnaire*> questionnaires;  // in the order named; they live in `catalog`
+};
+
+// Looks up `arguments` (questionnaire ids, or files as is_questionnaire_path tells) in a catalog of the files
+// first, then questionnaire_search_path(`folders`). Throws UsageError for an unknown id (with a suggestion, the
+// ids found and the folders searched) or one named twice; InputError for an invalid file; IoError for a missing one.
+NamedQuestionnaires find_named_questionnaires(const std::vector<std::string>& arguments,
+                                              const std::vector<std::string>& folders);
+
 // The default search path: `extra` folders, then ./questionnaires, then the installed share folder
 // ($PARTNERPULSE_SHARE_DIR, else share/partnerpulse beside the binary's bin/ folder, else the configured one).
 std::vector<std::string> questionnaire_search_path(const std::vector<std::string>& extra);

@@ -55,6 +55,7 @@ const Command commands[] = {
     {"diff-questionnaires", "Show what changed between two questionnaire versions and if results stay comparable",
      setup_diff_questionnaires},
     {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
+    {"form", "Write questionnaires as an XLSForm survey or a CSV template for data entry", setup_form},
     {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
 };
 

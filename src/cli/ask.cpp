@@ -17,7 +17,6 @@
 #include "partnerpulse/response.hpp"
 #include "terminal/ask_session.hpp"
 #include "terminal/terminal.hpp"
-#include "util/name_suggestions.hpp"
 
 namespace partnerpulse {
 
@@ -62,12 +61,6 @@ const char* const ask_description =
     "Scripting: when standard input is not a terminal, answers are read one per line. Colours and screen clearing are "
     "used only when standard output is a terminal, NO_COLOR is unset and --plain is not given.";
 
-// True when a QUESTIONNAIRE argument names a file (it holds a '/' or ends in .toml) rather than an id.
-bool is_path_argument(const std::string& argument) {
-  return argument.find('/') != std::string::npos ||
-         (argument.size() > 5 && argument.compare(argument.size() - 5, 5, ".toml") == 0);
-}
-
 // A fresh respondent id to offer, such as "r-k7xq2m".
 std::string random_pseudonym() {
   static constexpr char alphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";  // no look-alikes (0/o, 1/l/i)
@@ -111,43 +104,6 @@ Respondent respondent_from(const AskOptions& options) {
     }
   }
   return given;
-}
-
-// The catalog to look the questionnaires up in: the files given by path first, then the search path. Stores in
-// `ids` the id of every questionnaire argument, in order.
-Catalog catalog_for(const AskOptions& options, std::vector<std::string>& ids) {
-  std::vector<Questionnaire> from_paths;
-  for (const auto& argument : options.questionnaires) {
-    if (is_path_argument(argument)) {
-      Questionnaire questionnaire = load_questionnaire(argument);
-      ids.push_back(questionnaire.id);
-      from_paths.push_back(std::move(questionnaire));
-    } else {
-      ids.push_back(argument);
-    }
-  }
-  return Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders), std::move(from_paths));
-}
-
-// The questionnaires with these ids, in order. Throws UsageError for an unknown id or one given twice.
-std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, const std::vector<std::string>& ids) {
-  std::vector<const Questionnaire*> questionnaires;
-  for (const auto& id : ids) {
-    const Questionnaire* questionnaire = catalog.find(id);
-    if (!questionnaire) {
-      const std::vector<std::string> known = catalog.ids();
-      const auto suggestion = closest_name(id, known);
-      throw UsageError(fmt::format("unknown questionnaire '{}'{}; found: {}; searched: {}", id,
-                                   suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-                                   known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", ")),
-                                   catalog.searched_folders()));
-    }
-    for (const auto* seen : questionnaires) {
-      if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));
-    }
-    questionnaires.push_back(questionnaire);
-  }
-  return questionnaires;
 }
 
 // Throws IoError when `output` can never be a response file: a folder, a device, a link to nothing, a missing folder.
@@ -227,9 +183,9 @@ int exit_code_of(AskOutcome outcome, const AskSession& session, const std::strin
 int run_ask(const AskOptions& options, Console& console) {
   const Respondent given = respondent_from(options);
   if (options.output.empty()) throw UsageError("-o FILE must name the response file to write");
-  std::vector<std::string> ids;
-  const Catalog catalog = catalog_for(options, ids);
-  const std::vector<const Questionnaire*> questionnaires = find_questionnaires(catalog, ids);
+  const NamedQuestionnaires named = find_named_questionnaires(options.questionnaires, options.questionnaire_folders);
+  const Catalog& catalog = named.catalog;
+  const std::vector<const Questionnaire*>& questionnaires = named.questionnaires;
   check_ask_output(options.output);
   const FileLock lock(options.output);  // one session per response file, held until the session ends
   const std::optional<Response> existing = response_to_resume(options.output, catalog, questionnaires, console);

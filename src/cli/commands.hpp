@@ -35,6 +35,7 @@ CommandRun setup_validate(CLI::App& command);
 CommandRun setup_list(CLI::App& command);
 CommandRun setup_report(CLI::App& command);
 CommandRun setup_ask(CLI::App& command);
+CommandRun setup_form(CLI::App& command);
 CommandRun setup_compare(CLI::App& command);
 CommandRun setup_diff_questionnaires(CLI::App& command);
 CommandRun setup_completion(CLI::App& command);

@@ -9,6 +9,7 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
+#include "util/name_suggestions.hpp"
 
 #ifndef PARTNERPULSE_SHARE_DIR
 #define PARTNERPULSE_SHARE_DIR "/usr/local/share/partnerpulse"
@@ -106,6 +107,54 @@ const Questionnaire* Catalog::find(std::string_view id) const {
     if (item->id == id) return item.get();
   }
   return nullptr;
+}
+
+bool is_questionnaire_path(const std::string& argument) {
+  return argument.find('/') != std::string::npos ||
+         (argument.size() > 5 && argument.compare(argument.size() - 5, 5, ".toml") == 0);
+}
+
+namespace {
+
+// The questionnaires with these ids, in order. Throws UsageError for an unknown id or one given twice.
+std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, const std::vector<std::string>& ids) {
+  std::vector<const Questionnaire*> questionnaires;
+  for (const auto& id : ids) {
+    const Questionnaire* questionnaire = catalog.find(id);
+    if (!questionnaire) {
+      const std::vector<std::string> known = catalog.ids();
+      const auto suggestion = closest_name(id, known);
+      throw UsageError(fmt::format("unknown questionnaire '{}'{}; found: {}; searched: {}", id,
+                                   suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+                                   known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", ")),
+                                   catalog.searched_folders()));
+    }
+    for (const auto* seen : questionnaires) {
+      if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));
+    }
+    questionnaires.push_back(questionnaire);
+  }
+  return questionnaires;
+}
+
+}  // namespace
+
+NamedQuestionnaires find_named_questionnaires(const std::vector<std::string>& arguments,
+                                              const std::vector<std::string>& folders) {
+  std::vector<Questionnaire> from_paths;
+  std::vector<std::string> ids;
+  for (const auto& argument : arguments) {
+    if (is_questionnaire_path(argument)) {
+      Questionnaire questionnaire = load_questionnaire(argument);
+      ids.push_back(questionnaire.id);
+      from_paths.push_back(std::move(questionnaire));
+    } else {
+      ids.push_back(argument);
+    }
+  }
+  NamedQuestionnaires named{Catalog::from_folders(questionnaire_search_path(folders), std::move(from_paths)), {}};
+  named.questionnaires = find_questionnaires(named.catalog, ids);
+  return named;
 }
 
 }  // namespace partnerpulse

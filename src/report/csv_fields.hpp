@@ -1,6 +1,7 @@
 #pragma once
-// Internal to the CSV renderers (the report, the comparison): RFC 4180 fields, texts neutralised against
-// spreadsheet formulas, numbers with two decimals.
+// Internal to the CSV writers (the report, the comparison, the CSV template of `form`): RFC 4180 fields, texts
+// neutralised against spreadsheet formulas, numbers with two decimals. Every CSV cell partnerpulse writes from a
+// text goes through text_field.
 
 #include <optional>
 #include <string>

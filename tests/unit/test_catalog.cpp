@@ -112,6 +112,33 @@ BOOST_AUTO_TEST_CASE(ids_and_searched_folders_for_messages) {
   BOOST_TEST(Catalog().ids().empty());
 }
 
+BOOST_AUTO_TEST_CASE(named_questionnaires_are_files_or_ids_in_the_order_given) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "1.0"));
+  folder.write("own/roles.toml", questionnaire("roles", "2.0"));
+  const std::string roles_file = (folder.path / "own" / "roles.toml").string();
+  BOOST_TEST(is_questionnaire_path(roles_file));
+  BOOST_TEST(is_questionnaire_path("roles.toml"));
+  BOOST_TEST(!is_questionnaire_path("roles"));
+  const NamedQuestionnaires named = find_named_questionnaires({roles_file, "trust"}, {folder.path.string()});
+  BOOST_REQUIRE(named.questionnaires.size() == 2u);
+  BOOST_TEST(named.questionnaires[0]->id == "roles");
+  BOOST_TEST(named.questionnaires[0]->version == "2.0");
+  BOOST_TEST(named.questionnaires[1]->id == "trust");
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_or_repeated_name_is_a_usage_error) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "1.0"));
+  try {
+    (void)find_named_questionnaires({"trsut"}, {folder.path.string()});
+    BOOST_FAIL("an unknown id was accepted");
+  } catch (const UsageError& error) {
+    BOOST_TEST(std::string(error.what()).find("unknown questionnaire 'trsut' (did you mean 'trust'?)") == 0u);
+  }
+  BOOST_CHECK_THROW((void)find_named_questionnaires({"trust", "trust"}, {folder.path.string()}), UsageError);
+}
+
 BOOST_AUTO_TEST_CASE(the_search_path_ends_with_the_local_and_installed_folders) {
   ::setenv("PARTNERPULSE_SHARE_DIR", "/opt/pp", 1);
   const auto path = questionnaire_search_path({"mine"});
