@@ -156,6 +156,13 @@ ExportLayout::ExportLayout(std::string export_path, char csv_separator, ColumnPl
       scales.try_emplace(scale, *scale, mapping ? mapping->answers : no_answers);
     }
   }
+  column_scales.resize(plan.columns.size());
+  for (std::size_t column = 0; column < plan.columns.size(); ++column) {
+    const ColumnUse& use = plan.columns[column];
+    if (use.role == ColumnRole::answer && use.item->scored()) {
+      column_scales[column] = &scales.at(use.questionnaire->find_scale(use.item->scale));
+    }
+  }
   const auto by_item = [&](std::size_t a, std::size_t b) { return plan.columns[a].item->id < plan.columns[b].item->id; };
   for (auto& columns : answer_columns) std::sort(columns.begin(), columns.end(), by_item);
   for (auto& columns : comment_columns) std::sort(columns.begin(), columns.end(), by_item);
@@ -191,12 +198,14 @@ std::optional<SourceLocation> first_invalid_utf8(const CsvParser& parser, std::s
 namespace {
 
 // The text of one respondent detail, or nothing after reporting why there is none.
-std::optional<std::string> field_value(const ExportLayout& layout, const CsvParser& parser, const CsvRecord& record,
+std::optional<std::string_view> field_value(const ExportLayout& layout, const CsvParser& parser, const CsvRecord& record,
                                        RespondentField field, DiagnosticList& problems) {
   const FieldSource& source = layout.plan.field(field);
   if (source.value) return *source.value;
-  if (!source.column) return field == RespondentField::organisation ? std::optional<std::string>(organisation_not_recorded)
-                                                                    : std::nullopt;
+  if (!source.column) {
+    return field == RespondentField::organisation ? std::optional<std::string_view>(organisation_not_recorded)
+                                                  : std::nullopt;
+  }
   const std::size_t column = *source.column;
   const std::string_view value = trim(record.text(column));
   const std::string& header = layout.plan.header[column];
@@ -213,7 +222,7 @@ std::optional<std::string> field_value(const ExportLayout& layout, const CsvPars
       return std::nullopt;
     }
   }
-  return std::string(value);
+  return value;
 }
 
 bool read_respondent(const ExportLayout& layout, const CsvParser& parser, const CsvRecord& record, std::size_t row,
@@ -222,14 +231,19 @@ bool read_respondent(const ExportLayout& layout, const CsvParser& parser, const 
   const auto role = field_value(layout, parser, record, RespondentField::role, problems);
   const auto period = field_value(layout, parser, record, RespondentField::period, problems);
   const auto organisation = field_value(layout, parser, record, RespondentField::organisation, problems);
-  std::optional<std::string> id;
+  bool has_id = true;
   if (layout.plan.field(RespondentField::id).given()) {
-    if (const auto raw = field_value(layout, parser, record, RespondentField::id, problems)) id = pseudonymizer.pseudonym(*raw);
+    const auto raw = field_value(layout, parser, record, RespondentField::id, problems);
+    has_id = raw.has_value();
+    if (raw) who.id = pseudonymizer.pseudonym(*raw);
   } else {
-    id = fmt::format("row-{}", row);
+    who.id = fmt::format("row-{}", row);
   }
-  if (!partnership || !role || !period || !organisation || !id) return false;
-  who = {*id, *organisation, *partnership, *role, *period, {}};
+  if (!partnership || !role || !period || !organisation || !has_id) return false;
+  who.partnership.assign(*partnership);  // assigned, not rebuilt: the response's storage is reused row after row
+  who.role.assign(*role);
+  who.period.assign(*period);
+  who.organisation.assign(*organisation);
   return true;
 }
 
@@ -237,6 +251,14 @@ bool read_respondent(const ExportLayout& layout, const CsvParser& parser, const 
 bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvParser& parser, const CsvRecord& record,
                         QuestionnaireAnswers& answers, DiagnosticList& problems) {
   bool ok = true;
+  std::size_t count = 0;  // answers kept; the entries after them are left over from an earlier row
+  const auto keep = [&](const std::string& item, std::optional<int> value) {
+    if (count == answers.answers.size()) answers.answers.emplace_back();
+    answers.answers[count].item.assign(item);
+    answers.answers[count++].value = value;
+  };
+  answers.open_answers.clear();
+  answers.comments.clear();
   for (const std::size_t column : layout.answer_columns[q]) {
     const std::string_view cell = trim(record.text(column));
     if (cell.empty()) continue;
@@ -245,12 +267,12 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
       answers.open_answers.push_back({item.id, std::string(cell)});
       continue;
     }
-    const ScaleAnswers& scale = layout.scales.at(layout.plan.questionnaires[q]->find_scale(item.scale));
+    const ScaleAnswers& scale = *layout.column_scales[column];
     const ScaleAnswers::Match match = scale.match(cell);
     if (match.outcome == ScaleAnswers::Outcome::value) {
-      answers.answers.push_back({item.id, match.value, 0, 0});
+      keep(item.id, match.value);
     } else if (match.outcome == ScaleAnswers::Outcome::not_applicable) {
-      answers.answers.push_back({item.id, std::nullopt, 0, 0});
+      keep(item.id, std::nullopt);
     } else {
       ok = false;
       if (problems.full()) continue;
@@ -264,6 +286,7 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
     const std::string_view cell = trim(record.text(column));
     if (!cell.empty()) answers.comments.push_back({layout.plan.columns[column].item->id, std::string(cell)});
   }
+  answers.answers.resize(count);
   return ok;
 }
 
@@ -280,20 +303,30 @@ RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const C
                                        layout.plan.header.size()));
     return RowOutcome::invalid;
   }
-  response = Response{};
-  response.path = layout.path;
+  if (response.path != layout.path) response.path = layout.path;
   response.location = row_at;
   bool ok = read_respondent(layout, parser, record, row, pseudonymizer, response.respondent, problems);
+  // One entry per questionnaire, in plan order, reused from the last row when it is still there; the ones this
+  // row leaves unanswered are removed at the end.
+  auto& all = response.questionnaires;
+  std::size_t kept = 0;
   for (std::size_t q = 0; q < layout.plan.questionnaires.size(); ++q) {
-    QuestionnaireAnswers answers;
-    answers.questionnaire = layout.plan.questionnaires[q]->id;
-    answers.version = layout.plan.questionnaires[q]->version;
+    const Questionnaire& questionnaire = *layout.plan.questionnaires[q];
+    if (kept == all.size() || all[kept].questionnaire != questionnaire.id) {
+      all.insert(all.begin() + static_cast<std::ptrdiff_t>(kept), QuestionnaireAnswers{});
+      all[kept].questionnaire = questionnaire.id;
+      all[kept].version = questionnaire.version;
+    }
+    QuestionnaireAnswers& answers = all[kept];
     answers.location = row_at;
     ok = read_questionnaire(layout, q, parser, record, answers, problems) && ok;
     if (!answers.answers.empty() || !answers.open_answers.empty() || !answers.comments.empty()) {
-      response.questionnaires.push_back(std::move(answers));
+      ++kept;
+    } else {
+      all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept));
     }
   }
+  all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
   if (ok && response.questionnaires.empty()) {
     problems.error(row_at, "this row answers no item: every answer column is empty");
     ok = false;

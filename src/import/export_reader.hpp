@@ -42,7 +42,7 @@ public:
   const std::vector<SourceLocation>& header_at() const noexcept { return header_at_; }
   // The next block of whole records (about `block_bytes` or one record, whichever is larger); false at the end.
   // Throws IoError on a read error, InputError for a record longer than max_input_bytes.
-  bool next_block(ExportBlock& block, std::size_t block_bytes = 256 * 1024);
+  bool next_block(ExportBlock& block, std::size_t block_bytes = 1024 * 1024);
 
 private:
   bool fill(std::size_t bytes);
@@ -68,6 +68,7 @@ struct ExportLayout {
   char separator;
   ColumnPlan plan;
   std::map<const Scale*, ScaleAnswers> scales;
+  std::vector<const ScaleAnswers*> column_scales;  // per column: the answers of its item's scale, or null
   // Per questionnaire of plan.questionnaires, its answer and comment columns, by item id.
   std::vector<std::vector<std::size_t>> answer_columns;
   std::vector<std::vector<std::size_t>> comment_columns;
@@ -79,7 +80,7 @@ std::shared_ptr<const ExportLayout> read_layout(ExportStream& stream, const Cata
 
 enum class RowOutcome { response, blank, invalid };
 
-// Reads one record of a block into `response`: blank (every cell empty), invalid (problems reported into
+// Reads one record of a block into `response` (reusing its storage: pass the same response for every row): blank (every cell empty), invalid (problems reported into
 // `problems`), or a response whose path is the export's and whose location is the row's line. `row` is the
 // record number (header = 1), the respondent's id when the export has no id column.
 RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const CsvRecord& record, std::size_t row,
