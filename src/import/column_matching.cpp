@@ -17,12 +17,6 @@ struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const noexcept { std::free(p); }
 };
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 bool keeps(utf8proc_int32_t code_point) {
   switch (utf8proc_category(code_point)) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -42,6 +36,12 @@ struct ItemMatch {
 constexpr std::string_view comment_suffix = "_comment";
 
 }  // namespace
+
+std::string_view trim_blanks(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 std::string normalize_for_matching(std::string_view text) {
   utf8proc_uint8_t* raw = nullptr;
@@ -357,7 +357,7 @@ ScaleAnswers::Match ScaleAnswers::classify(std::optional<int> value) const {
 }
 
 ScaleAnswers::Match ScaleAnswers::match(std::string_view answer) const {
-  answer = trim(answer);
+  answer = trim_blanks(answer);
   if (!mapped_exact_.empty()) {
     if (const auto found = mapped_exact_.find(std::string(answer)); found != mapped_exact_.end()) return classify(found->second);
   }

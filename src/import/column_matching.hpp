@@ -16,6 +16,9 @@
 
 namespace partnerpulse {
 
+// `text` without the spaces and tabs at either end: how every cell and header of an export is read.
+std::string_view trim_blanks(std::string_view text);
+
 // `text` case-folded (utf8proc), with every run of characters that are not letters, digits or marks turned into
 // one space, and no space at either end: "Our partner listens, to us!" -> "our partner listens to us".
 std::string normalize_for_matching(std::string_view text);

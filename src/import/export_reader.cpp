@@ -16,19 +16,13 @@ namespace {
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 constexpr const char* organisation_not_recorded = "not recorded";
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // An HXL row (every non-empty cell a #hashtag) or the template's row of allowed answers (first cell "#...").
 bool is_marker_row(const CsvRecord& record) {
   if (record.size() == 0) return false;
   if (record.text(0).starts_with('#')) return true;
   bool any = false;
   for (std::size_t i = 0; i < record.size(); ++i) {
-    const std::string_view cell = trim(record.text(i));
+    const std::string_view cell = trim_blanks(record.text(i));
     if (cell.empty()) continue;
     if (!cell.starts_with('#')) return false;
     any = true;
@@ -98,7 +92,7 @@ void ExportStream::read_header() {
   separator_ = detect_separator(pending_.substr(0, pending_.find('\n')));
   const ExportBlock head = first_record();
   DiagnosticList problems;
-  if (trim(head.text).empty() || head.text == "\n" || head.text == "\r\n") {
+  if (trim_blanks(head.text).empty() || head.text == "\n" || head.text == "\r\n") {
     throw InputError({path_, 1, 1}, "the export is empty: its first row must name the columns");
   }
   CsvParser parser(head.text, separator_, 1, path_);
@@ -109,7 +103,7 @@ void ExportStream::read_header() {
   }
   if (problems.has_errors()) throw InputError(problems.items());
   for (std::size_t i = 0; i < record.size(); ++i) {
-    header_.emplace_back(trim(record.text(i)));
+    header_.emplace_back(trim_blanks(record.text(i)));
     header_at_.push_back(parser.location(record, i));
   }
   // The row after the header: skipped when it is an HXL row or the template's allowed answers.
@@ -207,7 +201,7 @@ std::optional<std::string_view> field_value(const ExportLayout& layout, const Cs
                                                   : std::nullopt;
   }
   const std::size_t column = *source.column;
-  const std::string_view value = trim(record.text(column));
+  const std::string_view value = trim_blanks(record.text(column));
   const std::string& header = layout.plan.header[column];
   if (value.empty()) {
     problems.error(parser.location(record, column),
@@ -260,7 +254,7 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
   answers.open_answers.clear();
   answers.comments.clear();
   for (const std::size_t column : layout.answer_columns[q]) {
-    const std::string_view cell = trim(record.text(column));
+    const std::string_view cell = trim_blanks(record.text(column));
     if (cell.empty()) continue;
     const Item& item = *layout.plan.columns[column].item;
     if (!item.scored()) {
@@ -283,7 +277,7 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
     }
   }
   for (const std::size_t column : layout.comment_columns[q]) {
-    const std::string_view cell = trim(record.text(column));
+    const std::string_view cell = trim_blanks(record.text(column));
     if (!cell.empty()) answers.comments.push_back({layout.plan.columns[column].item->id, std::string(cell)});
   }
   answers.answers.resize(count);
@@ -295,7 +289,7 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
 RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const CsvRecord& record, std::size_t row,
                     Pseudonymizer& pseudonymizer, Response& response, DiagnosticList& problems) {
   bool blank = true;
-  for (std::size_t i = 0; i < record.size() && blank; ++i) blank = trim(record.text(i)).empty();
+  for (std::size_t i = 0; i < record.size() && blank; ++i) blank = trim_blanks(record.text(i)).empty();
   if (blank) return RowOutcome::blank;
   const SourceLocation row_at{layout.path, record.line(), 1};
   if (record.size() != layout.plan.header.size()) {
