@@ -4,6 +4,7 @@
 
 #include "model/toml_document.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/response.hpp"
 #include "util/name_suggestions.hpp"
 
 namespace partnerpulse {
@@ -62,6 +63,11 @@ void read_respondent(TableReader& reader, ImportMapping& mapping) {
     }
     if (mapped.text.empty()) {
       reader.diagnostics().error(mapped.where, fmt::format("[respondent] '{}' must not be empty", key));
+      continue;
+    }
+    if (const auto problem = mapped.fixed ? respondent_field_problem(mapped.text) : std::nullopt) {
+      reader.diagnostics().error(mapped.where, fmt::format("[respondent] '{}': the value must be {}: {}", key,
+                                                           respondent_field_rule(), *problem));
       continue;
     }
     mapping.respondent.push_back(std::move(mapped));

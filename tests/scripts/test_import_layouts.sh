@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Each hand-made export under tests/data/import/LAYOUT/ (export.csv, with mapping.toml where the layout needs one)
 # imports to exactly the response files in LAYOUT/expected/; no string of LAYOUT/private.txt (e-mail addresses,
-# names, IP addresses, raw ids, metadata) nor the key appears in any file written; `report EXPORT.csv` gives the same
+# names, IP addresses, raw ids, metadata) nor the key appears in any file written or in a report (Markdown, JSON, CSV); `report EXPORT.csv` gives the same
 # report as `report` on the expected files; and a second import refuses to replace the files without --force.
 #   test_import_layouts.sh BINARY SOURCE_DIR [CORPUS]
 set -euo pipefail
@@ -29,8 +29,20 @@ for dir in "$data"/*/; do
     if grep -rqF -- "$private" "$out"; then fail "$layout: '$private' from the export appears in a response file"; fi
   done <"$dir/private.txt"
   if grep -rqF -- "$(cat "$work/test.key")" "$out" "$work/err"; then fail "$layout: the key appears in an output"; fi
-  "$binary" report "$dir/export.csv" "${q[@]}" "${mapping[@]}" --key "$work/test.key" --min-group 1 >"$work/from-export.md"
-  "$binary" report "$dir/expected" "${q[@]}" --min-group 1 >"$work/from-files.md"
+  "$binary" report "$dir/export.csv" "${q[@]}" "${mapping[@]}" --key "$work/test.key" --min-group 1 --comments \
+    >"$work/from-export.md"
+  for format in json csv; do
+    "$binary" report "$dir/export.csv" "${q[@]}" "${mapping[@]}" --key "$work/test.key" --min-group 1 --comments \
+      --format $format -o "$work/report.$format" 2>/dev/null
+  done
+  while IFS= read -r private; do
+    [ -n "$private" ] || continue
+    if grep -qF -- "$private" "$work/from-export.md" "$work/report.json" "$work/report.csv"; then
+      fail "$layout: '$private' from the export appears in a report"
+    fi
+  done <"$dir/private.txt"
+  rm -f "$work/report.json" "$work/report.csv"
+  "$binary" report "$dir/expected" "${q[@]}" --min-group 1 --comments >"$work/from-files.md"
   diff -u "$work/from-files.md" "$work/from-export.md" || fail "$layout: report EXPORT.csv differs from report on the files"
   if "$binary" import "$dir/export.csv" "${q[@]}" "${mapping[@]}" --key "$work/test.key" --out-dir "$out" 2>/dev/null; then
     fail "$layout: a second import replaced the files without --force"

@@ -72,10 +72,11 @@ BOOST_AUTO_TEST_CASE(every_problem_is_reported_at_its_position) {
 }
 
 BOOST_AUTO_TEST_CASE(unknown_tables_and_empty_values_are_refused) {
-  const auto problems = problems_of("[colums]\n[respondent]\nrole = \"\"\n");
-  BOOST_REQUIRE(problems.size() == 2u);
+  const auto problems = problems_of("[colums]\n[respondent]\nrole = \"\"\nperiod = { value = \"a\\nb\" }\n");
+  BOOST_REQUIRE(problems.size() == 3u);
   BOOST_TEST(problems[0] == "3:8: [respondent] 'role' must not be empty");
-  BOOST_TEST(problems[1].find("unknown key 'colums'; did you mean 'columns'?") != std::string::npos);
+  BOOST_TEST(problems[1].starts_with("4:10: [respondent] 'period': the value must be a non-empty single line"));
+  BOOST_TEST(problems[2].find("unknown key 'colums'; did you mean 'columns'?") != std::string::npos);
   BOOST_TEST(problems_of("not toml = = 1").size() == 1u);
 }
 
