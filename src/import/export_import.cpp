@@ -49,7 +49,8 @@ ImportOutcome import_export(const std::string& path, const Catalog& catalog, con
   const std::optional<ImportMapping> mapping = mapping_for(options.reading, catalog);
   const ImportMapping* mapping_used = mapping ? &*mapping : nullptr;
   ImportOutcome outcome;
-  const RunInputs inputs{{path, options.reading.mapping_path}};
+  RunInputs inputs{{path}};
+  if (!options.reading.mapping_path.empty()) inputs.paths.push_back(options.reading.mapping_path);
   std::vector<std::uint32_t> bad_lines;  // the lines of invalid rows, in order
   {
     ExportStream stream(path);
@@ -88,7 +89,9 @@ ImportOutcome import_export(const std::string& path, const Catalog& catalog, con
   outcome.skipped = bad_lines.size();
   if (options.dry_run || (!bad_lines.empty() && !options.skip_invalid)) return outcome;
 
-  std::filesystem::create_directories(options.out_dir);
+  std::error_code error;
+  std::filesystem::create_directories(options.out_dir, error);
+  if (error) throw IoError(options.out_dir, fmt::format("cannot create the folder: {}", error.message()));
   ExportStream stream(path);
   const auto layout = read_layout(stream, catalog, mapping_used);
   Pseudonymizer pseudonymizer(key_for(options.reading));
