@@ -1,6 +1,8 @@
 #include "import/csv_reader.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -61,14 +63,15 @@ void CsvParser::skip_line_break() {
 void CsvParser::read_unquoted(CsvRecord& record, DiagnosticList& problems) {
   const std::size_t begin = pos_;
   bool reported = false;
-  while (pos_ < text_.size() && text_[pos_] != separator_ && !at_record_end()) {
-    if (text_[pos_] == '"' && !reported && !problems.full()) {
+  for (; pos_ < text_.size(); ++pos_) {
+    const char c = text_[pos_];
+    if (c == separator_ || c == '\n' || (c == '\r' && at_record_end())) break;
+    if (c == '"' && !reported && !problems.full()) {
       problems.error({path_, line_, column_of(line_start_, pos_)},
                      "a quote inside a field that does not start with one (quote the whole field and double the "
                      "quotes inside it)");
       reported = true;
     }
-    ++pos_;
   }
   record.spans_.push_back({begin, pos_ - begin, false});
 }
@@ -134,40 +137,44 @@ bool CsvParser::next(CsvRecord& record, DiagnosticList& problems) {
   return true;
 }
 
+namespace {
+
+// The offset of the next `c` in text[from, end), or end.
+std::size_t next_of(std::string_view text, std::size_t from, std::size_t end, char c) {
+  if (from >= end) return end;
+  const void* found = std::memchr(text.data() + from, c, end - from);
+  return found == nullptr ? end : static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+}
+
+}  // namespace
+
 CsvBlockCut cut_whole_records(std::string_view text, char separator, bool at_end) {
-  enum class State { field_start, unquoted, quoted, quote_in_quoted };
-  State state = State::field_start;
+  // Outside quotes only line breaks and quotes matter: jump from one to the next with memchr.
   CsvBlockCut cut;
   std::size_t line_breaks = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\n') ++line_breaks;
-    switch (state) {
-      case State::quoted:
-        if (c == '"') state = State::quote_in_quoted;
-        continue;
-      case State::quote_in_quoted:
-        if (c == '"') {
-          state = State::quoted;
-          continue;
-        }
-        break;
-      case State::field_start:
-        if (c == '"') {
-          state = State::quoted;
-          continue;
-        }
-        break;
-      case State::unquoted: break;
+  bool at_field_start = true;  // outside quotes: whether the next byte starts a field
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t quote = next_of(text, pos, text.size(), '"');
+    for (std::size_t end = next_of(text, pos, quote, '\n'); end < quote; end = next_of(text, end + 1, quote, '\n')) {
+      cut = {end + 1, cut.records + 1, ++line_breaks};
     }
-    if (c == separator) {
-      state = State::field_start;
-    } else if (c == '\n') {
-      state = State::field_start;
-      cut = {i + 1, cut.records + 1, line_breaks};
-    } else {
-      state = State::unquoted;
+    if (quote == text.size()) break;
+    const bool opens = quote == pos ? at_field_start : text[quote - 1] == separator || text[quote - 1] == '\n';
+    pos = quote + 1;
+    if (!opens) {  // a quote inside an unquoted field is text
+      at_field_start = false;
+      continue;
     }
+    for (;;) {  // inside quotes: up to a quote that is not doubled
+      const std::size_t close = next_of(text, pos, text.size(), '"');
+      line_breaks += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(pos),
+                                                         text.begin() + static_cast<std::ptrdiff_t>(close), '\n'));
+      pos = close + 1;
+      if (close == text.size() || pos == text.size() || text[pos] != '"') break;
+      ++pos;  // a doubled quote
+    }
+    at_field_start = false;
   }
   if (at_end && cut.length < text.size()) cut = {text.size(), cut.records + 1, line_breaks};
   return cut;
