@@ -374,6 +374,9 @@ ScaleAnswers::Match ScaleAnswers::match(std::string_view answer) const {
   }
   const std::string normalized = normalize_for_matching(answer);
   if (const auto found = mapped_normalized_.find(normalized); found != mapped_normalized_.end()) return classify(found->second);
+  if (scale_->allow_na && (normalized == "not applicable" || normalized == "don t know" || normalized == "do not know")) {
+    return {Outcome::not_applicable, 0};
+  }
   if (const auto found = labels_normalized_.find(normalized); found != labels_normalized_.end() && found->second) {
     return {Outcome::value, *found->second};
   }

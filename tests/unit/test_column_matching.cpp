@@ -155,6 +155,8 @@ BOOST_AUTO_TEST_CASE(answers_match_by_mapping_number_na_and_label) {
   BOOST_TEST(value_of("tout a fait d'accord") == -1);  // accents are not folded
   BOOST_TEST((answers.match("na").outcome == Outcome::not_applicable));
   BOOST_TEST((answers.match("Sans avis").outcome == Outcome::not_applicable));
+  BOOST_TEST((answers.match("Not applicable").outcome == Outcome::not_applicable));
+  BOOST_TEST((answers.match("don't know").outcome == Outcome::not_applicable));
   BOOST_TEST((answers.match("5").outcome == Outcome::off_scale));
   BOOST_TEST((answers.match("Beaucoup").outcome == Outcome::off_scale));
   BOOST_TEST((answers.match("Maybe").outcome == Outcome::no_match));
