@@ -1,8 +1,4 @@
-#include <filesystem>
-#include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -14,22 +10,7 @@ using namespace partnerpulse;
 
 namespace {
 
-struct TempFolder {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("pp-import-" + std::to_string(::getpid()));
-  TempFolder() {
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~TempFolder() { std::filesystem::remove_all(path); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream((path / name).string(), std::ios::binary) << text;
-    return (path / name).string();
-  }
-  std::size_t files_in(const std::string& name) const {
-    if (!std::filesystem::exists(path / name)) return 0;
-    return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(path / name), {}));
-  }
-};
+using test::TempFolder;
 
 const std::string key_text = std::string(64, 'a') + "\n";
 

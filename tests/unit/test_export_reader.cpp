@@ -1,8 +1,3 @@
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 
 #include "import/export_reader.hpp"
@@ -12,16 +7,11 @@ using namespace partnerpulse;
 
 namespace {
 
-// A file in a fresh temporary folder, removed at the end of the test.
+// An export in a fresh temporary folder, removed at the end of the test.
 struct TempExport {
-  std::filesystem::path folder = std::filesystem::temp_directory_path() / ("pp-export-" + std::to_string(::getpid()));
-  std::string path = (folder / "export.csv").string();
-  explicit TempExport(const std::string& text) {
-    std::filesystem::remove_all(folder);
-    std::filesystem::create_directories(folder);
-    std::ofstream(path, std::ios::binary) << text;
-  }
-  ~TempExport() { std::filesystem::remove_all(folder); }
+  test::TempFolder folder;
+  std::string path;
+  explicit TempExport(const std::string& text) : path(folder.write("export.csv", text)) {}
 };
 
 // Every row of the export read block by block (blocks of `block_bytes`): "LINE ROW ID|partnership|answers".

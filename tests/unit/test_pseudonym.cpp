@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "import/pseudonym.hpp"
+#include "import_fixture.hpp"
 #include "partnerpulse/diagnostics.hpp"
 
 using namespace partnerpulse;
@@ -18,12 +19,6 @@ std::array<unsigned char, 32> counting_key() {
   for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<unsigned char>(i);
   return key;
 }
-
-struct TempFolder {
-  std::filesystem::path path = std::filesystem::temp_directory_path() / ("pp-key-" + std::to_string(::getpid()));
-  TempFolder() { std::filesystem::remove_all(path); }
-  ~TempFolder() { std::filesystem::remove_all(path); }
-};
 
 }  // namespace
 
@@ -44,7 +39,7 @@ BOOST_AUTO_TEST_CASE(a_pseudonym_is_the_start_of_hmac_sha256) {
 }
 
 BOOST_AUTO_TEST_CASE(the_key_is_made_once_with_mode_0600_then_read) {
-  TempFolder folder;
+  test::TempFolder folder;
   const std::string path = (folder.path / "config" / "import.key").string();
   const auto made = load_or_create_key(path);
   struct stat status {};
@@ -56,8 +51,7 @@ BOOST_AUTO_TEST_CASE(the_key_is_made_once_with_mode_0600_then_read) {
 }
 
 BOOST_AUTO_TEST_CASE(a_key_file_holding_anything_else_is_refused) {
-  TempFolder folder;
-  std::filesystem::create_directories(folder.path);
+  test::TempFolder folder;
   const std::string path = (folder.path / "bad.key").string();
   std::ofstream(path) << "not a key\n";
   BOOST_CHECK_THROW(load_or_create_key(path), InputError);
