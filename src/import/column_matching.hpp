@@ -61,7 +61,8 @@ std::string describe_plan(const ColumnPlan& plan);
 
 // Turns answer texts into points of one scale: the mapping's [answers] (exact text), a whole number on the scale,
 // "na" where the scale allows it, a label in any language; then the mapping's answers, "Not applicable" and
-// "Don't know" (where the scale allows "na") and the labels after normalize_for_matching. A label shared by two points is ambiguous and matches nothing.
+// "Don't know" (where the scale allows "na") and the labels after normalize_for_matching. A label shared by two
+// points is ambiguous and matches nothing.
 class ScaleAnswers {
 public:
   ScaleAnswers(const Scale& scale, const std::vector<MappedAnswer>& mapped);

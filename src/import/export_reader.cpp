@@ -81,7 +81,8 @@ ExportBlock ExportStream::first_record() {
   if (parser.next(record, ignored)) {
     cut.length = record.end();
     cut.records = 1;
-    cut.line_breaks = static_cast<std::size_t>(std::count(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(cut.length), '\n'));
+    const std::string_view taken = std::string_view(pending_).substr(0, cut.length);
+    cut.line_breaks = static_cast<std::size_t>(std::count(taken.begin(), taken.end(), '\n'));
   }
   return take(cut);
 }

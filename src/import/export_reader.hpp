@@ -80,9 +80,10 @@ std::shared_ptr<const ExportLayout> read_layout(ExportStream& stream, const Cata
 
 enum class RowOutcome { response, blank, invalid };
 
-// Reads one record of a block into `response` (reusing its storage: pass the same response for every row): blank (every cell empty), invalid (problems reported into
-// `problems`), or a response whose path is the export's and whose location is the row's line. `row` is the
-// record number (header = 1), the respondent's id when the export has no id column.
+// Reads one record of a block into `response`, reusing its storage (pass the same response for every row): blank
+// (every cell empty), invalid (problems reported into `problems`), or a response whose path is the export's and
+// whose location is the row's line. `row` is the record number (header = 1), the respondent's id when the export
+// has no id column.
 RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const CsvRecord& record, std::size_t row,
                     Pseudonymizer& pseudonymizer, Response& response, DiagnosticList& problems);
 

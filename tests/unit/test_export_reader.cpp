@@ -24,7 +24,8 @@ std::vector<std::string> rows_of(const std::string& path, std::size_t block_byte
   std::vector<std::string> out;
   for (ExportBlock block; stream.next_block(block, block_bytes);) {
     read_block(*layout, block, pseudonymizer, list, [&](RowOutcome outcome, const Response& response, std::uint32_t line) {
-      std::string text = std::to_string(line) + (outcome == RowOutcome::response ? " ok " : outcome == RowOutcome::blank ? " blank" : " invalid");
+      const char* kind = outcome == RowOutcome::response ? " ok " : outcome == RowOutcome::blank ? " blank" : " invalid";
+      std::string text = std::to_string(line) + kind;
       if (outcome == RowOutcome::response) {
         text += response.respondent.id + "|" + response.respondent.partnership;
         for (const auto& q : response.questionnaires) {
