@@ -54,8 +54,9 @@ const Command commands[] = {
     {"compare", "Compare periods of each partnership: changes, and whether they are more than noise", setup_compare},
     {"diff-questionnaires", "Show what changed between two questionnaire versions and if results stay comparable",
      setup_diff_questionnaires},
-    {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
     {"form", "Write questionnaires as an XLSForm survey or a CSV template for data entry", setup_form},
+    {"import", "Read a survey export (CSV) and write one response file per row, with pseudonyms", setup_import},
+    {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
     {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
 };
 

@@ -39,6 +39,7 @@ CommandRun setup_form(CLI::App& command);
 CommandRun setup_compare(CLI::App& command);
 CommandRun setup_diff_questionnaires(CLI::App& command);
 CommandRun setup_completion(CLI::App& command);
+CommandRun setup_import(CLI::App& command);
 
 // The CommandRun that calls run(*options, console): the options, bound to the command's CLI11 options by its
 // setup, live as long as the returned function.
@@ -53,6 +54,10 @@ CLI::Validator finite_range(double min, double max);
 
 // Checks a FILE option: an empty name is a usage error (it would otherwise mean "no file", standard output).
 CLI::Validator non_empty_file();
+
+struct ExportReading;
+// Adds --mapping FILE and --key FILE, the options that say how survey exports are read (`import`, `report`).
+void add_export_reading_options(CLI::App& app, ExportReading& reading);
 
 // Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);

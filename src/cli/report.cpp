@@ -10,6 +10,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/compare.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/import.hpp"
 #include "partnerpulse/render.hpp"
 #include "partnerpulse/report_job.hpp"
 #include "partnerpulse/thread_pool.hpp"
@@ -27,6 +28,7 @@ struct ReportOptions {
   ScoringArguments scoring;
   bool comments = false;
   std::string date;
+  ExportReading reading;
 };
 
 // True for YYYY-MM-DD naming a day of the calendar (no 2024-02-30).
@@ -49,11 +51,16 @@ int run_report(const ReportOptions& options, Console& console) {
   }
   const RunInputs inputs{options.paths};
   check_output_arguments(options.output, inputs);  // before any work
-  TomlFileStream files(options.paths);
+  std::vector<std::string> response_paths;
+  std::vector<std::string> export_paths;
+  for (const std::string& path : options.paths) (is_export_path(path) ? export_paths : response_paths).push_back(path);
+  TomlFileStream files(response_paths);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
+  ExportScoring exports(export_paths, catalog, options.reading);
 
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
-  ScoreFilesOutcome outcome = score_files(files, catalog, options.scoring.scoring_options(options.comments), pool);
+  ScoreFilesOutcome outcome =
+      score_files(files, exports.tasks(), catalog, options.scoring.scoring_options(options.comments), pool);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
@@ -84,7 +91,8 @@ int run_report(const ReportOptions& options, Console& console) {
   }
 
   write_output(options.output, text,
-               fmt::format("{} partnership-period group(s), {} files", outcome.results.groups.size(), outcome.files_read),
+               fmt::format("{} partnership-period group(s), {} files{}", outcome.results.groups.size(), outcome.files_read,
+                           export_paths.empty() ? "" : fmt::format(", {} export rows", outcome.rows_read)),
                console, inputs);
   return exit_ok;
 }
@@ -95,11 +103,13 @@ CommandRun setup_report(CLI::App& command) {
   auto options = std::make_shared<ReportOptions>();
   command.description(
       "Score response files and write one report per partnership and period found. RESPONSES are files or folders "
-      "(searched recursively for *.toml). The report never names respondents or organisations; roles with fewer than "
+      "(searched recursively for *.toml), or survey exports (*.csv, read as `partnerpulse import` reads them, "
+      "without writing response files). The report never names respondents or organisations; roles with fewer than "
       "--min-group respondents are withheld. When the responses hold several periods of a partnership, each period's "
       "report shows the change since the previous one (periods in natural order: 2023 < 2024 < 2024-q2).");
-  command.add_option("RESPONSES", options->paths, "Response files or folders")->required()->type_name("PATH");
+  command.add_option("RESPONSES", options->paths, "Response files or folders, or survey exports (*.csv)")->required()->type_name("PATH");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
+  add_export_reading_options(command, options->reading);
   add_output_options(command, options->output, "the report");
   command.add_flag("--comments", options->comments, "Include free-text comments (never attributed to anyone)");
   add_scoring_options(command, options->scoring);

@@ -1,6 +1,6 @@
 #pragma once
 // Internal: parsing TOML with the input guards, and reading tables key by key with positioned diagnostics.
-// The only header that includes toml++; it is private to src/model.
+// The only header that includes toml++; it is private to the library (src/model, and src/import for mapping files).
 
 #include <cstdint>
 #include <optional>

@@ -17,6 +17,7 @@ struct ChunkOutcome {
   std::unique_ptr<Scorer> scorer;
   std::vector<Diagnostic> problems;
   std::size_t questionnaire_files = 0;
+  std::size_t rows = 0;
 };
 
 Diagnostic io_problem(const IoError& error) {
@@ -70,8 +71,8 @@ bool read_chunk(const NextFile& next_file, std::vector<ChunkFile>& chunk) {
 // Scores the files `next_file` yields. The calling thread walks the files, a chunk (files_per_chunk) at a time,
 // and hands each chunk to the pool; the chunks' scorers are merged in chunk order as they finish. At most two
 // chunks per worker are in flight, which bounds memory however many files there are.
-ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog, const ScoringOptions& options,
-                               ThreadPool& pool) {
+ScoreFilesOutcome score_source(const NextFile& next_file, const NextScoreTask& more, const Catalog& catalog,
+                               const ScoringOptions& options, ThreadPool& pool) {
   ScoreFilesOutcome outcome;
   Scorer total(catalog, options);
   std::deque<std::future<ChunkOutcome>> in_flight;
@@ -80,6 +81,7 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
     in_flight.pop_front();
     outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
     outcome.questionnaire_files_skipped += part.questionnaire_files;
+    outcome.rows_read += part.rows;
     // Merged even after problems, so that every respondent seen in two chunks is found.
     const std::vector<Diagnostic> conflicts = total.merge(std::move(*part.scorer));
     outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
@@ -91,6 +93,18 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
       in_flight.push_back(pool.submit(
           [files = std::move(chunk), &catalog, &options] { return score_chunk(files, catalog, options); }));
       chunk = {};
+      if (in_flight.size() >= window) merge_oldest();
+    }
+    for (ScoreTask task; more && more(task);) {
+      in_flight.push_back(pool.submit([task = std::move(task), &catalog, &options] {
+        ChunkOutcome part;
+        part.scorer = std::make_unique<Scorer>(catalog, options);
+        ScoreTaskOutcome done = task(*part.scorer);
+        part.problems = std::move(done.problems);
+        part.rows = done.rows;
+        return part;
+      }));
+      task = {};
       if (in_flight.size() >= window) merge_oldest();
     }
     while (!in_flight.empty()) merge_oldest();
@@ -106,13 +120,18 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
                               ThreadPool& pool) {
+  return score_files(files, NextScoreTask{}, catalog, options, pool);
+}
+
+ScoreFilesOutcome score_files(TomlFileStream& files, const NextScoreTask& more, const Catalog& catalog,
+                              const ScoringOptions& options, ThreadPool& pool) {
   return score_source(
       [&](ChunkFile& file) {
         if (!files.next(file.path)) return false;
         file.listed = files.listed();
         return true;
       },
-      catalog, options, pool);
+      more, catalog, options, pool);
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
@@ -124,7 +143,7 @@ ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catal
         file = {files[next++], false};
         return true;
       },
-      catalog, options, pool);
+      NextScoreTask{}, catalog, options, pool);
 }
 
 }  // namespace partnerpulse

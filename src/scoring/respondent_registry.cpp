@@ -100,7 +100,11 @@ std::optional<Diagnostic> RespondentRegistry::absorb_one(std::string_view id, co
 std::vector<Diagnostic> RespondentRegistry::absorb(RespondentRegistry&& other, const Layout& layout,
                                                    const GroupKey& group) {
   std::vector<Diagnostic> conflicts;
-  entries_.reserve(entries_.size() + other.entries_.size());
+  // Grown geometrically: reserving the exact sum at every merge would rehash the whole table each time.
+  const std::size_t needed = entries_.size() + other.entries_.size();
+  if (static_cast<double>(needed) > static_cast<double>(entries_.bucket_count()) * double{entries_.max_load_factor()}) {
+    entries_.reserve(std::max(needed, 2 * entries_.size()));
+  }
   for (auto it = other.entries_.begin(); it != other.entries_.end();) {
     auto node = other.entries_.extract(it++);  // moves the id: no copy
     const Entry theirs = node.mapped();

@@ -66,6 +66,10 @@ char32_t decode_utf8(std::string_view text, std::size_t& pos) {
 
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII, most of every input: no call
+      ++i;
+      continue;
+    }
     if (decode_utf8(text, i) == invalid_code_point) return false;
   }
   return true;

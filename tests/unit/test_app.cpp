@@ -69,11 +69,11 @@ BOOST_AUTO_TEST_CASE(an_unknown_command_lists_the_commands_and_suggests_a_near_o
   const Run typo = run({"valdiate", "x.toml"});
   BOOST_TEST(typo.code == 2);
   BOOST_TEST(typo.err == "partnerpulse: error: unknown command 'valdiate'; did you mean 'validate'? (commands: "
-                         "validate, list, report, compare, diff-questionnaires, ask, form, completion)\n"
+                         "validate, list, report, compare, diff-questionnaires, form, import, ask, completion)\n"
                          "Run 'partnerpulse --help' for usage.\n");
   const Run unrelated = run({"frobnicate"});
   BOOST_TEST(unrelated.err == "partnerpulse: error: unknown command 'frobnicate' (commands: validate, list, report, "
-                              "compare, diff-questionnaires, ask, form, completion)\n"
+                              "compare, diff-questionnaires, form, import, ask, completion)\n"
                               "Run 'partnerpulse --help' for usage.\n");
 }
 

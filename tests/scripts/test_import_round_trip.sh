@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Round trip: a CSV in the template layout filled by a script (fill_template.py, which also writes the same answers
+# as response files) scores to the same report with `report EXPORT.csv` as the response files do, and `import`
+# writes response files that score to that report too; with comments, in JSON and Markdown.
+#   test_import_round_trip.sh BINARY SOURCE_DIR [CORPUS]
+set -euo pipefail
+binary=$1 source_dir=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PARTNERPULSE_SHARE_DIR=/nonexistent HOME=$work
+command -v python3 >/dev/null || { echo "python3 is missing: skipped"; exit 77; }
+python3 -c 'import tomllib' 2>/dev/null || { echo "Python 3.11 (tomllib) is missing: skipped"; exit 77; }
+q=(--questionnaires "$source_dir/questionnaires")
+python3 "$source_dir/tests/scripts/fill_template.py" "$source_dir/questionnaires" 60 "$work/export.csv" "$work/typed" \
+  trust power-balance
+status=0
+for format in json markdown; do
+  "$binary" report "$work/typed" "${q[@]}" --comments --format "$format" >"$work/typed.$format"
+  "$binary" report "$work/export.csv" "${q[@]}" --comments --format "$format" >"$work/export.$format"
+  diff -u "$work/typed.$format" "$work/export.$format" || { echo "FAIL report EXPORT.csv ($format)"; status=1; }
+done
+"$binary" import "$work/export.csv" "${q[@]}" --out-dir "$work/imported" 2>/dev/null
+[ "$(find "$work/imported" -name '*.toml' | wc -l)" = 60 ] || { echo "FAIL import wrote no 60 files"; status=1; }
+"$binary" report "$work/imported" "${q[@]}" --comments --format json >"$work/imported.json"
+diff -u "$work/typed.json" "$work/imported.json" || { echo "FAIL report on the imported files"; status=1; }
+[ $status = 0 ] && echo "ok: round trip of 60 rows"
+exit $status
