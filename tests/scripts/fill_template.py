@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Fills a CSV in the template layout (the naming rule of issue 11: partnership, role, period, id, then
-QUESTIONNAIRE.ITEM and QUESTIONNAIRE.ITEM_comment per item, a second row starting with '#') with random answers,
-and writes the same answers as response files (docs/response-format.md), one per row, named by the row's id.
+"""Fills the CSV template that `partnerpulse form --format csv-template` wrote (header row: partnership, role,
+period, then QUESTIONNAIRE.ITEM and, for scored items, QUESTIONNAIRE.ITEM_comment; a second row starting with '#')
+with random answers, column by column as the template names them, and writes the same answers as response files
+(docs/response-format.md), one per row.
 
-usage: fill_template.py QUESTIONNAIRES_DIR ROWS OUT.csv OUT_DIR QUESTIONNAIRE...
+usage: fill_template.py TEMPLATE.csv QUESTIONNAIRES_DIR ROWS OUT.csv OUT_DIR
 """
 import csv
 import random
@@ -17,21 +18,22 @@ def toml_string(text):
 
 
 def main():
-    folder, rows, out_csv, out_dir, ids = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], Path(sys.argv[4]), sys.argv[5:]
+    template, folder, rows = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    out_csv, out_dir = sys.argv[4], Path(sys.argv[5])
+    with open(template, newline="", encoding="utf-8") as handle:
+        header, allowed = list(csv.reader(handle))[:2]
+    assert header[:3] == ["partnership", "role", "period"] and allowed[0].startswith("#"), "not a template"
+    ids = []
+    for name in header[3:]:
+        qid = name.split(".", 1)[0]
+        if qid not in ids:
+            ids.append(qid)
     questionnaires = []
     for qid in ids:
         data = tomllib.loads((folder / f"{qid}.toml").read_text(encoding="utf-8"))
-        questionnaires.append((qid, data["questionnaire"]["version"], data["scales"], data["items"]))
-    header = ["partnership", "role", "period", "id"]
-    allowed = ["#allowed answers", "text", "text", "text"]
-    for qid, _, scales, items in questionnaires:
-        for item in items:
-            header += [f"{qid}.{item['id']}", f"{qid}.{item['id']}_comment"]
-            if item.get("kind", "scale") == "text":
-                allowed += ["text", "text"]
-            else:
-                scale = scales[item["scale"]]
-                allowed += [f"{scale['min']}-{scale['max']}" + (" or na" if scale.get("allow_na") else ""), "text"]
+        items = [item for item in data["items"] if f"{qid}.{item['id']}" in header]
+        assert len(items) == len(data["items"]), f"the template lacks items of {qid}"
+        questionnaires.append((qid, data["questionnaire"]["version"], data["scales"], items))
     rng = random.Random(7)
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_csv, "w", newline="", encoding="utf-8") as handle:
@@ -39,8 +41,8 @@ def main():
         writer.writerow(header)
         writer.writerow(allowed)
         for row in range(rows):
-            who = [f"partnership-{row % 2}", "north" if row % 3 == 0 else "south", "2024", f"person-{row}"]
-            cells, answers, comments = [], {}, {}
+            who = [f"partnership-{row % 2}", "north" if row % 3 == 0 else "south", "2024"]
+            cells, answers, comments = {}, {}, {}
             for qid, _, scales, items in questionnaires:
                 answers[qid], comments[qid] = [], []
                 for item in items:
@@ -61,12 +63,14 @@ def main():
                             number = rng.randint(scale["min"], scale["max"])
                             value = str(number)
                             answers[qid].append((item["id"], value))
-                    if rng.random() < 0.05:
-                        comment = rng.choice(["Hard to say", "Yes, mostly; not always"])
-                        comments[qid].append((item["id"], toml_string(comment)))
-                    cells += [value, comment]
-            writer.writerow(who + cells)
-            lines = ["[respondent]", f'id = "row-{row}"', 'organisation = "not recorded"', f'partnership = "{who[0]}"',
+                    cells[f"{qid}.{item['id']}"] = value
+                    if f"{qid}.{item['id']}_comment" in header:  # scored items only
+                        if rng.random() < 0.05:
+                            comment = rng.choice(["Hard to say", "Yes, mostly; not always"])
+                            comments[qid].append((item["id"], toml_string(comment)))
+                        cells[f"{qid}.{item['id']}_comment"] = comment
+            writer.writerow(who + [cells[name] for name in header[3:]])
+            lines = ["[respondent]", f'id = "row-{row + 1}"', 'organisation = "not recorded"', f'partnership = "{who[0]}"',
                      f'role = "{who[1]}"', f'period = "{who[2]}"', "", "[questionnaires]"]
             lines += [f'{qid} = "{version}"' for qid, version, _, _ in questionnaires]
             for qid, _, _, _ in questionnaires:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Round trip: a CSV in the template layout filled by a script (fill_template.py, which also writes the same answers
-# as response files) scores to the same report with `report EXPORT.csv` as the response files do, and `import`
+# Round trip: the CSV template written by `partnerpulse form`, filled by a script (fill_template.py, which also
+# writes the same answers as response files), scores to the same report with `report EXPORT.csv` as the response files do, and `import`
 # writes response files that score to that report too; with comments, in JSON and Markdown.
 #   test_import_round_trip.sh BINARY SOURCE_DIR [CORPUS]
 set -euo pipefail
@@ -11,8 +11,9 @@ export PARTNERPULSE_SHARE_DIR=/nonexistent HOME=$work
 command -v python3 >/dev/null || { echo "python3 is missing: skipped"; exit 77; }
 python3 -c 'import tomllib' 2>/dev/null || { echo "Python 3.11 (tomllib) is missing: skipped"; exit 77; }
 q=(--questionnaires "$source_dir/questionnaires")
-python3 "$source_dir/tests/scripts/fill_template.py" "$source_dir/questionnaires" 60 "$work/export.csv" "$work/typed" \
-  trust power-balance
+"$binary" form trust power-balance "${q[@]}" --format csv-template -o "$work/template.csv" 2>/dev/null
+python3 "$source_dir/tests/scripts/fill_template.py" "$work/template.csv" "$source_dir/questionnaires" 60 \
+  "$work/export.csv" "$work/typed"
 status=0
 for format in json markdown; do
   "$binary" report "$work/typed" "${q[@]}" --comments --format "$format" >"$work/typed.$format"
