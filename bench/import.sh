@@ -2,11 +2,11 @@
 # Times `partnerpulse report EXPORT.csv --format json` on one export of 100,000 rows answering all four shipped
 # questionnaires (bench/generate_export.py, written to bench/out/export-100000.csv the first time), and measures
 # its peak memory with /usr/bin/time; then the same for 10,000 rows, to show that memory stays flat in rows.
-#   bench/import.sh [PARTNERPULSE]      (default: build-bench/partnerpulse; ROUNDS=5)
+#   bench/import.sh [PARTNERPULSE]      (default: build-bench/partnerpulse; ROUNDS=11)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PARTNERPULSE=$(realpath -m "${1:-$ROOT/build-bench/partnerpulse}")
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-11}
 OUT=$ROOT/bench/out
 [[ -x $PARTNERPULSE ]] || { echo "bench/import.sh: $PARTNERPULSE is missing; build it first" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "bench/import.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
@@ -17,14 +17,14 @@ for rows in 100000 10000; do
   [[ -f $export_file ]] || python3 "$ROOT/bench/generate_export.py" "$ROOT/questionnaires" "$rows" "$export_file"
   run=("$PARTNERPULSE" report "$export_file" --format json --questionnaires "$ROOT/questionnaires" --key "$KEY")
   "${run[@]}" >/dev/null  # warm-up, and the key file made once
-  best=""
+  times=()
   for _ in $(seq "$ROUNDS"); do
-    start=$(date +%s.%N)
+    start=$(date +%s%N)
     "${run[@]}" >/dev/null
-    elapsed=$(echo "$(date +%s.%N) - $start" | bc)
-    if [[ -z $best ]] || (( $(echo "$elapsed < $best" | bc) )); then best=$elapsed; fi
+    times+=($(( $(date +%s%N) - start )))
   done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)] / 1e9}')
   peak=$(/usr/bin/time -f %M "${run[@]}" 2>&1 >/dev/null | tail -1)
-  printf '%7d rows: best of %d runs %.3f s, peak RSS %d KiB (%s, %d bytes)\n' "$rows" "$ROUNDS" "$best" "$peak" \
+  printf '%7d rows: median of %d runs %.3f s, peak RSS %d KiB (%s, %d bytes)\n' "$rows" "$ROUNDS" "$median" "$peak" \
     "$(basename "$export_file")" "$(stat -c %s "$export_file")"
 done
