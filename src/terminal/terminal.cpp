@@ -34,6 +34,47 @@ std::size_t terminal_width(int fd) {
   return choose_width(columns, std::getenv("COLUMNS"));
 }
 
+TerminalSize terminal_size(int fd) {
+  TerminalSize size;
+  size.columns = terminal_width(fd);
+  winsize window{};
+  if (is_terminal(fd) && ::ioctl(fd, TIOCGWINSZ, &window) == 0) size.rows = window.ws_row;
+  if (size.rows == 0) {
+    const char* lines = std::getenv("LINES");
+    if (lines && *lines) {
+      const char* end = lines + std::strlen(lines);
+      std::size_t parsed = 0;
+      const auto [ptr, ec] = std::from_chars(lines, end, parsed);
+      if (ec == std::errc() && ptr == end) size.rows = parsed;
+    }
+  }
+  return size;
+}
+
+std::string shell_quote(std::string_view word) {
+  static constexpr std::string_view safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%^";
+  if (!word.empty() && word.find_first_not_of(safe) == std::string_view::npos) return std::string(word);
+  std::string quoted = "'";
+  for (const char c : word) {
+    if (c == '\'') {
+      quoted += "'\\''";
+    } else {
+      quoted += c;
+    }
+  }
+  quoted += '\'';
+  return quoted;
+}
+
+std::string shell_command(const std::vector<std::string>& words) {
+  std::string command;
+  for (const auto& word : words) {
+    if (!command.empty()) command += ' ';
+    command += shell_quote(word);
+  }
+  return command;
+}
+
 bool use_colour(bool out_is_terminal, bool plain, const char* no_color, const char* term) noexcept {
   if (!out_is_terminal || plain) return false;
   if (no_color && *no_color) return false;

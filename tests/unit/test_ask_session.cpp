@@ -415,13 +415,24 @@ BOOST_AUTO_TEST_CASE(resuming_and_saving_changes_nothing) {
   BOOST_TEST(h.saves.back() == once);
 }
 
-BOOST_AUTO_TEST_CASE(resume_passes_over_items_answered_later) {
+BOOST_AUTO_TEST_CASE(resume_carries_on_after_the_furthest_item_and_offers_skipped_ones_at_the_end) {
   Harness h({mini()});
-  h.run("s\n2\n3\nq\n");  // meet skipped, cancel and budget answered
-  h.run("1\nq\n", Respondent{}, h.last());
-  BOOST_TEST(h.said("Continuing at question 1/4."));
-  BOOST_TEST(h.said("4/4"));  // after meet, straight to the open question
+  h.run("s\n2\n3\nq\n");  // meet skipped, cancel and budget answered, quit at the open question
+  h.run("An idea\n1\n", Respondent{}, h.last());
+  BOOST_TEST(h.said("Continuing at question 4/4."));
+  BOOST_TEST(h.said("1 question is still unanswered; here it is again"));
   BOOST_TEST(h.count("Meetings are cancelled") == 0u);
+  BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 1);
+  BOOST_TEST(h.last().complete);
+}
+
+BOOST_AUTO_TEST_CASE(resume_after_the_last_item_goes_to_the_skipped_ones) {
+  Harness h({mini()});
+  h.run("s\n2\n3\nAn idea\ns\n");  // meet skipped twice
+  h.run("0\n", Respondent{}, h.last());
+  BOOST_TEST(h.said("Resuming: 3 of 4 answered in out.toml."));
+  BOOST_TEST(h.said("1 question is still unanswered; here it is again"));
+  BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 0);
   BOOST_TEST(h.last().complete);
 }
 
