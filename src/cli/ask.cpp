@@ -272,8 +272,8 @@ int exit_code_of(AskOutcome outcome, const AskSession& session, const std::strin
 void require_respondent_details(const Respondent& given, const std::optional<Response>& existing) {
   const std::vector<std::string> missing = missing_respondent_options(existing ? existing->respondent : given);
   if (missing.empty()) return;
-  throw UsageError(fmt::format("standard input is not a terminal, so the respondent details cannot be asked: give {} "
-                               "(missing); nothing was read or written",
+  throw UsageError(fmt::format("standard input is not a terminal, so respondent details cannot be asked; missing: {}. "
+                               "Give them as options, or resume a file that has them. Nothing was read or written",
                                fmt::join(missing, ", ")));
 }
 

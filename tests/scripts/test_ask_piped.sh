@@ -107,7 +107,7 @@ printf '' | run ask trust "${details[@]}" --role "" --period "$(printf 'a\tb')" 
 printf 'r-1\nOrg\n' | run ask trust "${folders[@]}" --role lead -o early.toml >early.out 2>&1
 code=$?
 [ "$code" = 2 ] || fail "missing details with piped input exited with $code, expected 2"
-expect_in early.out "give --respondent, --organisation, --partnership, --period (missing)"
+expect_in early.out "missing: --respondent, --organisation, --partnership, --period."
 [ -e early.toml ] && fail "early.toml written although the details were missing"
 [ -n "$(ls -A . | grep -E '^\.?early\.toml')" ] && fail "something was written for early.toml: $(ls -A .)"
 # Resuming a file gives the details: no option is needed then.
