@@ -7,7 +7,7 @@ sock="$work/tmux.sock"
 tm() { tmux -S "$sock" "$@"; }
 cleanup() {
   tm kill-server 2>/dev/null
-  rm -rf "$work"
+  rm -rf "$work" 2>/dev/null || { sleep 0.5; rm -rf "$work"; }
 }
 trap cleanup EXIT
 cd "$work" || exit 1
