@@ -67,7 +67,9 @@ const char* const ask_description =
     "Review: `partnerpulse ask --review FILE` lists the answers in FILE with their numbers; type a number to change "
     "that answer (saved at once as usual), q to finish.\n"
     "\n"
-    "Scripting: when standard input is not a terminal, answers are read one per line. Colours and screen clearing are "
+    "Scripting: when standard input is not a terminal, answers are read one per line, and every respondent detail "
+    "must be given as an option (or come from FILE when it is resumed): when one is missing, the command exits with 2 "
+    "before reading anything. Colours and screen clearing are "
     "used only when standard output is a terminal, NO_COLOR is unset and --plain is not given.";
 
 // True when a QUESTIONNAIRE argument names a file (it holds a '/' or ends in .toml) rather than an id.

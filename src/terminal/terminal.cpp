@@ -11,14 +11,22 @@ namespace partnerpulse {
 
 bool is_terminal(int fd) noexcept { return ::isatty(fd) == 1; }
 
+namespace {
+
+// The value of an environment variable such as $COLUMNS as a whole number; 0 when unset or not a number.
+std::size_t count_from_variable(const char* value) noexcept {
+  if (!value || !*value) return 0;
+  const char* end = value + std::strlen(value);
+  std::size_t parsed = 0;
+  const auto [ptr, ec] = std::from_chars(value, end, parsed);
+  return ec == std::errc() && ptr == end ? parsed : 0;
+}
+
+}  // namespace
+
 std::size_t choose_width(std::size_t window_columns, const char* columns_variable) noexcept {
   std::size_t width = window_columns;
-  if (width == 0 && columns_variable && *columns_variable) {
-    const char* end = columns_variable + std::strlen(columns_variable);
-    std::size_t parsed = 0;
-    const auto [ptr, ec] = std::from_chars(columns_variable, end, parsed);
-    if (ec == std::errc() && ptr == end) width = parsed;
-  }
+  if (width == 0) width = count_from_variable(columns_variable);
   if (width == 0) width = 80;
   if (width < min_terminal_width) width = min_terminal_width;
   if (width > max_terminal_width) width = max_terminal_width;
@@ -39,15 +47,7 @@ TerminalSize terminal_size(int fd) {
   size.columns = terminal_width(fd);
   winsize window{};
   if (is_terminal(fd) && ::ioctl(fd, TIOCGWINSZ, &window) == 0) size.rows = window.ws_row;
-  if (size.rows == 0) {
-    const char* lines = std::getenv("LINES");
-    if (lines && *lines) {
-      const char* end = lines + std::strlen(lines);
-      std::size_t parsed = 0;
-      const auto [ptr, ec] = std::from_chars(lines, end, parsed);
-      if (ec == std::errc() && ptr == end) size.rows = parsed;
-    }
-  }
+  if (size.rows == 0) size.rows = count_from_variable(std::getenv("LINES"));
   return size;
 }
 
