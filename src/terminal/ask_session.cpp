@@ -719,14 +719,15 @@ struct AskSession::Impl {
     return Flow::stay;
   }
 
-  // `?`: the keys on a screen of their own (Enter goes back to the question), or, without redrawing, printed with
+  // `?`: at a terminal, the keys on a screen of their own (Enter goes back to the question); otherwise printed with
   // the question again.
   Flow show_help(LineInput& in, std::ostream& out) {
     const std::vector<std::string> lines = help_lines(entries[position]);
-    if (!settings.redraw) {
+    if (!settings.redraw && !settings.pages) {
       notice = {fmt::format("{}", fmt::join(lines, "\n")), Notice::Kind::plain, true};
       return Flow::stay;
     }
+    if (!settings.redraw) out << '\n';
     const InputEvent event = show_pages(lines, "Press Enter to go back to the question.", in, out);
     if (event == InputEvent::stopped) return Flow::stopped;
     if (event == InputEvent::ended) return Flow::input_ended;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `partnerpulse ask` on small and resized screens (tmux): at 40x15 the question's number, questionnaire, full text
-# and scale are on screen, also after a wrong key; `?` shows the keys wrapped at word boundaries; a resize rewraps.
+# and scale are on screen, also after a wrong key; `?` shows the keys wrapped at word boundaries; a resize rewraps;
+# details given as options are not asked again.
 #   test_ask_screen.sh BINARY SOURCE_DIR [CORPUS]        (exit 77: tmux is not installed)
 set -u
 binary=$(realpath "$1") source_dir=$(realpath "$2")
@@ -56,7 +57,22 @@ code=$(wait_exit small)
 [ "$code" = 0 ] || fail "q exited with $code"
 grep -qx 'knows-people = 4' small.toml || fail "small.toml lacks the answer"
 
-# 4. Every question of the four shipped questionnaires fits 40x15 whole (number, text, a form of the scale).
+# 4. At a terminal, details given as options are taken as they are (not asked again); the others are asked.
+start details 40 15 trust --organisation "Org T" --role lead "${folders[@]}" -o details.toml
+wait_for details 'Your respondent id' || { fail "the respondent id is not asked"; show details; }
+type_line details ''
+wait_for details 'The partnership you are' || { fail "the partnership is not asked"; show details; }
+type_line details p-1
+wait_for details 'The period you are' || { fail "the period is not asked"; show details; }
+type_line details 2025
+wait_for details '^1/12 ' || { fail "no first question after the details"; show details; }
+tm capture-pane -p -S -100 -t details | grep -q 'Your organisation' && fail "the organisation given as an option was asked"
+type_line details q
+wait_exit details >/dev/null
+grep -qx 'organisation = "Org T"' details.toml || fail "details.toml lacks the organisation given as an option"
+grep -qx 'partnership = "p-1"' details.toml || fail "details.toml lacks the partnership typed"
+
+# 5. Every question of the four shipped questionnaires fits 40x15 whole (number, text, a form of the scale).
 start all 40 15 trust power-balance roles communication "${details[@]}" "${folders[@]}" -o all.toml
 wait_for all '^1/[0-9]+ ' || { fail "the long run did not start"; show all; exit $status; }
 total=$(screen all | grep -oE '^1/[0-9]+' | head -n 1 | cut -d/ -f2)
