@@ -197,6 +197,7 @@ struct AskSession::Impl {
   bool reviewing = false;         // changing one answer chosen from the list (`ask --review`)
   bool keys_shown = false;
   Notice notice;                  // shown with the next screen
+  std::string prompt_override;    // asked instead of the answer, on the question's screen (the comment prompt)
   std::string last_error;
 
   // A message wrapped to the width, so that a terminal never breaks a word.
@@ -488,10 +489,11 @@ struct AskSession::Impl {
     if (settings.redraw || !keys_shown) {
       parts.push_back({{{keys_line(entry, true), 0}, {keys_line(entry, false), 3}, {{}, 5}}});
     }
-    parts.push_back({{{{entry.scored() ? fmt::format("Your answer ({}-{}{}):", entry.scale->min, entry.scale->max,
-                                                     entry.scale->allow_na ? " or na" : "")
-                                       : std::string("Your answer:")},
-                       0}}});
+    const std::string prompt = !prompt_override.empty() ? prompt_override
+                               : entry.scored()       ? fmt::format("Your answer ({}-{}{}):", entry.scale->min,
+                                                                    entry.scale->max, entry.scale->allow_na ? " or na" : "")
+                                                      : std::string("Your answer:");
+    parts.push_back({{{wrap_text(prompt, settings.width), 0}}});
     return parts;
   }
 
@@ -636,11 +638,16 @@ struct AskSession::Impl {
 
   Flow comment(LineInput& in, std::ostream& out) {
     ItemState& state = states[position];
-    out << '\n'
-        << wrapped(state.comment.empty()
-                       ? "Your comment, on one line (Enter alone cancels):"
-                       : "Your new comment, on one line (Enter alone keeps the old one, - removes it):")
-        << ' ' << std::flush;
+    const char* prompt = state.comment.empty()
+                             ? "Your comment, on one line (Enter alone cancels):"
+                             : "Your new comment, on one line (Enter alone keeps the old one, - removes it):";
+    if (settings.redraw) {  // the question stays on screen, with the comment's prompt in place of the answer's
+      prompt_override = prompt;
+      render(out);
+      prompt_override.clear();
+    } else {
+      out << '\n' << wrapped(prompt) << ' ' << std::flush;
+    }
     InputLine line;
     const InputEvent event = read_line(in, line);
     if (event == InputEvent::stopped) return Flow::stopped;

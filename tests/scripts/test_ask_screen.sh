@@ -50,6 +50,12 @@ wait_for small 'Keys: b back, s skip, c comment, \? help, q save and quit' || fa
 tm resize-window -t small -x 40 -y 15
 wait_for small '^We know the people we work with in the$' || { fail "not rewrapped back to 40 columns"; show small; }
 check_first_question small "after resizing back"
+type_line small c  # the comment's prompt takes the answer's place: the question stays on screen
+wait_for small 'Your comment, on one line' || { fail "c does not ask for a comment"; show small; }
+screen small | grep -q '^1/12  Trust and relationships' || { fail "the question scrolled off for the comment"; show small; }
+type_line small 'We met twice.'
+wait_for small 'Comment saved' || { fail "the comment is not saved"; show small; }
+check_first_question small "after a comment"
 type_line small 4
 wait_for small '^2/12 ' || { fail "4 did not move to question 2"; show small; }
 type_line small q
