@@ -892,6 +892,15 @@ struct AskSession::Impl {
                         settings.resume_command, to_finish);
   }
 
+  // What a stop signal prints once the answers are saved.
+  std::string stopped_line() const {
+    const bool complete = scored_answered() == scored_total();
+    return with_command(fmt::format("Stopped; {} of {} answers are saved in {}.", answered_count(), entries.size(),
+                                    settings.output_path),
+                        complete ? settings.review_command : settings.resume_command,
+                        complete ? to_review : to_resume);
+  }
+
   AskOutcome finish(LineInput& in, std::ostream& out) {
     if (!save_now(out)) return AskOutcome::save_failed;
     measure();
@@ -904,7 +913,10 @@ struct AskSession::Impl {
     } else {
       out << '\n';
     }
-    show_pages(lines, "", in, out);
+    if (show_pages(lines, "", in, out) == InputEvent::stopped) {  // every answer is saved: say so, and how to go on
+      out << stopped_line() << '\n';
+      return AskOutcome::stopped;
+    }
     return AskOutcome::finished;
   }
 
@@ -922,10 +934,7 @@ struct AskSession::Impl {
       return AskOutcome::quit;
     }
     if (flow == Flow::stopped) {
-      out << with_command(fmt::format("Stopped; {} of {} answers are saved in {}.", answered, entries.size(),
-                                      settings.output_path),
-                          settings.resume_command, to_resume)
-          << '\n';
+      out << stopped_line() << '\n';
       return AskOutcome::stopped;
     }
     out << with_command(fmt::format("Input ended; {} answer{} saved to {}.", answered, answered == 1 ? "" : "s",

@@ -600,6 +600,22 @@ BOOST_AUTO_TEST_CASE(a_stop_signal_saves_and_prints_the_command_that_resumes) {
   BOOST_TEST(h.count("2/12") == 2u);  // drawn again at once after the resize
 }
 
+BOOST_AUTO_TEST_CASE(a_stop_signal_between_result_pages_says_the_answers_are_saved) {
+  Harness h({mini()});
+  h.settings.height = 6;
+  h.settings.pages = true;
+  h.settings.review_command = "partnerpulse ask --review out.toml";
+  ScriptedInput input;
+  input.events = {{InputEvent::line, "1"}, {InputEvent::line, "2"}, {InputEvent::line, "3"},
+                  {InputEvent::line, "An idea"}, {InputEvent::stopped, ""}};
+  h.lines = &input;
+  BOOST_TEST(static_cast<int>(h.run("")) == static_cast<int>(AskOutcome::stopped));
+  BOOST_TEST(h.said("Press Enter for more (page 1 of "));
+  BOOST_TEST(h.said("Stopped; 4 of 4 answers are saved in out.toml. To change an answer: partnerpulse ask --review "
+                    "out.toml"));
+  BOOST_TEST(h.last().complete);
+}
+
 BOOST_AUTO_TEST_CASE(a_stop_signal_during_the_details_saves_nothing) {
   Harness h({mini()});
   ScriptedInput input;
