@@ -1,8 +1,9 @@
 #pragma once
 // The interactive self-assessment behind `partnerpulse ask`: asks the respondent's details, then every item of the
 // questionnaires one at a time, saving the whole response after every answer, skip, step back and comment, and
-// ends with the respondent's own dimension scores. Reads lines from a std::istream and writes to a std::ostream,
-// so it runs the same on a terminal, from a pipe, and in tests.
+// ends with the respondent's own dimension scores; or (review) lists the answers to change any of them. Reads lines
+// from a LineInput (a stream, or the terminal with its signals) and writes to a std::ostream, so it runs the same on
+// a terminal, from a pipe, and in tests. Each question is fitted to the screen's height when it is known.
 
 #include <cstddef>
 #include <functional>
