@@ -1,7 +1,8 @@
 #include "terminal/ask_session.hpp"
 
-#include <optional>
 #include <algorithm>
+#include <optional>
+#include <sstream>
 #include <charconv>
 #include <istream>
 #include <limits>
@@ -13,38 +14,17 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/scoring.hpp"
 #include "terminal/display_width.hpp"
+#include "terminal/screen_layout.hpp"
 #include "terminal/terminal.hpp"
 #include "util/decimal_format.hpp"
 
 namespace partnerpulse {
 
-bool read_input_line(std::istream& in, InputLine& line, std::size_t max_bytes) {
-  line.text.clear();
-  line.truncated = false;
-  std::streambuf* buffer = in.rdbuf();
-  if (!buffer || !in.good()) return false;
-  bool any = false;
-  while (true) {
-    const int c = buffer->sbumpc();
-    if (c == std::char_traits<char>::eof()) {
-      in.setstate(std::ios::eofbit);
-      break;
-    }
-    any = true;
-    if (c == '\n') break;
-    if (line.text.size() < max_bytes) {
-      line.text.push_back(static_cast<char>(c));
-    } else {
-      line.truncated = true;
-    }
-  }
-  if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
-  return any;
-}
-
 SaveResponse save_to_file(std::string path) {
   return [path = std::move(path)](const Response& response) {
-    write_file_atomically(path, write_response(response), Overwrite::allow);
+    const std::string text = write_response(response);
+    const StopSignalsHeld held;  // a stop signal waits for the file to be complete
+    write_file_atomically(path, text, Overwrite::allow);
   };
 }
 
@@ -56,16 +36,17 @@ std::string join_ids(const std::vector<std::string>& ids) {
 
 struct RespondentField {
   std::string Respondent::*member;
-  const char* name;    // as in the file and the option
+  const char* name;    // as in the file
+  const char* option;  // the option that gives it
   const char* prompt;  // as asked
 };
 
 const RespondentField respondent_fields[] = {
-    {&Respondent::id, "id", "Your respondent id (a pseudonym; never printed in reports)"},
-    {&Respondent::organisation, "organisation", "Your organisation"},
-    {&Respondent::partnership, "partnership", "The partnership you are assessing"},
-    {&Respondent::role, "role", "Your organisation's role in the partnership"},
-    {&Respondent::period, "period", "The period you are assessing (for example a year)"},
+    {&Respondent::id, "id", "--respondent", "Your respondent id (a pseudonym; never printed in reports)"},
+    {&Respondent::organisation, "organisation", "--organisation", "Your organisation"},
+    {&Respondent::partnership, "partnership", "--partnership", "The partnership you are assessing"},
+    {&Respondent::role, "role", "--role", "Your organisation's role in the partnership"},
+    {&Respondent::period, "period", "--period", "The period you are assessing (for example a year)"},
 };
 
 bool is_one_of(std::string_view key, std::initializer_list<std::string_view> words) {
@@ -109,6 +90,14 @@ bool looks_like_a_decimal(std::string_view key) {
 }
 
 }  // namespace
+
+std::vector<std::string> missing_respondent_options(const Respondent& respondent) {
+  std::vector<std::string> missing;
+  for (const auto& field : respondent_fields) {
+    if ((respondent.*field.member).empty()) missing.emplace_back(field.option);
+  }
+  return missing;
+}
 
 void check_resumable(const Response& existing, const std::vector<const Questionnaire*>& questionnaires,
                      const Respondent& given, const std::string& path) {
@@ -170,7 +159,24 @@ void sort_by_item(std::vector<T>& values) {
 }
 
 // What handling one line leads to.
-enum class Flow { stay, moved, finished, quit, input_ended };
+enum class Flow { stay, moved, finished, quit, input_ended, stopped };
+
+// A message shown with the next screen: wrapped to the width when the screen is drawn.
+struct Notice {
+  enum class Kind { plain, good, warning };
+  std::string text;  // empty: none
+  Kind kind = Kind::plain;
+  bool laid_out = false;  // already in lines (the keys in plain mode): shown as it is
+};
+
+// What a sentence ending in a command leads with: "To resume:" and, without a command, what to say instead.
+struct CommandLead {
+  const char* lead;
+  const char* fallback;
+};
+constexpr CommandLead to_resume{"To resume:", "Run the same command again to resume."};
+constexpr CommandLead to_finish{"To answer the rest:", "Run the same command again to answer the rest."};
+constexpr CommandLead to_review{"To change an answer:", ""};
 
 }  // namespace
 
@@ -188,13 +194,40 @@ struct AskSession::Impl {
   std::size_t furthest = 0;       // the furthest item reached; answered items beyond it are passed over
   bool revisiting = false;        // going through the unanswered scored items a second time
   bool revisit_offered = false;
+  bool reviewing = false;         // changing one answer chosen from the list (`ask --review`)
   bool keys_shown = false;
-  std::string notice;             // shown with the next question
+  Notice notice;                  // shown with the next screen
+  std::string prompt_override;    // asked instead of the answer, on the question's screen (the comment prompt)
   std::string last_error;
 
   // A message wrapped to the width, so that a terminal never breaks a word.
   std::string wrapped(std::string_view message) const {
     return fmt::format("{}", fmt::join(wrap_text(message, settings.width), "\n"));
+  }
+
+  // `what`, then the lead and the command: on one line when it fits, else the command on a line of its own (never
+  // broken, so that it can be copied whole).
+  std::string with_command(std::string_view what, const std::string& command, CommandLead lead) const {
+    if (command.empty()) return wrapped(*lead.fallback ? fmt::format("{} {}", what, lead.fallback) : std::string(what));
+    const std::string one_line = fmt::format("{} {} {}", what, lead.lead, command);
+    if (display_width(one_line) <= settings.width) return one_line;
+    return wrapped(fmt::format("{} {}", what, lead.lead)) + "\n  " + command;
+  }
+
+  void measure() {
+    if (!settings.measure_size) return;
+    const TerminalSize size = settings.measure_size();
+    settings.width = std::max(size.columns, min_terminal_width);
+    settings.height = size.rows;
+  }
+
+  // Reads a line; a resize only measures the screen again (a prompt on its own has nothing to redraw).
+  InputEvent read_line(LineInput& in, InputLine& line) {
+    while (true) {
+      const InputEvent event = in.read(line);
+      if (event != InputEvent::resized) return event;
+      measure();
+    }
   }
 
   const std::string& text(const LocalizedText& localized) const {
@@ -275,11 +308,9 @@ struct AskSession::Impl {
   // ---- respondent details -----------------------------------------------------------------------------------
 
   // Asks each missing detail. Returns nothing when all are complete, else how the session ends.
-  std::optional<AskOutcome> ask_respondent(std::istream& in, std::ostream& out) {
-    bool any_missing = false;
-    for (const auto& field : respondent_fields) any_missing = any_missing || (respondent.*field.member).empty();
-    if (!any_missing) return std::nullopt;
-    out << "First, a few details about you and the partnership (q quits):\n";
+  std::optional<AskOutcome> ask_respondent(LineInput& in, std::ostream& out) {
+    if (missing_respondent_options(respondent).empty()) return std::nullopt;
+    out << wrapped("First, a few details about you and the partnership (q quits):") << '\n';
     for (const auto& field : respondent_fields) {
       std::string& value = respondent.*field.member;
       if (!value.empty()) continue;
@@ -287,9 +318,15 @@ struct AskSession::Impl {
                                    : field.member == &Respondent::period ? settings.default_period
                                                                          : std::string();
       while (true) {
-        out << field.prompt << (fallback.empty() ? "" : fmt::format(" [{}]", fallback)) << ": " << std::flush;
+        out << wrapped(fmt::format("{}{}:", field.prompt, fallback.empty() ? "" : fmt::format(" [{}]", fallback)))
+            << ' ' << std::flush;
         InputLine line;
-        if (!read_input_line(in, line)) {
+        const InputEvent event = read_line(in, line);
+        if (event == InputEvent::stopped) {
+          out << "\nStopped; nothing was saved.\n";
+          return AskOutcome::stopped;
+        }
+        if (event != InputEvent::line) {
           out << "\nInput ended before the details were complete; nothing was saved.\n";
           return AskOutcome::nothing_saved;
         }
@@ -318,103 +355,221 @@ struct AskSession::Impl {
     return fmt::format("{} {}", *state.value, printable(text(entry.scale->label(*state.value))));
   }
 
-  void render_scale(std::string& block, const Scale& scale) const {
+  // The points of a scale: key and label, "na" last where the scale allows it.
+  std::vector<std::pair<std::string, std::string>> scale_points(const Scale& scale) const {
     std::vector<std::pair<std::string, std::string>> points;
-    for (int v = scale.min; v <= scale.max; ++v) {
-      points.emplace_back(std::to_string(v), printable(text(scale.label(v))));
-    }
+    for (int v = scale.min; v <= scale.max; ++v) points.emplace_back(std::to_string(v), printable(text(scale.label(v))));
     if (scale.allow_na) points.emplace_back("na", "not applicable / don't know");
-    std::string one_line;
-    for (const auto& [key, label] : points) {
-      one_line += fmt::format("{}{} {}", one_line.empty() ? "" : "   ", key, label);
-    }
-    if (display_width(one_line) + 2 <= settings.width) {
-      block += "  " + one_line + '\n';
-      return;
-    }
-    std::size_t key_width = 0;
-    for (const auto& point : points) key_width = std::max(key_width, point.first.size());
-    const std::size_t indent = 2 + key_width + 2;
-    const std::size_t label_width = settings.width > indent + 10 ? settings.width - indent : 10;
-    for (const auto& [key, label] : points) {
-      const auto lines = wrap_text(label, label_width);
-      block += "  " + style.bold(std::string(key_width - key.size(), ' ') + key) + "  ";
-      if (lines.empty()) block += '\n';
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (i > 0) block += std::string(indent, ' ');
-        block += lines[i] + '\n';
-      }
-    }
+    return points;
   }
 
-  void render(std::ostream& out) {
-    if (settings.measure_width) settings.width = std::max(settings.measure_width(), min_terminal_width);
+  // The scale in full: on one line when it fits, else one point per line.
+  std::vector<std::string> scale_full(const Scale& scale) const {
+    const auto points = scale_points(scale);
+    std::string one_line;
+    for (const auto& [key, label] : points) one_line += fmt::format("{}{} {}", one_line.empty() ? "" : "   ", key, label);
+    if (display_width(one_line) + 2 <= settings.width) return {"  " + one_line};
+    std::size_t key_width = 0;
+    for (const auto& point : points) key_width = std::max(key_width, point.first.size());
+    std::vector<std::string> lines;
+    for (const auto& [key, label] : points) {
+      auto entry = wrap_definition(std::string(key_width - key.size(), ' ') + key, key_width, label, settings.width);
+      lines.insert(lines.end(), entry.begin(), entry.end());
+    }
+    return lines;
+  }
+
+  // The scale packed into as few lines as its points allow.
+  std::vector<std::string> scale_compact(const Scale& scale) const {
+    std::vector<std::string> items;
+    for (const auto& [key, label] : scale_points(scale)) {
+      items.push_back(key == "na" ? std::string("na don't know") : key + " " + label);
+    }
+    return wrap_items(items, "   ", settings.width, "  ");
+  }
+
+  // The scale's two ends only: "1 Strongly disagree … 5 Strongly agree, or na".
+  std::vector<std::string> scale_ends(const Scale& scale) const {
+    std::vector<std::string> items = {fmt::format("{} {}", scale.min, printable(text(scale.label(scale.min)))), "…",
+                                      fmt::format("{} {}", scale.max, printable(text(scale.label(scale.max))))};
+    if (scale.allow_na) items.emplace_back("(or na)");
+    return wrap_items(items, " ", settings.width, "  ");
+  }
+
+  std::vector<std::string> keys_line(const Entry& entry, bool full) const {
+    std::vector<std::string> items;
+    if (!full) {
+      items = {"? help", "q save and quit"};
+    } else if (reviewing) {
+      items = {"Keys: Enter keeps the answer", "b back to the list",
+               "? help", "q save and quit"};
+      if (entry.scored()) items.insert(items.begin() + 2, "c comment");
+    } else if (entry.scored()) {
+      items = {"Keys: b back", "s skip", "c comment", "? help", "q save and quit"};
+    } else {
+      items = {"Keys: Enter skips", "b back", "? help", "q save and quit"};
+    }
+    std::vector<std::string> lines = wrap_items(items, ", ", settings.width);
+    for (auto& line : lines) line = style.dim(line);
+    return lines;
+  }
+
+  std::vector<std::string> notice_lines() const {
+    if (notice.text.empty()) return {};
+    std::vector<std::string> lines;
+    if (notice.laid_out) {
+      std::istringstream text_lines(notice.text);
+      for (std::string line; std::getline(text_lines, line);) lines.push_back(line);
+    } else {
+      lines = wrap_text(notice.text, settings.width);
+    }
+    for (auto& line : lines) {
+      if (notice.kind == Notice::Kind::warning) line = style.warning(line);
+      if (notice.kind == Notice::Kind::good) line = style.good(line);
+    }
+    return lines;
+  }
+
+  // The lines of the current answer and comment, when there are any.
+  std::vector<std::string> current_answer_lines(const Entry& entry, const ItemState& state) const {
+    std::vector<std::string> lines;
+    if (state.answered) {  // "Current answer: " and " (s keeps it)" take 29 columns
+      const std::string answer = entry.scored() ? value_label(entry, state) : state.text;
+      const std::size_t room = settings.width > 37 ? settings.width - 29 : 8;
+      lines.push_back(style.good("Current answer: ") + truncate_to_width(answer, room) + style.dim(" (s keeps it)"));
+    }
+    return lines;
+  }
+
+  std::vector<std::string> comment_lines(const ItemState& state) const {
+    if (state.comment.empty()) return {};
+    const std::size_t room = settings.width > 22 ? settings.width - 14 : 8;  // "Your comment: " takes 14 columns
+    return {style.dim("Your comment: ") + truncate_to_width(state.comment, room)};
+  }
+
+  // The parts of the question screen, in order; the step numbers say what gives way first when it is too high:
+  // blank lines, the dimension, the long key line, the full scale, the key line, the comment, the compact scale,
+  // the current answer. The number, questionnaire, question, notice and prompt never give way.
+  std::vector<ScreenPart> question_parts() const {
     const Entry& entry = entries[position];
     const ItemState& state = states[position];
-    std::string block;
-    if (settings.redraw) {
-      block += style.clear_screen();
-    } else {
-      block += '\n';
-      if (!notice.empty()) block += notice + '\n';
+    const auto blank = [] { return ScreenPart{{{{""}, 0}, {{}, 1}}}; };
+    const auto optional = [](std::vector<std::string> lines, int step) {
+      return lines.empty() ? ScreenPart{} : ScreenPart{{{std::move(lines), 0}, {{}, step}}};
+    };
+    std::vector<ScreenPart> parts;
+    const std::vector<std::string> message = notice_lines();
+    if (!settings.redraw) {
+      parts.push_back(blank());
+      if (!message.empty()) parts.push_back({{{message, 0}}});
     }
     const std::string progress = fmt::format("{}/{}", position + 1, entries.size());
     const std::size_t title_room = settings.width > progress.size() + 4 ? settings.width - progress.size() - 2 : 1;
-    block += style.bold(progress) + "  " +
-             style.dim(truncate_to_width(printable(text(entry.questionnaire->title)), title_room)) + '\n';
+    parts.push_back({{{{style.bold(progress) + "  " +
+                        style.dim(truncate_to_width(printable(text(entry.questionnaire->title)), title_room))},
+                       0}}});
     const Dimension* dimension =
         entry.item->dimension.empty() ? nullptr : entry.questionnaire->find_dimension(entry.item->dimension);
     std::string heading = dimension ? printable(text(dimension->title)) : std::string();
     if (!entry.scored()) heading = heading.empty() ? "Open question" : heading + " (open question)";
-    block += style.accent(truncate_to_width(heading, settings.width)) + "\n\n";
-    for (const auto& line : wrap_text(printable(text(entry.item->text)), settings.width)) block += line + '\n';
-    block += '\n';
-    if (entry.scored()) render_scale(block, *entry.scale);
-    if (state.answered) {  // "Current answer: " and " (s keeps it)" take 29 columns
-      const std::string answer = entry.scored() ? value_label(entry, state) : state.text;
-      const std::size_t room = settings.width > 37 ? settings.width - 29 : 8;
-      block += style.good("Current answer: ") + truncate_to_width(answer, room) + style.dim(" (s keeps it)") + '\n';
-    }
-    if (!state.comment.empty()) {  // "Your comment: " takes 14 columns
-      const std::size_t room = settings.width > 22 ? settings.width - 14 : 8;
-      block += style.dim("Your comment: ") + truncate_to_width(state.comment, room) + '\n';
-    }
-    if (settings.redraw && !notice.empty()) block += '\n' + notice + '\n';
-    if (settings.redraw || !keys_shown) {
-      block += style.dim(entry.scored() ? "Keys: b back, s skip, c comment, ? help, q save and quit"
-                                        : "Keys: Enter skips; b back, ? help, q save and quit")
-               + '\n';
-      keys_shown = true;
-    }
+    parts.push_back(optional({style.accent(truncate_to_width(heading, settings.width))}, 2));
+    parts.push_back(blank());
+    parts.push_back({{{wrap_text(printable(text(entry.item->text)), settings.width), 0}}});
+    parts.push_back(blank());
     if (entry.scored()) {
-      block += fmt::format("Your answer ({}-{}{}): ", entry.scale->min, entry.scale->max,
-                           entry.scale->allow_na ? " or na" : "");
-    } else {
-      block += "Your answer: ";
+      parts.push_back({{{scale_full(*entry.scale), 0}, {scale_compact(*entry.scale), 4},
+                        {scale_ends(*entry.scale), 7}}});
     }
-    notice.clear();
+    parts.push_back(optional(current_answer_lines(entry, state), 8));
+    parts.push_back(optional(comment_lines(state), 6));
+    if (settings.redraw && !message.empty()) {
+      parts.push_back(blank());
+      parts.push_back({{{message, 0}}});
+    }
+    if (settings.redraw || !keys_shown) {
+      parts.push_back({{{keys_line(entry, true), 0}, {keys_line(entry, false), 3}, {{}, 5}}});
+    }
+    const std::string prompt = !prompt_override.empty() ? prompt_override
+                               : entry.scored()       ? fmt::format("Your answer ({}-{}{}):", entry.scale->min,
+                                                                    entry.scale->max, entry.scale->allow_na ? " or na" : "")
+                                                      : std::string("Your answer:");
+    parts.push_back({{{wrap_text(prompt, settings.width), 0}}});
+    return parts;
+  }
+
+  void render(std::ostream& out) {
+    measure();
+    const std::vector<std::string> lines = fit_to_height(question_parts(), settings.height);
+    std::string block = settings.redraw ? style.clear_screen() : std::string();
+    for (std::size_t i = 0; i < lines.size(); ++i) block += lines[i] + (i + 1 < lines.size() ? "\n" : " ");
+    keys_shown = true;
+    notice = {};
     out << block << std::flush;
   }
 
-  std::string help(const Entry& entry) const {
-    std::string keys;
+  std::vector<std::string> help_lines(const Entry& entry) const {
+    std::vector<std::pair<std::string, std::string>> keys;
     if (entry.scored()) {
-      keys += fmt::format("  {}-{}  answer with that point of the scale\n", entry.scale->min, entry.scale->max);
-      keys += entry.scale->allow_na ? "  na   not applicable / don't know\n"
-                                    : "  na   (not offered for this question)\n";
-      keys += "  c    add a comment to this question (typed on the next line)\n";
+      keys.emplace_back(fmt::format("{}-{}", entry.scale->min, entry.scale->max), "answer with that point of the scale");
+      keys.emplace_back("na", entry.scale->allow_na ? "not applicable / don't know" : "(not offered for this question)");
+      keys.emplace_back("c", "add a comment to this question (typed on the next line)");
     } else {
-      keys += "  type your answer on one line; Enter alone skips the question\n";
+      keys.emplace_back("text", "type your answer on one line; Enter alone skips the question");
     }
-    keys += "  b    back to the previous question\n";
-    keys += "  s    skip: go to the next question, leaving this one as it is\n";
-    keys += "  ?    show these keys\n";
-    keys += "  q    save and quit (run the same command again to resume)\n";
-    return fmt::format("Keys (type one, then Enter):\n{}Every answer is saved to {} straight away.", keys,
-                       settings.output_path);
+    if (reviewing) {
+      keys.emplace_back("b", "back to the list of answers");
+      keys.emplace_back("s", "(or Enter alone) keep the answer as it is and go back to the list");
+    } else {
+      keys.emplace_back("b", "back to the previous question");
+      keys.emplace_back("s", "skip: go to the next question, leaving this one as it is");
+    }
+    keys.emplace_back("?", "show these keys");
+    keys.emplace_back("q", "save and quit (the command that resumes is shown)");
+    std::size_t term_width = 0;
+    for (const auto& key : keys) term_width = std::max(term_width, display_width(key.first));
+    std::vector<std::string> lines = {"Keys (type one, then Enter):"};
+    for (const auto& [term, definition] : keys) {
+      const auto entry_lines = wrap_definition(term, term_width, definition, settings.width);
+      lines.insert(lines.end(), entry_lines.begin(), entry_lines.end());
+    }
+    for (auto& line : wrap_text(fmt::format("Every answer is saved to {} straight away.", settings.output_path),
+                                settings.width)) {
+      lines.push_back(std::move(line));
+    }
+    return lines;
   }
 
-  void problem(std::string_view message) { notice = style.warning(wrapped(message)); }
+  // Shows `lines` a screen at a time when pages are on (Enter shows the next), then `last_prompt` (nothing: none,
+  // and no wait). Returns how the last wait ended (InputEvent::line when there was none).
+  InputEvent show_pages(const std::vector<std::string>& lines, const std::string& last_prompt, LineInput& in,
+                        std::ostream& out) {
+    const bool paged = settings.pages && settings.height > 1;
+    const auto pages = split_pages(lines, paged ? settings.height - 1 : 0);
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      if (settings.redraw) out << style.clear_screen();
+      for (const auto& line : pages[i]) out << line << '\n';
+      const bool more = i + 1 < pages.size();
+      const std::string prompt =
+          more ? fmt::format("Press Enter for more (page {} of {}).", i + 1, pages.size()) : last_prompt;
+      if (prompt.empty()) break;
+      out << style.bold(prompt) << ' ' << std::flush;
+      InputLine line;
+      const InputEvent event = read_line(in, line);
+      if (event != InputEvent::line) {
+        out << '\n';
+        if (more && event == InputEvent::ended) {
+          for (std::size_t j = i + 1; j < pages.size(); ++j) {
+            for (const auto& rest : pages[j]) out << rest << '\n';
+          }
+        }
+        return event;
+      }
+      echo(out, line);
+    }
+    return InputEvent::line;
+  }
+
+  void problem(std::string_view message) { notice = {std::string(message), Notice::Kind::warning}; }
 
   // ---- moving between questions -----------------------------------------------------------------------------
 
@@ -425,7 +580,36 @@ struct AskSession::Impl {
     return states.size();
   }
 
+  // Where a resumed session carries on, the furthest item reached: after the last item answered, or at an item
+  // further on that has a comment but no answer yet.
+  std::size_t resume_position() const {
+    std::size_t furthest_reached = 0;
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      if (states[i].answered) furthest_reached = i + 1;
+      else if (!states[i].comment.empty()) furthest_reached = std::max(furthest_reached, i);
+    }
+    return furthest_reached;
+  }
+
+  // At the end of the items: offers the unanswered scored items once more, or finishes.
+  Flow revisit_or_finish() {
+    const std::size_t missing = scored_total() - scored_answered();
+    if (missing == 0 || revisit_offered) return Flow::finished;
+    revisit_offered = true;
+    revisiting = true;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (entries[i].scored() && !states[i].answered) {
+        position = i;
+        break;
+      }
+    }
+    problem(fmt::format("{} question{} still unanswered; here {} again (s leaves one unanswered).", missing,
+                        missing == 1 ? " is" : "s are", missing == 1 ? "it is" : "they are"));
+    return Flow::moved;
+  }
+
   Flow next() {
+    if (reviewing) return Flow::moved;  // back to the list
     std::size_t j = position + 1;
     if (revisiting) {
       while (j < entries.size() && (!entries[j].scored() || states[j].answered)) ++j;
@@ -437,24 +621,11 @@ struct AskSession::Impl {
       furthest = std::max(furthest, j);
       return Flow::moved;
     }
-    const std::size_t missing = scored_total() - scored_answered();
-    if (missing > 0 && !revisit_offered) {
-      revisit_offered = true;
-      revisiting = true;
-      for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].scored() && !states[i].answered) {
-          position = i;
-          break;
-        }
-      }
-      problem(fmt::format("{} question{} still unanswered; here {} again (s leaves one unanswered).", missing,
-                          missing == 1 ? " is" : "s are", missing == 1 ? "it is" : "they are"));
-      return Flow::moved;
-    }
-    return Flow::finished;
+    return revisit_or_finish();
   }
 
   Flow back(std::ostream& out) {
+    if (reviewing) return Flow::moved;  // back to the list
     if (position == 0) {
       problem("This is the first question; there is nothing to go back to.");
       return Flow::stay;
@@ -465,13 +636,22 @@ struct AskSession::Impl {
     return Flow::moved;
   }
 
-  Flow comment(std::istream& in, std::ostream& out) {
+  Flow comment(LineInput& in, std::ostream& out) {
     ItemState& state = states[position];
-    out << (state.comment.empty() ? "Your comment, on one line (Enter alone cancels): "
-                                  : "Your new comment, on one line (Enter alone keeps the old one, - removes it): ")
-        << std::flush;
+    const char* prompt = state.comment.empty()
+                             ? "Your comment, on one line (Enter alone cancels):"
+                             : "Your new comment, on one line (Enter alone keeps the old one, - removes it):";
+    if (settings.redraw) {  // the question stays on screen, with the comment's prompt in place of the answer's
+      prompt_override = prompt;
+      render(out);
+      prompt_override.clear();
+    } else {
+      out << '\n' << wrapped(prompt) << ' ' << std::flush;
+    }
     InputLine line;
-    if (!read_input_line(in, line)) return Flow::input_ended;
+    const InputEvent event = read_line(in, line);
+    if (event == InputEvent::stopped) return Flow::stopped;
+    if (event != InputEvent::line) return Flow::input_ended;
     echo(out, line);
     std::string typed = clean_input_text(line.text);
     bool cut = line.truncated;
@@ -480,25 +660,33 @@ struct AskSession::Impl {
       cut = true;
     }
     if (typed.empty()) {
-      notice = state.comment.empty() ? "No comment added." : "Comment kept as it was.";
+      notice = {state.comment.empty() ? "No comment added." : "Comment kept as it was."};
       return Flow::stay;
     }
     if (typed == "-" && !state.comment.empty()) {
       state.comment.clear();
-      notice = "Comment removed.";
+      notice = {"Comment removed.", Notice::Kind::good};
     } else {
       state.comment = typed;
-      notice = cut ? fmt::format("Comment saved (cut to its first {} KiB).", max_comment_bytes / 1024)
-                   : std::string("Comment saved.");
+      notice = {cut ? fmt::format("Comment saved (cut to its first {} KiB).", max_comment_bytes / 1024)
+                    : std::string("Comment saved."),
+                Notice::Kind::good};
     }
-    if (!save_now(out)) notice.clear();
-    notice = style.good(notice);
+    if (!save_now(out)) notice = {};
     return Flow::stay;
   }
 
-  Flow handle_scored(const InputLine& line, std::istream& in, std::ostream& out) {
-    const Entry& entry = entries[position];
-    const Scale& scale = *entry.scale;
+  // Records a scored answer (a value, or na when `value` is empty) and moves on.
+  Flow answer_scored(std::optional<int> value, std::ostream& out) {
+    ItemState& state = states[position];
+    state.answered = true;
+    state.value = value;
+    save_now(out);
+    return next();
+  }
+
+  Flow handle_scored(const InputLine& line, LineInput& in, std::ostream& out) {
+    const Scale& scale = *entries[position].scale;
     const std::string range = fmt::format("{} to {}", scale.min, scale.max);
     const std::string or_na = scale.allow_na ? " or na" : "";
     if (line.truncated) {
@@ -506,33 +694,22 @@ struct AskSession::Impl {
       return Flow::stay;
     }
     const std::string key = normalize_key(line.text);
+    if (key.empty() && reviewing) return next();  // Enter alone keeps the answer: back to the list
     if (key.empty()) {
       problem(fmt::format("Nothing typed: answer with a number from {}{}; s skips, ? shows the keys.", range, or_na));
       return Flow::stay;
     }
-    if (const auto flow = common_key(key, out)) return *flow;
+    if (const auto flow = common_key(key, in, out)) return *flow;
     if (is_one_of(key, {"c", "comment"})) return comment(in, out);
-    ItemState& state = states[position];
     if (is_one_of(key, {"na", "n/a", "n.a."})) {
-      if (!scale.allow_na) {
-        problem(fmt::format("This question has no 'not applicable' answer: type a number from {}, or s to skip.",
-                            range));
-        return Flow::stay;
-      }
-      state.answered = true;
-      state.value.reset();
-      save_now(out);
-      return next();
+      if (scale.allow_na) return answer_scored(std::nullopt, out);
+      problem(fmt::format("This question has no 'not applicable' answer: type a number from {}, or s to skip.", range));
+      return Flow::stay;
     }
     int value = 0;
     switch (parse_number(key, value)) {
       case NumberParse::ok:
-        if (value >= scale.min && value <= scale.max) {
-          state.answered = true;
-          state.value = value;
-          save_now(out);
-          return next();
-        }
+        if (value >= scale.min && value <= scale.max) return answer_scored(value, out);
         problem(fmt::format("{} is off the scale: answer with a whole number from {}{}.", value, range, or_na));
         return Flow::stay;
       case NumberParse::out_of_range:
@@ -549,24 +726,36 @@ struct AskSession::Impl {
     return Flow::stay;
   }
 
-  // The keys every question understands: help, quit, back and skip. Nothing when `key` is none of them.
-  std::optional<Flow> common_key(const std::string& key, std::ostream& out) {
-    if (is_one_of(key, {"?", "h", "help"})) {
-      notice = help(entries[position]);
+  // `?`: at a terminal, the keys on a screen of their own (Enter goes back to the question); otherwise printed with
+  // the question again.
+  Flow show_help(LineInput& in, std::ostream& out) {
+    const std::vector<std::string> lines = help_lines(entries[position]);
+    if (!settings.redraw && !settings.pages) {
+      notice = {fmt::format("{}", fmt::join(lines, "\n")), Notice::Kind::plain, true};
       return Flow::stay;
     }
+    if (!settings.redraw) out << '\n';
+    const InputEvent event = show_pages(lines, "Press Enter to go back to the question.", in, out);
+    if (event == InputEvent::stopped) return Flow::stopped;
+    if (event == InputEvent::ended) return Flow::input_ended;
+    return Flow::stay;
+  }
+
+  // The keys every question understands: help, quit, back and skip. Nothing when `key` is none of them.
+  std::optional<Flow> common_key(const std::string& key, LineInput& in, std::ostream& out) {
+    if (is_one_of(key, {"?", "h", "help"})) return show_help(in, out);
     if (is_one_of(key, {"q", "quit"})) return Flow::quit;
     if (is_one_of(key, {"b", "back"})) return back(out);
     if (is_one_of(key, {"s", "skip"})) {
-      save_now(out);
+      if (!reviewing) save_now(out);
       return next();
     }
     return std::nullopt;
   }
 
-  Flow handle_open(const InputLine& line, std::ostream& out) {
+  Flow handle_open(const InputLine& line, LineInput& in, std::ostream& out) {
     const std::string key = normalize_key(line.text);
-    if (const auto flow = common_key(key, out)) return *flow;
+    if (const auto flow = common_key(key, in, out)) return *flow;
     if (is_one_of(key, {"c", "comment"})) {
       problem("This is an open question: type your answer itself, on one line (Enter alone skips).");
       return Flow::stay;
@@ -574,7 +763,7 @@ struct AskSession::Impl {
     std::string typed = clean_input_text(line.text);
     const bool blank = line.text.find_first_not_of(" \t") == std::string::npos;
     if (blank) {
-      save_now(out);
+      if (!reviewing) save_now(out);
       return next();
     }
     if (typed.empty()) {
@@ -591,93 +780,292 @@ struct AskSession::Impl {
     state.text = typed;
     save_now(out);
     const Flow flow = next();
-    if (cut) notice = style.warning(fmt::format("Your answer was cut to its first {} KiB.", max_comment_bytes / 1024));
+    if (cut) problem(fmt::format("Your answer was cut to its first {} KiB.", max_comment_bytes / 1024));
     return flow;
+  }
+
+  // Shows questions and handles lines until the session ends, or, while reviewing, until the respondent goes
+  // back to the list (Flow::moved).
+  Flow question_loop(LineInput& in, std::ostream& out) {
+    while (true) {
+      render(out);
+      InputLine line;
+      const InputEvent event = in.read(line);
+      if (event == InputEvent::resized) continue;  // drawn again at the new size
+      if (event == InputEvent::stopped) return Flow::stopped;
+      if (event == InputEvent::ended) return Flow::input_ended;
+      echo(out, line);
+      const Flow flow =
+          entries[position].scored() ? handle_scored(line, in, out) : handle_open(line, in, out);
+      if (flow == Flow::stay || (flow == Flow::moved && !reviewing)) continue;
+      return flow;
+    }
   }
 
   // ---- the end ----------------------------------------------------------------------------------------------
 
-  void feedback(std::ostream& out) const {
-    struct Row {
-      std::string questionnaire;
-      std::string dimension;
-      std::optional<double> score;
-      std::optional<BandRef> band;
-      const Dimension* source = nullptr;
-    };
-    std::vector<std::vector<Row>> tables;
-    const Row* weakest = nullptr;
-    std::size_t title_width = 0;
+  struct ResultRow {
+    std::string dimension;
+    std::optional<double> score;
+    std::optional<BandRef> band;
+    const Dimension* source = nullptr;
+    std::size_t questionnaire = 0;
+  };
+
+  std::vector<std::vector<ResultRow>> result_rows() const {
+    std::vector<std::vector<ResultRow>> tables;
     for (std::size_t q = 0; q < questionnaires.size(); ++q) {
       const Questionnaire& questionnaire = *questionnaires[q];
       const auto scores = dimension_scores(questionnaire, answers_to(q));
-      std::vector<Row> rows;
+      std::vector<ResultRow> rows;
       for (std::size_t d = 0; d < questionnaire.dimensions.size() && d < scores.size(); ++d) {
-        Row row;
-        row.questionnaire = printable(text(questionnaire.title));
+        ResultRow row;
         row.dimension = printable(text(questionnaire.dimensions[d].title));
         row.score = scores[d];
         row.source = &questionnaire.dimensions[d];
+        row.questionnaire = q;
         if (row.score && !questionnaire.bands.empty()) row.band = band_of(questionnaire.bands, *row.score);
-        title_width = std::max(title_width, display_width(row.dimension));
         rows.push_back(std::move(row));
       }
       tables.push_back(std::move(rows));
     }
+    return tables;
+  }
+
+  std::string result_line(const ResultRow& row, std::size_t title_width) const {
+    std::string line = "  " + pad_to_width(truncate_to_width(row.dimension, title_width), title_width) + "  ";
+    if (!row.score) return line + "    -  " + style.dim("too few answers for a score");
+    std::string band = row.band ? printable(text(row.band->label)) : std::string();
+    if (row.band && row.band->bottom) band = style.bad(band);
+    else if (row.band && row.band->top) band = style.good(band);
+    else band = style.warning(band);
+    return line + fmt::format("{:>5}  {}", format_fixed(*row.score, 1), band);  // the band is decided on this figure
+  }
+
+  // The respondent's own results: each dimension's score and band, then the weakest dimension and its advice.
+  std::vector<std::string> results_lines() const {
+    const auto tables = result_rows();
+    std::size_t title_width = 0;
+    for (const auto& rows : tables) {
+      for (const auto& row : rows) title_width = std::max(title_width, display_width(row.dimension));
+    }
     title_width = std::min(title_width, settings.width > 30 ? settings.width - 28 : std::size_t{2});
-    out << '\n' << style.bold("Your results") << " (0-100; higher is healthier)\n";
+    std::vector<std::string> lines = {style.bold("Your results") + " (0-100; higher is healthier)"};
+    const ResultRow* weakest = nullptr;
     for (std::size_t q = 0; q < questionnaires.size(); ++q) {
-      out << '\n' << printable(text(questionnaires[q]->title)) << '\n';
-      for (const Row& row : tables[q]) {
-        std::string line = "  " + pad_to_width(truncate_to_width(row.dimension, title_width), title_width) + "  ";
-        if (row.score) {
-          std::string band = row.band ? printable(text(row.band->label)) : std::string();
-          if (row.band && row.band->bottom) band = style.bad(band);
-          else if (row.band && row.band->top) band = style.good(band);
-          else band = style.warning(band);
-          line += fmt::format("{:>5}  {}", format_fixed(*row.score, 1), band);  // the band is decided on this figure
-        } else {
-          line += "    -  " + style.dim("too few answers for a score");
-        }
-        out << line << '\n';
+      lines.push_back(style.accent(truncate_to_width(printable(text(questionnaires[q]->title)), settings.width)));
+      for (const ResultRow& row : tables[q]) {
+        lines.push_back(result_line(row, title_width));
         if (row.score && (!weakest || *row.score < *weakest->score)) weakest = &row;
       }
     }
+    lines.emplace_back();
     if (!weakest) {
-      out << '\n'
-          << wrapped("No dimension has a score yet: a score needs at least half of a dimension's questions answered "
-                     "(na does not count).")
-          << '\n';
-      return;
+      for (auto& line : wrap_text("No dimension has a score yet: a score needs at least half of a dimension's "
+                                  "questions answered (na does not count).",
+                                  settings.width)) {
+        lines.push_back(std::move(line));
+      }
+      return lines;
     }
-    out << '\n'
-        << style.bold(wrapped(fmt::format("Weakest: {} ({}), {}{}", weakest->dimension, weakest->questionnaire,
-                                          format_fixed(*weakest->score, 1),
-                                          weakest->band ? ", " + printable(text(weakest->band->label))
-                                                        : std::string())))
-        << '\n';
+    const std::string summary =
+        fmt::format("Weakest: {} ({}), {}{}", weakest->dimension,
+                    printable(text(questionnaires[weakest->questionnaire]->title)), format_fixed(*weakest->score, 1),
+                    weakest->band ? ", " + printable(text(weakest->band->label)) : std::string());
+    for (auto& line : wrap_text(summary, settings.width)) lines.push_back(style.bold(line));
     const std::string advice =
         weakest->band ? printable(text(weakest->source->advice_for(weakest->band->id))) : std::string();
-    for (const auto& line : wrap_text(advice, settings.width > 4 ? settings.width - 2 : 2)) out << "  " << line << '\n';
+    for (const auto& line : wrap_text(advice, settings.width > 4 ? settings.width - 2 : 2)) lines.push_back("  " + line);
+    return lines;
   }
 
-  AskOutcome finish(std::ostream& out) {
-    if (!save_now(out)) return AskOutcome::save_failed;
-    if (settings.redraw) out << style.clear_screen();
-    feedback(out);
+  // Where the answers are and what to run next, after the results.
+  std::string saved_summary() const {
     const std::size_t scored = scored_total(), done = scored_answered();
-    out << '\n';
     if (done == scored) {
-      out << wrapped(fmt::format("Saved to {}: all {} scored questions answered; the file is marked complete.",
-                                 settings.output_path, scored))
-          << '\n';
+      return with_command(fmt::format("Saved to {}: all {} scored questions answered; the file is marked complete.",
+                                      settings.output_path, scored),
+                          settings.review_command, to_review);
+    }
+    return with_command(fmt::format("Saved to {}: {} of {} scored questions answered; the file is marked incomplete.",
+                                    settings.output_path, done, scored),
+                        settings.resume_command, to_finish);
+  }
+
+  // What a stop signal prints once the answers are saved.
+  std::string stopped_line() const {
+    const bool complete = scored_answered() == scored_total();
+    return with_command(fmt::format("Stopped; {} of {} answers are saved in {}.", answered_count(), entries.size(),
+                                    settings.output_path),
+                        complete ? settings.review_command : settings.resume_command,
+                        complete ? to_review : to_resume);
+  }
+
+  AskOutcome finish(LineInput& in, std::ostream& out) {
+    if (!save_now(out)) return AskOutcome::save_failed;
+    measure();
+    std::vector<std::string> lines = results_lines();
+    lines.emplace_back();
+    std::istringstream summary(saved_summary());
+    for (std::string line; std::getline(summary, line);) lines.push_back(line);
+    if (settings.redraw) {
+      out << style.clear_screen();
     } else {
-      out << wrapped(fmt::format("Saved to {}: {} of {} scored questions answered; the file is marked incomplete. "
-                                 "Run the same command again to answer the rest.",
-                                 settings.output_path, done, scored))
-          << '\n';
+      out << '\n';
+    }
+    if (show_pages(lines, "", in, out) == InputEvent::stopped) {  // every answer is saved: say so, and how to go on
+      out << stopped_line() << '\n';
+      return AskOutcome::stopped;
     }
     return AskOutcome::finished;
+  }
+
+  // Ends the session for `flow` (finished, quit, end of input, a stop signal): saves and says how to resume.
+  AskOutcome end(Flow flow, LineInput& in, std::ostream& out) {
+    if (flow == Flow::finished) return finish(in, out);
+    if (flow != Flow::quit) out << '\n';
+    if (!save_now(out)) return AskOutcome::save_failed;
+    const std::size_t answered = answered_count();
+    if (flow == Flow::quit) {
+      out << with_command(fmt::format("Saved {} of {} answers to {}.", answered, entries.size(),
+                                      settings.output_path),
+                          settings.resume_command, to_resume)
+          << '\n';
+      return AskOutcome::quit;
+    }
+    if (flow == Flow::stopped) {
+      out << stopped_line() << '\n';
+      return AskOutcome::stopped;
+    }
+    out << with_command(fmt::format("Input ended; {} answer{} saved to {}.", answered, answered == 1 ? "" : "s",
+                                    settings.output_path),
+                        settings.resume_command, to_resume)
+        << '\n';
+    return AskOutcome::input_ended;
+  }
+
+  // ---- reviewing ----------------------------------------------------------------------------------------------
+
+  // One line per item: its number, its answer ("-" for none, "text" for an open answer) and its text, under the
+  // title of its questionnaire.
+  std::vector<std::string> review_lines() const {
+    const std::size_t number_width = std::to_string(entries.size()).size();
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const Entry& entry = entries[i];
+      const ItemState& state = states[i];
+      if (i == 0 || entries[i - 1].questionnaire != entry.questionnaire) {
+        lines.push_back(style.accent(truncate_to_width(printable(text(entry.questionnaire->title)), settings.width)));
+      }
+      std::string answer = "-";
+      if (state.answered) answer = !entry.scored() ? "text" : state.value ? std::to_string(*state.value) : "na";
+      const std::string head = fmt::format("  {:>{}}  {:<4}  ", i + 1, number_width, answer);
+      const std::size_t room = settings.width > head.size() + 4 ? settings.width - head.size() : 4;
+      lines.push_back(head + truncate_to_width(printable(text(entry.item->text)), room));
+    }
+    return lines;
+  }
+
+  // One screen of the list of answers (page `page` of it, when pages are on); stores the number of pages.
+  void render_review(std::size_t& page, std::size_t& page_count, std::ostream& out) {
+    measure();
+    const auto heading = wrap_text(fmt::format("Your answers in {}: {} of {} answered. Type a question's number to "
+                                               "change its answer.",
+                                               settings.output_path, answered_count(), entries.size()),
+                                   settings.width);
+    const std::vector<std::string> message = notice_lines();
+    const std::string more_prompt = "Number to change, Enter for more (page 9 of 9), q to finish:";
+    const std::size_t used = heading.size() + message.size() + wrap_text(more_prompt, settings.width).size();
+    const bool paged = settings.pages && settings.height > used + 2;
+    const auto pages = split_pages(review_lines(), paged ? settings.height - used : 0);
+    page_count = std::max<std::size_t>(pages.size(), 1);
+    page %= page_count;
+    std::string block = settings.redraw ? style.clear_screen() : std::string("\n");
+    for (const auto& line : heading) block += line + '\n';
+    if (!pages.empty()) {
+      for (const auto& line : pages[page]) block += line + '\n';
+    }
+    for (const auto& line : message) block += line + '\n';
+    block += wrapped(page_count > 1 ? fmt::format("Number to change, Enter for more (page {} of {}), q to finish:",
+                                                  page + 1, page_count)
+                                    : std::string("Number to change, or q to finish:"));
+    notice = {};
+    out << block << ' ' << std::flush;
+  }
+
+  // `ask --review`: the list of answers; a number opens that question to change it, q ends.
+  AskOutcome review(LineInput& in, std::ostream& out) {
+    std::size_t page = 0, page_count = 1;
+    while (true) {
+      render_review(page, page_count, out);
+      InputLine line;
+      const InputEvent event = in.read(line);
+      if (event == InputEvent::resized) continue;
+      if (event == InputEvent::stopped) return end(Flow::stopped, in, out);
+      if (event == InputEvent::ended) return end(Flow::input_ended, in, out);
+      echo(out, line);
+      const std::string key = normalize_key(line.text);
+      int number = 0;
+      if (key.empty() || is_one_of(key, {"more", "next"})) {
+        ++page;
+      } else if (is_one_of(key, {"q", "quit"})) {
+        return end(Flow::quit, in, out);
+      } else if (parse_number(key, number) == NumberParse::ok && number >= 1 &&
+                 static_cast<std::size_t>(number) <= entries.size()) {
+        position = static_cast<std::size_t>(number) - 1;
+        reviewing = true;
+        const Flow flow = question_loop(in, out);
+        reviewing = false;
+        if (flow != Flow::moved) return end(flow == Flow::finished ? Flow::quit : flow, in, out);
+      } else {
+        problem(fmt::format("Type a question's number from 1 to {}, Enter for more, or q to finish.",
+                            entries.size()));
+      }
+    }
+  }
+
+  // ---- the whole session --------------------------------------------------------------------------------------
+
+  // Chooses the first question (a resumed session carries on after the furthest item reached) and what to say
+  // before it. Returns false when nothing is left to ask.
+  bool choose_start(std::string& opening) {
+    const std::size_t total = entries.size();
+    if (resumed) opening = fmt::format("Resuming: {} of {} answered in {}.", answered_count(), total,
+                                       settings.output_path);
+    if (first_unanswered() >= total) {
+      opening += fmt::format("{}All {} questions are answered already.", opening.empty() ? "" : "\n", total);
+      return false;
+    }
+    if (!resumed) {
+      position = furthest = first_unanswered();
+      std::vector<std::string> titles;
+      for (const auto* q : questionnaires) titles.push_back(printable(text(q->title)));
+      opening = fmt::format("{} questions ({}). Every answer is saved to {} straight away; q saves and quits, ? shows "
+                            "the keys.",
+                            total, fmt::join(titles, ", "), settings.output_path);
+      return true;
+    }
+    position = furthest = resume_position();
+    if (position < total) {
+      opening += fmt::format("\nContinuing at question {}/{}.", position + 1, total);
+      return true;
+    }
+    if (revisit_or_finish() == Flow::finished) {
+      opening += "\nAll scored questions are answered already.";
+      return false;
+    }
+    opening += "\n" + notice.text;
+    return true;
+  }
+
+  AskOutcome ask_all(LineInput& in, std::ostream& out) {
+    std::string opening;
+    if (!choose_start(opening)) {
+      out << wrapped(opening) << '\n';
+      return finish(in, out);
+    }
+    notice = {opening};
+    return end(question_loop(in, out), in, out);
   }
 };
 
@@ -734,73 +1122,19 @@ void AskSession::resume(const Response& existing) {
 }
 
 AskOutcome AskSession::run(std::istream& in, std::ostream& out) {
+  StreamInput input(in);
+  return run(input, out);
+}
+
+AskOutcome AskSession::run(LineInput& in, std::ostream& out) {
   Impl& s = *impl_;
-  const std::size_t total_items = s.entries.size();
-  std::string opening;  // shown before the first question (with it, when the screen is cleared for each question)
-  if (s.resumed) {
-    opening = fmt::format("Resuming: {} of {} answered in {}.", s.answered_count(), total_items,
-                          s.settings.output_path);
-  } else {
+  if (!s.resumed) {
     if (const auto ended = s.ask_respondent(in, out)) return *ended;
     if (s.respondent.date.empty()) s.respondent.date = s.settings.today;
   }
   // The first save: a failure here ends the session before anything is asked.
   s.save(s.build());
-
-  s.position = s.first_unanswered();
-  if (s.position >= total_items) {
-    if (!opening.empty()) out << s.wrapped(opening) << '\n';
-    out << fmt::format("All {} questions are answered already.\n", total_items);
-    return s.finish(out);
-  }
-  s.furthest = s.position;
-  if (s.resumed) {
-    opening += fmt::format("\nContinuing at question {}/{}.", s.position + 1, total_items);
-  } else {
-    std::vector<std::string> titles;
-    for (const auto* q : s.questionnaires) titles.push_back(printable(s.text(q->title)));
-    opening = fmt::format("{} questions ({}). Every answer is saved to {} straight away; q saves and quits, ? shows "
-                          "the keys.",
-                          total_items, fmt::join(titles, ", "), s.settings.output_path);
-  }
-  if (s.settings.redraw) {
-    s.notice = s.wrapped(opening);
-  } else {
-    out << s.wrapped(opening) << '\n';
-  }
-
-  while (true) {
-    s.render(out);
-    InputLine line;
-    Flow flow = Flow::stay;
-    if (read_input_line(in, line)) {
-      s.echo(out, line);
-      flow = s.entries[s.position].scored() ? s.handle_scored(line, in, out) : s.handle_open(line, out);
-    } else {
-      flow = Flow::input_ended;
-    }
-    switch (flow) {
-      case Flow::stay:
-      case Flow::moved:
-        continue;
-      case Flow::finished:
-        return s.finish(out);
-      case Flow::quit:
-        if (!s.save_now(out)) return AskOutcome::save_failed;
-        out << s.wrapped(fmt::format("Saved {} of {} answers to {}. Run the same command again to resume.",
-                                     s.answered_count(), total_items, s.settings.output_path))
-            << '\n';
-        return AskOutcome::quit;
-      case Flow::input_ended:
-        out << '\n';
-        if (!s.save_now(out)) return AskOutcome::save_failed;
-        out << s.wrapped(fmt::format("Input ended; {} answer{} saved to {}. Run the same command again to resume.",
-                                     s.answered_count(), s.answered_count() == 1 ? "" : "s",
-                                     s.settings.output_path))
-            << '\n';
-        return AskOutcome::input_ended;
-    }
-  }
+  return s.settings.review ? s.review(in, out) : s.ask_all(in, out);
 }
 
 Response AskSession::response() const { return impl_->build(); }

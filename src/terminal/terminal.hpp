@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace partnerpulse {
 
@@ -22,6 +23,23 @@ std::size_t terminal_width(int fd);
 // The same decision as terminal_width, from the facts alone (for tests): `window_columns` is the width reported by
 // the terminal (0 when unknown), `columns_variable` the value of $COLUMNS (nullptr when unset).
 std::size_t choose_width(std::size_t window_columns, const char* columns_variable) noexcept;
+
+// A terminal's size in character cells; 0 for what is unknown.
+struct TerminalSize {
+  std::size_t columns = 0;
+  std::size_t rows = 0;
+};
+
+// The size to lay text out in: columns as terminal_width chooses them, and the terminal's rows (TIOCGWINSZ on
+// `fd`), else $LINES when it is a positive number, else 0 (unknown: no limit).
+TerminalSize terminal_size(int fd);
+
+// `word` quoted for a POSIX shell: unchanged when it holds only letters, digits and -_./=:,+@%^ (and is not
+// empty), else in single quotes, with each ' written as '\''.
+std::string shell_quote(std::string_view word);
+
+// `words` quoted with shell_quote and joined by spaces: a command to copy and paste.
+std::string shell_command(const std::vector<std::string>& words);
 
 // Whether to use colour: only when standard output is a terminal, NO_COLOR is unset or empty (https://no-color.org),
 // TERM is not "dumb", and --plain was not given. `no_color` and `term` are the variables' values (nullptr when

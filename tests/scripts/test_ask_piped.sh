@@ -29,9 +29,8 @@ validates() {  # FILE: validate accepts it
   fi
 }
 
-# 1. Every key, with the respondent details asked first (Enter takes the offered id and period).
+# 1. Every key (the respondent details come from the options: piped input never answers them).
 {
-  printf '\nOrg A\np-1\nlead\n\n'
   printf '4\nna\n\nxyz\n9\nc\nA comment with "quotes" and \\backslash\nb\n?\ns\n3\n'
   printf '\377\376\001\033[2J junk\n'       # binary junk: not an answer
   head -c 100000 /dev/zero | tr '\0' '5'     # a 100 kB line: refused
@@ -39,12 +38,12 @@ validates() {  # FILE: validate accepts it
   printf 'bad bytes \377 and \033[31mescapes\033[0m\n'
   printf 'q\n'
 } >keys.in
-run ask trust "${folders[@]}" -o keys.toml <keys.in >keys.out 2>keys.err
+run ask trust "${details[@]}" "${folders[@]}" -o keys.toml <keys.in >keys.out 2>keys.err
 code=$?
 [ "$code" = 0 ] || fail "every-key session exited with $code, expected 0"
-for text in "Your respondent id (a pseudonym; never printed in reports) [r-" "1/12" "Strongly disagree" \
+for text in "1/12" "Strongly disagree" \
   "Nothing typed" "Not an answer" "9 is off the scale" "Comment saved." "Keys (type one, then Enter):" \
-  "too long to be an answer" "Saved 4 of 12 answers to keys.toml."; do
+  "too long to be an answer" "Saved 4 of 12 answers to keys.toml. To resume: partnerpulse ask trust -o keys.toml --questionnaires $source_dir/questionnaires"; do
   expect_in keys.out "$text"
 done
 validates keys.toml
@@ -64,7 +63,7 @@ grep -q $'\x1b' keys.out && fail "colour or escape codes in the output despite N
 printf '4\n2\n' | run ask trust "${details[@]}" "${folders[@]}" -o eof.toml >eof.out 2>&1
 code=$?
 [ "$code" = 0 ] || fail "end of input exited with $code, expected 0"
-expect_in eof.out "Input ended; 2 answers saved to eof.toml. Run the same command again to resume."
+expect_in eof.out "Input ended; 2 answers saved to eof.toml. To resume: partnerpulse ask trust -o eof.toml"
 validates eof.toml
 printf '5\nq\n' | run ask trust "${details[@]}" "${folders[@]}" -o eof.toml >resume.out 2>&1
 code=$?
@@ -104,11 +103,17 @@ printf '' | run ask trust "${details[@]}" --role "" --period "$(printf 'a\tb')" 
 [ $? = 2 ] || fail "a detail with a tab should exit with 2"
 [ -e x.toml ] && fail "x.toml written despite a usage error"
 
-# 6. Input ending during the details: nothing saved, exit 1.
-printf 'r-1\nOrg\n' | run ask trust "${folders[@]}" -o early.toml >early.out 2>&1
+# 6. Piped input never answers the respondent details: missing options are named, exit 2, nothing read or written.
+printf 'r-1\nOrg\n' | run ask trust "${folders[@]}" --role lead -o early.toml >early.out 2>&1
 code=$?
-[ "$code" = 1 ] || fail "input ending during the details exited with $code, expected 1"
-[ -e early.toml ] && fail "early.toml written although the details were incomplete"
+[ "$code" = 2 ] || fail "missing details with piped input exited with $code, expected 2"
+expect_in early.out "missing: --respondent, --organisation, --partnership, --period."
+[ -e early.toml ] && fail "early.toml written although the details were missing"
+[ -n "$(ls -A . | grep -E '^\.?early\.toml')" ] && fail "something was written for early.toml: $(ls -A .)"
+# Resuming a file gives the details: no option is needed then.
+printf '3\nq\n' | run ask trust "${folders[@]}" -o eof.toml >details-from-file.out 2>&1
+code=$?
+[ "$code" = 0 ] || fail "resuming with details from the file exited with $code, expected 0"
 
 # 7. Random bytes on standard input: no crash, and any file written is valid.
 head -c 200000 /dev/urandom >random.in

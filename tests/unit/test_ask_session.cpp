@@ -129,6 +129,8 @@ struct Harness {
     return parse_response(saves.back(), "out.toml", catalog());
   }
 
+  LineInput* lines = nullptr;  // when set, read instead of `input`
+
   AskOutcome run(const std::string& input, Respondent given = full_respondent(),
                  const std::optional<Response>& resume = std::nullopt) {
     const Catalog cat = catalog();
@@ -145,9 +147,10 @@ struct Harness {
       saves.push_back(text);
     });
     if (resume) session.resume(*resume);
-    std::istringstream in(input);
+    std::istringstream stream(input);
+    StreamInput from_stream(stream);
     std::ostringstream out;
-    const AskOutcome outcome = session.run(in, out);
+    const AskOutcome outcome = session.run(lines ? *lines : static_cast<LineInput&>(from_stream), out);
     output = out.str();
     last_error = session.last_save_error();
     return outcome;
@@ -184,6 +187,29 @@ const Comment* open_answer(const Response& r, const std::string& questionnaire, 
   return answers ? find_text(answers->open_answers, item) : nullptr;
 }
 
+// Input events as a terminal gives them: lines, resizes and stop signals, then the end.
+struct ScriptedInput final : LineInput {
+  std::vector<std::pair<InputEvent, std::string>> events;
+  std::size_t next = 0;
+  InputEvent read(InputLine& line) override {
+    if (next >= events.size()) return InputEvent::ended;
+    const auto& [event, text] = events[next++];
+    line = InputLine{text, false};
+    return event;
+  }
+};
+
+// The first screen drawn in `output`: everything up to the end of the first answer prompt.
+std::string first_screen(const std::string& output) {
+  const std::string prompt = "Your answer (1-5 or na):";
+  const std::size_t at = output.find(prompt);
+  return at == std::string::npos ? output : output.substr(0, at + prompt.size());
+}
+
+std::size_t line_count(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+}
+
 std::string repeat(const std::string& line, std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += line;
@@ -191,27 +217,6 @@ std::string repeat(const std::string& line, std::size_t n) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(ask_input)
-
-BOOST_AUTO_TEST_CASE(lines_are_read_whole_or_capped) {
-  std::istringstream in("one\r\ntwo\n" + std::string(100, 'x') + "\nlast");
-  InputLine line;
-  BOOST_TEST(read_input_line(in, line, 10));
-  BOOST_TEST(line.text == "one");
-  BOOST_TEST(read_input_line(in, line, 10));
-  BOOST_TEST(line.text == "two");
-  BOOST_TEST(read_input_line(in, line, 10));
-  BOOST_TEST(line.text == std::string(10, 'x'));
-  BOOST_TEST(line.truncated);
-  BOOST_TEST(read_input_line(in, line, 10));
-  BOOST_TEST(line.text == "last");
-  BOOST_TEST(!line.truncated);
-  BOOST_TEST(!read_input_line(in, line, 10));
-  BOOST_TEST(!read_input_line(in, line, 10));
-}
-
-BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(ask_session)
 
@@ -415,13 +420,24 @@ BOOST_AUTO_TEST_CASE(resuming_and_saving_changes_nothing) {
   BOOST_TEST(h.saves.back() == once);
 }
 
-BOOST_AUTO_TEST_CASE(resume_passes_over_items_answered_later) {
+BOOST_AUTO_TEST_CASE(resume_carries_on_after_the_furthest_item_and_offers_skipped_ones_at_the_end) {
   Harness h({mini()});
-  h.run("s\n2\n3\nq\n");  // meet skipped, cancel and budget answered
-  h.run("1\nq\n", Respondent{}, h.last());
-  BOOST_TEST(h.said("Continuing at question 1/4."));
-  BOOST_TEST(h.said("4/4"));  // after meet, straight to the open question
+  h.run("s\n2\n3\nq\n");  // meet skipped, cancel and budget answered, quit at the open question
+  h.run("An idea\n1\n", Respondent{}, h.last());
+  BOOST_TEST(h.said("Continuing at question 4/4."));
+  BOOST_TEST(h.said("1 question is still unanswered; here it is again"));
   BOOST_TEST(h.count("Meetings are cancelled") == 0u);
+  BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 1);
+  BOOST_TEST(h.last().complete);
+}
+
+BOOST_AUTO_TEST_CASE(resume_after_the_last_item_goes_to_the_skipped_ones) {
+  Harness h({mini()});
+  h.run("s\n2\n3\nAn idea\ns\n");  // meet skipped twice
+  h.run("0\n", Respondent{}, h.last());
+  BOOST_TEST(h.said("Resuming: 3 of 4 answered in out.toml."));
+  BOOST_TEST(h.said("1 question is still unanswered; here it is again"));
+  BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 0);
   BOOST_TEST(h.last().complete);
 }
 
@@ -547,6 +563,122 @@ BOOST_AUTO_TEST_CASE(all_answered_already) {
   h.run("", Respondent{}, h.last());
   BOOST_TEST(h.said("All 4 questions are answered already."));
   BOOST_TEST(h.said("Your results"));
+}
+
+BOOST_AUTO_TEST_CASE(a_question_fits_a_small_screen_whole) {
+  Harness h({shipped("trust"), shipped("power-balance"), shipped("roles"), shipped("communication")});
+  h.settings.width = 40;
+  h.settings.height = 15;
+  h.settings.redraw = true;  // without colour: no escape codes, screens simply follow each other
+  h.settings.echo_input = false;
+  h.run("x\nq\n");
+  const std::string first = first_screen(h.output);
+  BOOST_TEST(line_count(first) <= 15u);
+  BOOST_TEST(first.rfind("1/51  Trust and relationships\n", 0) == 0u);
+  BOOST_TEST(first.find("We know the people we work with in the\npartner organisation personally.") != std::string::npos);
+  BOOST_TEST(first.find("1 Strongly disagree") != std::string::npos);
+  BOOST_TEST(first.find("5 Strongly agree") != std::string::npos);
+  // After the wrong key: the same question, whole, with the explanation.
+  const std::string again = first_screen(h.output.substr(first.size() + 1));  // after the prompt's space
+  BOOST_TEST(line_count(again) <= 15u);
+  BOOST_TEST(again.find("1/51  Trust and relationships") != std::string::npos);
+  BOOST_TEST(again.find("partner organisation personally.") != std::string::npos);
+  BOOST_TEST(again.find("Not an answer") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_stop_signal_saves_and_prints_the_command_that_resumes) {
+  Harness h({shipped("trust")});
+  h.settings.resume_command = "partnerpulse ask trust -o 'my file.toml'";
+  ScriptedInput input;
+  input.events = {{InputEvent::line, "4"}, {InputEvent::resized, ""}, {InputEvent::line, "2"},
+                  {InputEvent::stopped, ""}};
+  h.lines = &input;
+  BOOST_TEST(static_cast<int>(h.run("")) == static_cast<int>(AskOutcome::stopped));
+  BOOST_TEST(h.said("Stopped; 2 of 12 answers are saved in out.toml. To resume: partnerpulse ask trust -o "
+                    "'my file.toml'\n"));
+  BOOST_TEST(*answer(h.last(), "trust", "values-discussed")->value == 2);
+  BOOST_TEST(h.count("2/12") == 2u);  // drawn again at once after the resize
+}
+
+BOOST_AUTO_TEST_CASE(a_stop_signal_between_result_pages_says_the_answers_are_saved) {
+  Harness h({mini()});
+  h.settings.height = 6;
+  h.settings.pages = true;
+  h.settings.review_command = "partnerpulse ask --review out.toml";
+  ScriptedInput input;
+  input.events = {{InputEvent::line, "1"}, {InputEvent::line, "2"}, {InputEvent::line, "3"},
+                  {InputEvent::line, "An idea"}, {InputEvent::stopped, ""}};
+  h.lines = &input;
+  BOOST_TEST(static_cast<int>(h.run("")) == static_cast<int>(AskOutcome::stopped));
+  BOOST_TEST(h.said("Press Enter for more (page 1 of "));
+  BOOST_TEST(h.said("Stopped; 4 of 4 answers are saved in out.toml. To change an answer: partnerpulse ask --review "
+                    "out.toml"));
+  BOOST_TEST(h.last().complete);
+}
+
+BOOST_AUTO_TEST_CASE(a_stop_signal_during_the_details_saves_nothing) {
+  Harness h({mini()});
+  ScriptedInput input;
+  input.events = {{InputEvent::line, "r-1"}, {InputEvent::stopped, ""}};
+  h.lines = &input;
+  BOOST_TEST(static_cast<int>(h.run("", Respondent{})) == static_cast<int>(AskOutcome::stopped));
+  BOOST_TEST(h.said("Stopped; nothing was saved."));
+  BOOST_TEST(h.saves.empty());
+}
+
+BOOST_AUTO_TEST_CASE(quitting_prints_the_command_that_resumes) {
+  Harness h({mini()});
+  h.settings.width = 40;
+  h.settings.resume_command = "partnerpulse ask mini -o 'a long file name for the answers.toml'";
+  h.run("1\nq\n");
+  // Too long for one line: the sentence is wrapped, the command has a line of its own, never broken.
+  BOOST_TEST(h.said("Saved 1 of 4 answers to out.toml. To\nresume:\n  partnerpulse ask mini -o 'a long file name for "
+                    "the answers.toml'\n"));
+}
+
+BOOST_AUTO_TEST_CASE(missing_respondent_details_are_named_as_options) {
+  Respondent partial;
+  partial.id = "r-1";
+  partial.role = "lead";
+  BOOST_TEST(missing_respondent_options(partial) ==
+                 (std::vector<std::string>{"--organisation", "--partnership", "--period"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(missing_respondent_options(full_respondent()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(review_lists_answers_and_changes_the_one_chosen) {
+  Harness h({mini()});
+  h.run("1\n2\n3\nAn idea\n");
+  h.settings.review = true;
+  h.settings.resume_command = "partnerpulse ask --review out.toml";
+  const AskOutcome outcome = h.run("2\n0\n9\n4\n\nq\n", Respondent{}, h.last());
+  BOOST_TEST(static_cast<int>(outcome) == static_cast<int>(AskOutcome::quit));
+  BOOST_TEST(h.said("Your answers in out.toml: 4 of 4 answered."));
+  BOOST_TEST(h.said("  1  1     We meet our partner."));
+  BOOST_TEST(h.said("  2  2     Meetings are cancelled at short notice."));
+  BOOST_TEST(h.said("  4  text  What would help most?"));
+  BOOST_TEST(h.said("Current answer: 2 Often"));
+  BOOST_TEST(h.said("  2  0     Meetings are cancelled"));  // the list again, with the new answer
+  BOOST_TEST(h.said("Type a question's number from 1 to 4"));
+  BOOST_TEST(h.said("Saved 4 of 4 answers to out.toml. To resume: partnerpulse ask --review out.toml"));
+  BOOST_TEST(*answer(h.last(), "mini", "cancel")->value == 0);
+  BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 1);  // Enter alone on question 4 kept it as it was
+  BOOST_TEST(open_answer(h.last(), "mini", "idea")->text == "An idea");
+  BOOST_TEST(h.last().complete);
+}
+
+BOOST_AUTO_TEST_CASE(results_are_paged_on_a_small_screen) {
+  Harness h({shipped("trust"), shipped("power-balance"), shipped("roles"), shipped("communication")});
+  h.settings.width = 80;
+  h.settings.height = 24;
+  h.settings.pages = true;
+  h.run(repeat("4\n", 51) + "\n\n\n");
+  const std::size_t results = h.output.find("Your results");
+  BOOST_REQUIRE(results != std::string::npos);
+  const std::size_t more = h.output.find("Press Enter for more (page 1 of ", results);
+  BOOST_REQUIRE(more != std::string::npos);
+  BOOST_TEST(line_count(h.output.substr(results, more - results)) <= 24u);
+  BOOST_TEST(h.said("all 47 scored questions answered"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
