@@ -19,10 +19,17 @@ inline constexpr std::size_t files_per_chunk = 32;
 
 struct ScoreFilesOutcome {
   Results results;
-  std::vector<Diagnostic> problems;  // every problem of every file, in file order; results are unusable if any
+  // Every problem of every file, in file order, a message repeated word for word in several files (an unknown
+  // questionnaire, a version mismatch) once, at its first position (collapse_repeated_problems); results are
+  // unusable if any.
+  std::vector<Diagnostic> problems;
   std::size_t files_read = 0;
   std::size_t questionnaire_files_skipped = 0;  // questionnaire files met among the responses
 };
+
+// Keeps the first of the problems (those with a line) that have the same message, adding "(the same in N more
+// files)" to it; the others keep their order.
+void collapse_repeated_problems(std::vector<Diagnostic>& problems);
 
 // Reads, checks and scores the response files `files` yields, as it yields them: the calling thread walks the
 // folders and merges, `pool` scores chunks of files_per_chunk files. Throws the IoError of a folder that cannot be

@@ -20,6 +20,16 @@ struct ScoringOptions {
   std::size_t attention_items = 5; // how many lowest-scoring items to list
 };
 
+// The smallest --min-group that keeps respondents from being singled out; a lower one is warned about.
+inline constexpr std::size_t recommended_min_group = 3;
+
+// True when `options` shows groups smaller than recommended_min_group.
+inline bool shows_small_groups(const ScoringOptions& options) { return options.min_group < recommended_min_group; }
+
+// The one sentence warning that --min-group `min_group` (below recommended_min_group) shows small groups, for
+// standard error and the top of a report.
+std::string small_groups_warning(std::size_t min_group);
+
 // The band a figure falls in (decided by scoring: see band_of in scoring.hpp).
 struct BandRef {
   std::string id;

@@ -126,7 +126,9 @@ Catalog catalog_for(const AskOptions& options, std::vector<std::string>& ids) {
       ids.push_back(argument);
     }
   }
-  return Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders), std::move(from_paths));
+  std::vector<std::string> folders = questionnaire_search_path(options.questionnaire_folders);
+  for (auto& folder : folders_of({options.output})) folders.push_back(std::move(folder));  // beside FILE, last
+  return Catalog::from_folders(folders, std::move(from_paths));
 }
 
 // The questionnaires with these ids, in order. Throws UsageError for an unknown id or one given twice.
@@ -135,12 +137,7 @@ std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, co
   for (const auto& id : ids) {
     const Questionnaire* questionnaire = catalog.find(id);
     if (!questionnaire) {
-      const std::vector<std::string> known = catalog.ids();
-      const auto suggestion = closest_name(id, known);
-      throw UsageError(fmt::format("unknown questionnaire '{}'{}; found: {}; searched: {}", id,
-                                   suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-                                   known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", ")),
-                                   catalog.searched_folders()));
+      throw UsageError(catalog.unknown_questionnaire_message(id, closest_name(id, catalog.ids())));
     }
     for (const auto* seen : questionnaires) {
       if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));

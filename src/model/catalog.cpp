@@ -9,6 +9,7 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
+#include "util/name_suggestions.hpp"
 
 #ifndef PARTNERPULSE_SHARE_DIR
 #define PARTNERPULSE_SHARE_DIR "/usr/local/share/partnerpulse"
@@ -49,6 +50,9 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
   for (auto& questionnaire : first) catalog.add(std::move(questionnaire));
   std::vector<Diagnostic> problems;
   for (const auto& folder : folders) {
+    if (std::find(catalog.searched_.begin(), catalog.searched_.end(), folder) == catalog.searched_.end()) {
+      catalog.searched_.push_back(folder);
+    }
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) continue;
     catalog.folders_.push_back(folder);
@@ -98,7 +102,32 @@ std::vector<std::string> Catalog::ids() const {
 }
 
 std::string Catalog::searched_folders() const {
-  return folders_.empty() ? std::string("no folder found") : fmt::format("{}", fmt::join(folders_, ", "));
+  if (searched_.empty()) return "no folder";
+  std::vector<std::string> shown;
+  for (const auto& folder : searched_) {
+    const bool exists = std::find(folders_.begin(), folders_.end(), folder) != folders_.end();
+    shown.push_back(exists ? folder : fmt::format("{} (missing)", folder));
+  }
+  return fmt::format("{}", fmt::join(shown, ", "));
+}
+
+std::string Catalog::unknown_questionnaire_message(std::string_view id,
+                                                   const std::optional<std::string>& suggestion) const {
+  return fmt::format("unknown questionnaire '{}'{}; searched: {}; to add it, put its questionnaire file in one of "
+                     "these folders, or name its folder with --questionnaires DIR",
+                     name_for_message(id), suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+                     searched_folders());
+}
+
+std::vector<std::string> folders_of(const std::vector<std::string>& paths) {
+  std::vector<std::string> folders;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    const fs::path parent = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+    std::string folder = parent.empty() ? fs::path(".").string() : parent.string();
+    if (std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(std::move(folder));
+  }
+  return folders;
 }
 
 const Questionnaire* Catalog::find(std::string_view id) const {

@@ -29,6 +29,9 @@ public:
   std::string render() {
     doc_.add("# " + headings_.unique(markdown_heading("Partnership health report")));
     if (!single_line(options_.date).empty()) doc_.add(markdown_inline(fmt::format("Report date: {}.", options_.date)));
+    if (shows_small_groups(results_.options)) {
+      doc_.add("> **Warning:** " + markdown_inline(small_groups_warning(min_group_)));
+    }
     if (results_.groups.empty()) {
       doc_.add("No responses were found, so there is nothing to report.");
     }
