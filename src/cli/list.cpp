@@ -40,8 +40,8 @@ CommandRun setup_list(CLI::App& command) {
   auto options = std::make_shared<ListOptions>();
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   command.description("List the questionnaires found on the search path: --questionnaires folders, then "
-                      "./questionnaires, then the installed share folder. The first folder that holds an id wins. Exits 1 when no "
-                      "questionnaire is found.");
+                      "./questionnaires, then the installed share folder. The first folder that holds an id wins. "
+                      "Exits 1 when no questionnaire is found.");
   return run_with(options, run_list);
 }
 

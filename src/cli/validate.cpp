@@ -107,7 +107,8 @@ CommandRun setup_validate(CLI::App& command) {
   command.description(
       "Check questionnaire and response files. A file is a questionnaire when it has a [questionnaire] table and a "
       "response when it has a [respondent] table; responses are checked against the questionnaires they name, "
-      "including questionnaires given on the same command line. With -q, nothing is printed for valid files. Every problem is printed as "
+      "including questionnaires given on the same command line. With -q, nothing is printed for valid files. "
+      "Every problem is printed as "
       "FILE:LINE:COLUMN: error: MESSAGE.");
   return run_with(options, run_validate);
 }

@@ -331,7 +331,9 @@ private:
     }
     if (plan.others.empty()) return;
     doc_.add("The other dimensions below their top band, lowest index first:");
-    for (const std::size_t i : plan.others) render_advice_entry(group, group.dimensions[i], dimension_title(group.dimensions[i]));
+    for (const std::size_t i : plan.others) {
+      render_advice_entry(group, group.dimensions[i], dimension_title(group.dimensions[i]));
+    }
   }
 
   // The labels of the top bands the group's dimensions are in, each once, in dimension order.
