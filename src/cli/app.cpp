@@ -206,8 +206,13 @@ std::string extras_message(const CLI::App& app) {
 std::string usage_message(const CLI::ParseError& error, const CLI::App& app) {
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) return extras_message(app);
   const std::string what = error.what();
-  if (dynamic_cast<const CLI::RequiredError*>(&error) && what.rfind("A subcommand", 0) == 0) {
-    return fmt::format("no command given (commands: {})", fmt::join(command_names(), ", "));
+  if (dynamic_cast<const CLI::RequiredError*>(&error)) {
+    if (what.rfind("A subcommand", 0) == 0) {
+      return fmt::format("no command given (commands: {})", fmt::join(command_names(), ", "));
+    }
+    std::smatch match;
+    static const std::regex positional(R"(^([A-Z]+) is required$)");
+    if (std::regex_match(what, match, positional)) return fmt::format("no {} given", match[1].str());
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
     std::smatch match;
