@@ -36,6 +36,11 @@ void collapse_repeated_problems(std::vector<Diagnostic>& problems);
 // read; problems in files are collected. The results are the same for any pool size and any order of the files.
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
                               ThreadPool& pool);
+// score_files on TomlFileStream(paths) with the questionnaires of `search_path`; when problems remain, once more
+// with the folders of `paths` (folders_of in catalog.hpp) searched last, so that questionnaires beside the
+// responses are found, while a large folder of responses is read only once when they are not needed.
+ScoreFilesOutcome score_paths(const std::vector<std::string>& paths, const std::vector<std::string>& search_path,
+                              const ScoringOptions& options, ThreadPool& pool);
 // The same for a list of response files.
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
                               const ScoringOptions& options, ThreadPool& pool);

@@ -50,20 +50,9 @@ int run_report(const ReportOptions& options, Console& console) {
   const RunInputs inputs{options.paths};
   check_output_arguments(options.output, inputs);  // before any work
   warn_if_small_groups_shown(options.scoring, console);
-  const std::vector<std::string> search_path = questionnaire_search_path(options.questionnaire_folders);
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
-  const auto score = [&](const Catalog& catalog) {
-    TomlFileStream files(options.paths);
-    return score_files(files, catalog, options.scoring.scoring_options(options.comments), pool);
-  };
-  ScoreFilesOutcome outcome = score(Catalog::from_folders(search_path));
-  if (!outcome.problems.empty()) {
-    // Questionnaires beside the responses come last on the search path; read only when needed, so that a large
-    // folder of responses is not read twice.
-    std::vector<std::string> wider = search_path;
-    for (auto& folder : folders_of(options.paths)) wider.push_back(std::move(folder));
-    outcome = score(Catalog::from_folders(wider));
-  }
+  ScoreFilesOutcome outcome = score_paths(options.paths, questionnaire_search_path(options.questionnaire_folders),
+                                          options.scoring.scoring_options(options.comments), pool);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "

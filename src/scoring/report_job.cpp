@@ -144,6 +144,19 @@ ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, con
       catalog, options, pool);
 }
 
+ScoreFilesOutcome score_paths(const std::vector<std::string>& paths, const std::vector<std::string>& search_path,
+                              const ScoringOptions& options, ThreadPool& pool) {
+  const auto score = [&](const std::vector<std::string>& folders) {
+    TomlFileStream files(paths);
+    return score_files(files, Catalog::from_folders(folders), options, pool);
+  };
+  ScoreFilesOutcome outcome = score(search_path);
+  if (outcome.problems.empty()) return outcome;
+  std::vector<std::string> wider = search_path;
+  for (auto& folder : folders_of(paths)) wider.push_back(std::move(folder));
+  return score(wider);
+}
+
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
                               const ScoringOptions& options, ThreadPool& pool) {
   std::size_t next = 0;
