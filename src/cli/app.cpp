@@ -173,13 +173,12 @@ const CLI::App& parsed_command(const CLI::App& app) {
 }
 
 // "unknown option '--formt'; did you mean '--format'?" or "unexpected argument 'x'", for each argument CLI11 left
-// over, with a suggestion among the options of the command given.
+// over, with a suggestion among the long options of the command given.
 std::string extras_message(const CLI::App& app) {
   const CLI::App& command = parsed_command(app);
   std::vector<std::string> known;
   for (const CLI::Option* option : command.get_options()) {
     for (const auto& name : option->get_lnames()) known.push_back("--" + name);
-    for (const auto& name : option->get_snames()) known.push_back("-" + name);
   }
   std::vector<std::string> extras = app.remaining();
   if (&command != &app) {
@@ -193,7 +192,8 @@ std::string extras_message(const CLI::App& app) {
       continue;
     }
     const std::string name = extra.substr(0, extra.find('='));
-    const auto suggestion = closest_name(name, known);
+    // Long options only: any one-letter option is one edit from any other, so suggesting one would be a guess.
+    const auto suggestion = name.rfind("--", 0) == 0 ? closest_name(name, known) : std::nullopt;
     parts.push_back(fmt::format("unknown option '{}'{}", name_for_message(name),
                                 suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
   }
