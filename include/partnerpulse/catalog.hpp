@@ -2,6 +2,7 @@
 // Finds questionnaires by id along a search path.
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,13 +26,18 @@ public:
   const std::vector<std::shared_ptr<const Questionnaire>>& all() const noexcept { return items_; }
   // The ids of all(), in the same order.
   std::vector<std::string> ids() const;
+  // The folders that exist among those searched.
   const std::vector<std::string>& folders() const noexcept { return folders_; }
-  // The folders searched, for messages: "a, b", or "no folder found" when none exists.
+  // Every folder searched, for messages: "a, b (missing)", or "no folder" when none was given.
   std::string searched_folders() const;
+  // The one wording for an id not found: "unknown questionnaire 'ID' (did you mean 'X'?); searched: ...; how to
+  // add one". `suggestion` is the closest id (from NameSuggester over ids()), if any.
+  std::string unknown_questionnaire_message(std::string_view id, const std::optional<std::string>& suggestion) const;
 
 private:
   std::vector<std::shared_ptr<const Questionnaire>> items_;
   std::vector<std::string> folders_;
+  std::vector<std::string> searched_;  // every folder given to from_folders, existing or not
 };
 
 // True when a QUESTIONNAIRE argument names a file (it holds a '/' or ends in .toml) rather than an id.
@@ -44,13 +50,19 @@ struct NamedQuestionnaires {
 };
 
 // Looks up `arguments` (questionnaire ids, or files as is_questionnaire_path tells) in a catalog of the files
-// first, then questionnaire_search_path(`folders`). Throws UsageError for an unknown id (with a suggestion, the
-// ids found and the folders searched) or one named twice; InputError for an invalid file; IoError for a missing one.
+// first, then questionnaire_search_path(`folders`), then the `beside` folders (such as the folder of the file a
+// command writes). Throws UsageError for an unknown id (Catalog::unknown_questionnaire_message) or one named twice;
+// InputError for an invalid file; IoError for a missing one.
 NamedQuestionnaires find_named_questionnaires(const std::vector<std::string>& arguments,
-                                              const std::vector<std::string>& folders);
+                                              const std::vector<std::string>& folders,
+                                              const std::vector<std::string>& beside = {});
 
 // The default search path: `extra` folders, then ./questionnaires, then the installed share folder
 // ($PARTNERPULSE_SHARE_DIR, else share/partnerpulse beside the binary's bin/ folder, else the configured one).
 std::vector<std::string> questionnaire_search_path(const std::vector<std::string>& extra);
+
+// The folders of input `paths`, each once, in order: a folder itself, a file's parent ("." for a bare name); the
+// last places `report` and `ask` look questionnaires up in, after the search path.
+std::vector<std::string> folders_of(const std::vector<std::string>& paths);
 
 }  // namespace partnerpulse

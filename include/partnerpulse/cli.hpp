@@ -12,6 +12,7 @@ struct Console {
   std::ostream& err;
   bool in_is_terminal = false;
   bool out_is_terminal = false;
+  bool quiet = false;  // -q/--quiet: no notes on `err` (errors and warnings still)
 };
 
 // Runs the command line, the one place where errors become messages and exit codes (ExitCode in diagnostics.hpp):

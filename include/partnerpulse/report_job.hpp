@@ -20,7 +20,10 @@ inline constexpr std::size_t files_per_chunk = 32;
 
 struct ScoreFilesOutcome {
   Results results;
-  std::vector<Diagnostic> problems;  // every problem of every file, in file order; results are unusable if any
+  // Every problem of every file, in file order, a message repeated word for word in several files (an unknown
+  // questionnaire, a version mismatch) once, at its first position (collapse_repeated_problems); results are
+  // unusable if any.
+  std::vector<Diagnostic> problems;
   std::size_t files_read = 0;
   std::size_t rows_read = 0;                    // rows of survey exports scored by tasks (see NextScoreTask)
   std::size_t questionnaire_files_skipped = 0;  // questionnaire files met among the responses
@@ -39,6 +42,10 @@ using ScoreTask = std::function<ScoreTaskOutcome(Scorer&)>;
 // Stores the next task in its argument and returns true, or returns false at the end; called on the calling thread.
 using NextScoreTask = std::function<bool(ScoreTask&)>;
 
+// Keeps the first of the problems (those with a line) that have the same message, adding "(the same in N more
+// files)" to it; the others keep their order.
+void collapse_repeated_problems(std::vector<Diagnostic>& problems);
+
 // Reads, checks and scores the response files `files` yields, as it yields them: the calling thread walks the
 // folders and merges, `pool` scores chunks of files_per_chunk files. Throws the IoError of a folder that cannot be
 // read; problems in files are collected. The results are the same for any pool size and any order of the files.
@@ -47,6 +54,15 @@ ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, con
 // The same, then the tasks `more` yields (the rows of survey exports), scored on `pool` in the same way.
 ScoreFilesOutcome score_files(TomlFileStream& files, const NextScoreTask& more, const Catalog& catalog,
                               const ScoringOptions& options, ThreadPool& pool);
+// Makes the extra tasks to score with a catalog (the rows of survey exports, matched to its questionnaires); the
+// tasks stay valid until the next call.
+using ScoreTasksFor = std::function<NextScoreTask(const Catalog&)>;
+// score_files on TomlFileStream(paths), then the tasks of `more` (when given), with the questionnaires of
+// `search_path`; when problems remain, once more with the folders of `paths` (folders_of in catalog.hpp) searched
+// last, so that questionnaires beside the responses are found, while a large folder of responses is read only once
+// when they are not needed.
+ScoreFilesOutcome score_paths(const std::vector<std::string>& paths, const std::vector<std::string>& search_path,
+                              const ScoringOptions& options, ThreadPool& pool, const ScoreTasksFor& more = {});
 // The same for a list of response files.
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
                               const ScoringOptions& options, ThreadPool& pool);

@@ -20,6 +20,16 @@ struct ScoringOptions {
   std::size_t attention_items = 5; // how many lowest-scoring items to list
 };
 
+// The smallest --min-group that keeps respondents from being singled out; a lower one is warned about.
+inline constexpr std::size_t recommended_min_group = 3;
+
+// True when `options` shows groups smaller than recommended_min_group.
+inline bool shows_small_groups(const ScoringOptions& options) { return options.min_group < recommended_min_group; }
+
+// The one sentence warning that --min-group `min_group` (below recommended_min_group) shows small groups, for
+// standard error and the top of a report.
+std::string small_groups_warning(std::size_t min_group);
+
 // The band a figure falls in (decided by scoring: see band_of in scoring.hpp).
 struct BandRef {
   std::string id;
@@ -137,5 +147,27 @@ struct Results {
   ScoringOptions options;
   std::vector<GroupResult> groups;  // sorted by partnership (bytes), then period in natural order
 };
+
+// At most this many dimensions head a report's "What to do next".
+inline constexpr std::size_t max_priorities = 3;
+
+// Cronbach's alpha below this: the items of a dimension do not agree, so its items say more than its index.
+inline constexpr double low_alpha = 0.5;
+
+// What a report's "What to do next" lists, as indexes into GroupResult::dimensions.
+struct AdvicePlan {
+  // At most max_priorities dimensions, in this order: the shown dimension with the lowest index below its top
+  // band; then the dimensions with a flagged perception gap, largest gap first; then the next lowest dimensions
+  // below their top band. Ties go to the earlier dimension of the table.
+  std::vector<std::size_t> priorities;
+  // Every other shown dimension below its top band, in ascending order of index (ties: table order).
+  std::vector<std::size_t> others;
+};
+
+// The plan for `group` (docs/report-format.md, "What to do next"). Withheld dimensions take no part.
+AdvicePlan plan_advice(const GroupResult& group);
+
+// The flagged gap of dimension `d` of `group`, or nullptr.
+const GapResult* flagged_gap(const GroupResult& group, const DimensionResult& d);
 
 }  // namespace partnerpulse

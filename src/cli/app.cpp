@@ -2,10 +2,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <string_view>
+#include <type_traits>
 
 #include <unistd.h>
 
@@ -19,23 +22,57 @@
 namespace partnerpulse {
 
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders) {
-  app.add_option("-q,--questionnaires", folders,
+  // No one-letter name: -q is --quiet on every command.
+  app.add_option("--questionnaires", folders,
                  "Folder to look questionnaires up in, before ./questionnaires and the installed ones (repeatable)")
       ->type_name("DIR")
-      ->allow_extra_args(false);  // one folder per -q, so `-q DIR FILE...` leaves FILE to the positionals
+      ->allow_extra_args(false)  // one folder per use, so `--questionnaires DIR FILE...` leaves FILE to the positionals
+      ->check(CLI::Validator(
+          [](std::string& folder) -> std::string {
+            std::error_code error;
+            if (std::filesystem::is_directory(folder, error)) return {};
+            return fmt::format("no such folder: '{}'", folder);
+          },
+          ""));
 }
 
-CLI::Validator finite_range(double min, double max) {
+namespace {
+
+// Checks that an option's text is a `what` ("number", "whole number") from min to max, read with from_chars.
+template <typename Number>
+CLI::Validator number_range(Number min, Number max, const char* what, const char* type) {
   return CLI::Validator(
-      [min, max](std::string& text) -> std::string {
-        double value = 0;
+      [min, max, what](std::string& text) -> std::string {
+        Number value{};
         const char* end = text.data() + text.size();
         const auto [stop, error] = std::from_chars(text.data(), end, value);
-        if (error != std::errc() || stop != end || !std::isfinite(value)) return fmt::format("must be a finite number, not {}", text);
-        if (value < min || value > max) return fmt::format("value {} not in range {} to {}", text, min, max);
+        bool finite = true;
+        if constexpr (std::is_floating_point_v<Number>) finite = std::isfinite(value);
+        if (error != std::errc() || stop != end || !finite || value < min || value > max) {
+          return fmt::format("must be a {} from {} to {}, not '{}'", what, min, max, text);
+        }
         return {};
       },
-      fmt::format("NUMBER in [{} - {}]", min, max));
+      fmt::format("{} in [{} - {}]", type, min, max));
+}
+
+}  // namespace
+
+CLI::Validator finite_range(double min, double max) { return number_range(min, max, "number", "NUMBER"); }
+
+CLI::Validator whole_number_range(int min, int max) { return number_range(min, max, "whole number", "INT"); }
+
+CLI::Validator one_of(std::vector<std::string> names) {
+  const std::string listed = fmt::format("{}", fmt::join(names, ", "));
+  const std::string described = fmt::format("{{{}}}", fmt::join(names, ","));  // "{markdown,json,csv}"
+  return CLI::Validator(
+      [names = std::move(names), listed](std::string& text) -> std::string {
+        if (std::find(names.begin(), names.end(), text) != names.end()) return {};
+        const auto suggestion = closest_name(text, names);
+        return fmt::format("'{}' is not one of {}{}", name_for_message(text), listed,
+                           suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : "");
+      },
+      described);
 }
 
 CLI::Validator non_empty_file() {
@@ -58,6 +95,7 @@ const Command commands[] = {
     {"import", "Read a survey export (CSV) and write one response file per row, with pseudonyms", setup_import},
     {"ask", "Fill in questionnaires at the terminal, saving after every answer", setup_ask},
     {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
+    {"help", "Show the help of partnerpulse, or of one command: partnerpulse help COMMAND", setup_help},
 };
 
 const char* const exit_code_help =
@@ -97,12 +135,14 @@ struct Registered {
   CommandRun run;
 };
 
-// Adds every command of the table to `app`, each with --version and the exit-code footer.
-std::vector<Registered> register_commands(CLI::App& app) {
+// Adds every command of the table to `app`, each with -q/--quiet (setting `quiet`), --version and the exit-code
+// footer.
+std::vector<Registered> register_commands(CLI::App& app, bool& quiet) {
   std::vector<Registered> registered;
   for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     CommandRun run = command.setup(*sub);
+    sub->add_flag("-q,--quiet", quiet, "Print no notes on standard error (errors and warnings are still printed)");
     sub->set_version_flag("--version", fmt::format("partnerpulse {}", version()));
     sub->footer(exit_code_help);
     registered.push_back({sub, std::move(run)});
@@ -110,15 +150,83 @@ std::vector<Registered> register_commands(CLI::App& app) {
   return registered;
 }
 
-// The usage error for a first argument that is neither an option nor a command, or nothing.
-std::optional<std::string> unknown_command_error(int argc, const char* const* argv) {
-  if (argc < 2 || argv[1][0] == '-') return std::nullopt;
-  const std::string_view name = argv[1];
+}  // namespace
+
+std::optional<std::string> unknown_command_error(std::string_view name) {
   const std::vector<std::string> names = command_names();
   if (std::find(names.begin(), names.end(), name) != names.end()) return std::nullopt;
   const auto suggestion = closest_name(name, names);
-  return fmt::format("unknown command '{}'{} (commands: {})", name,
+  return fmt::format("unknown command '{}'{} (commands: {})", name_for_message(name),
                      suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : "", fmt::join(names, ", "));
+}
+
+namespace {
+
+// The usage error for a first argument that is neither an option nor a command, or nothing.
+std::optional<std::string> first_argument_error(int argc, const char* const* argv) {
+  if (argc < 2 || argv[1][0] == '-') return std::nullopt;
+  return partnerpulse::unknown_command_error(std::string_view(argv[1]));
+}
+
+// The command that was given, or the top level.
+const CLI::App& parsed_command(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands()) return *sub;
+  return app;
+}
+
+// "unknown option '--formt'; did you mean '--format'?" or "unexpected argument 'x'", for each argument CLI11 left
+// over, with a suggestion among the long options of the command given.
+std::string extras_message(const CLI::App& app) {
+  const CLI::App& command = parsed_command(app);
+  std::vector<std::string> known;
+  for (const CLI::Option* option : command.get_options()) {
+    for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+  }
+  std::vector<std::string> extras = app.remaining();
+  if (&command != &app) {
+    const std::vector<std::string> more = command.remaining();
+    extras.insert(extras.end(), more.begin(), more.end());
+  }
+  std::vector<std::string> parts;
+  for (const std::string& extra : extras) {
+    if (extra.size() < 2 || extra[0] != '-') {
+      parts.push_back(fmt::format("unexpected argument '{}'", name_for_message(extra)));
+      continue;
+    }
+    const std::string name = extra.substr(0, extra.find('='));
+    // Long options only: any one-letter option is one edit from any other, so suggesting one would be a guess.
+    const auto suggestion = name.rfind("--", 0) == 0 ? closest_name(name, known) : std::nullopt;
+    parts.push_back(fmt::format("unknown option '{}'{}", name_for_message(name),
+                                suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+  }
+  if (parts.empty()) return "unexpected arguments";
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+// The project's wording for a command line CLI11 refused: unknown options get a suggestion, a missing command
+// lists the commands, too few values say how many are needed. Validators (ours) already word their messages.
+std::string usage_message(const CLI::ParseError& error, const CLI::App& app) {
+  if (dynamic_cast<const CLI::ExtrasError*>(&error)) return extras_message(app);
+  const std::string what = error.what();
+  if (dynamic_cast<const CLI::RequiredError*>(&error)) {
+    if (what.rfind("A subcommand", 0) == 0) {
+      return fmt::format("no command given (commands: {})", fmt::join(command_names(), ", "));
+    }
+    std::smatch match;
+    static const std::regex positional(R"(^([A-Z]+) is required$)");
+    if (std::regex_match(what, match, positional)) return fmt::format("no {} given", match[1].str());
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
+    std::smatch match;
+    static const std::regex at_least(R"(^(\S+): At least (\d+) required but received (\d+)$)");
+    static const std::regex missing(R"(^(\S+): \d+ required \S+ missing$)");
+    if (std::regex_match(what, match, at_least)) {
+      return fmt::format("{} needs at least {} values, but {} {} given", match[1].str(), match[2].str(),
+                         match[3].str(), match[3].str() == "1" ? "was" : "were");
+    }
+    if (std::regex_match(what, match, missing)) return fmt::format("{} needs a value", match[1].str());
+  }
+  return what;
 }
 
 // Every diagnostic, one "FILE:LINE:COLUMN: error: MESSAGE" line each.
@@ -135,10 +243,12 @@ void print_usage_error(std::string_view message, const std::vector<Registered>& 
   err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", message, command);
 }
 
-// Runs the command that was parsed.
-int run_parsed(const std::vector<Registered>& registered, Console& console) {
+// Runs the command that was parsed, quiet when -q was given.
+int run_parsed(const std::vector<Registered>& registered, Console& console, bool quiet) {
+  Console command_console = console;
+  command_console.quiet = console.quiet || quiet;
   for (const Registered& r : registered) {
-    if (r.app->parsed()) return r.run(console);
+    if (r.app->parsed()) return r.run(command_console);
   }
   return exit_usage;  // require_subcommand(1) lets no command line through without one
 }
@@ -161,18 +271,19 @@ int run_cli(int argc, const char* const* argv, Console& console) {
   app.set_version_flag("--version", fmt::format("partnerpulse {}", version()));
   app.require_subcommand(1);
   app.fallthrough(false);
-  const std::vector<Registered> registered = register_commands(app);
-  if (const auto unknown = unknown_command_error(argc, argv)) {
+  bool quiet = false;
+  const std::vector<Registered> registered = register_commands(app, quiet);
+  if (const auto unknown = first_argument_error(argc, argv)) {
     console.err << fmt::format("partnerpulse: error: {}\nRun 'partnerpulse --help' for usage.\n", *unknown);
     return exit_usage;
   }
 
   try {
     app.parse(argc, argv);
-    return run_parsed(registered, console);
+    return run_parsed(registered, console, quiet);
   } catch (const CLI::ParseError& error) {
     if (error.get_exit_code() == 0) return app.exit(error, console.out, console.err);  // --help, --version
-    print_usage_error(error.what(), registered, console.err);
+    print_usage_error(usage_message(error, app), registered, console.err);
     return exit_usage;
   } catch (const InputError& error) {
     print_diagnostics(error.diagnostics(), console.err);

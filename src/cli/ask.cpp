@@ -265,7 +265,8 @@ int run_ask(const AskOptions& given_options, Console& console) {
   const std::string output = options.review.empty() ? options.output : options.review;
   if (options.questionnaires.empty()) throw UsageError("give at least one QUESTIONNAIRE to ask");
   if (output.empty()) throw UsageError("-o FILE must name the response file to write");
-  const NamedQuestionnaires named = find_named_questionnaires(options.questionnaires, options.questionnaire_folders);
+  const NamedQuestionnaires named = find_named_questionnaires(options.questionnaires, options.questionnaire_folders,
+                                                                folders_of({output}));  // beside FILE, last
   const Catalog& catalog = named.catalog;
   const std::vector<const Questionnaire*>& questionnaires = named.questionnaires;
   check_ask_output(output);

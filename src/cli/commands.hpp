@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,8 @@ struct Command {
 
 // The one-line summary of command `name` from the command table ("" for none).
 std::string command_summary(std::string_view name);
+// "unknown command 'NAME'; did you mean '...'? (commands: ...)" when `name` is no command of the table, else nothing.
+std::optional<std::string> unknown_command_error(std::string_view name);
 
 CommandRun setup_validate(CLI::App& command);
 CommandRun setup_list(CLI::App& command);
@@ -40,6 +43,7 @@ CommandRun setup_compare(CLI::App& command);
 CommandRun setup_diff_questionnaires(CLI::App& command);
 CommandRun setup_completion(CLI::App& command);
 CommandRun setup_import(CLI::App& command);
+CommandRun setup_help(CLI::App& command);
 
 // The CommandRun that calls run(*options, console): the options, bound to the command's CLI11 options by its
 // setup, live as long as the returned function.
@@ -52,6 +56,14 @@ CommandRun run_with(std::shared_ptr<Options> options, int (*run)(const Options&,
 // outside [min, max].
 CLI::Validator finite_range(double min, double max);
 
+// Checks a whole-number option: "must be a whole number from MIN to MAX, not 'TEXT'" (CLI::Range prints CLI11's
+// own wording).
+CLI::Validator whole_number_range(int min, int max);
+
+// Checks an option that takes one of `names`, suggesting the closest for a typo (CLI::IsMember prints CLI11's own
+// wording).
+CLI::Validator one_of(std::vector<std::string> names);
+
 // Checks a FILE option: an empty name is a usage error (it would otherwise mean "no file", standard output).
 CLI::Validator non_empty_file();
 
@@ -59,7 +71,8 @@ struct ExportReading;
 // Adds --mapping FILE and --key FILE, the options that say how survey exports are read (`import`, `report`).
 void add_export_reading_options(CLI::App& app, ExportReading& reading);
 
-// Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up.
+// Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up; a folder
+// that does not exist is a usage error.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);
 
 // The options that decide how responses are scored, shared by `report` and `compare` (options.cpp).
@@ -73,6 +86,8 @@ struct ScoringArguments {
 };
 // Adds --gap-threshold, --min-group, --attention-items, --language and --jobs.
 void add_scoring_options(CLI::App& app, ScoringArguments& arguments);
+// Prints "partnerpulse: warning: ..." (small_groups_warning) when --min-group is below recommended_min_group.
+void warn_if_small_groups_shown(const ScoringArguments& arguments, Console& console);
 
 // Where and how a command writes its output, shared by `report` and `compare`.
 struct OutputArguments {

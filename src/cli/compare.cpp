@@ -28,6 +28,7 @@ struct CompareOptions {
 int run_compare(const CompareOptions& options, Console& console) {
   const RunInputs run_inputs{options.inputs};
   check_output_arguments(options.output, run_inputs);
+  warn_if_small_groups_shown(options.scoring, console);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
   std::vector<ComparisonInput> inputs;

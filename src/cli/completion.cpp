@@ -167,7 +167,7 @@ CommandRun setup_completion(CLI::App& command) {
   command.description("Print a completion script for a shell, written from partnerpulse's own commands and options. "
                       "Installed copies live in the bash-completion, zsh and fish folders; to try one: "
                       "`source <(partnerpulse completion bash)`.");
-  command.add_option("SHELL", options->shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  command.add_option("SHELL", options->shell, "The shell")->required()->check(one_of({"bash", "zsh", "fish"}));
   return run_with(options, run_completion);
 }
 

@@ -28,10 +28,8 @@ Questionnaire find_questionnaire(const std::string& name, const std::vector<std:
   if (std::filesystem::exists(name, error)) return load_questionnaire(name);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(folders));
   if (const Questionnaire* found = catalog.find(name)) return *found;
-  const auto suggestion = closest_name(name, catalog.ids());
-  throw UsageError(fmt::format("'{}' is neither a file nor a questionnaire id on the search path ({}){}", name,
-                               catalog.searched_folders(),
-                               suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+  throw UsageError(fmt::format("'{}' is not a file; {}", name,
+                               catalog.unknown_questionnaire_message(name, closest_name(name, catalog.ids()))));
 }
 
 // Prints what changed; exit 0 when results stay comparable, 1 when a dimension does not.

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include <fmt/ranges.h>
+#include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
@@ -21,9 +21,10 @@ struct ListOptions {
 int run_list(const ListOptions& options, Console& console) {
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   if (catalog.all().empty()) {
-    console.err << fmt::format("partnerpulse: no questionnaires found; searched: {}\n",
-                               fmt::join(questionnaire_search_path(options.questionnaire_folders), " "));
-    return exit_ok;
+    console.err << fmt::format("partnerpulse: error: no questionnaires found; searched: {}; put questionnaire files "
+                               "(*.toml) in ./questionnaires, or name their folder with --questionnaires DIR\n",
+                               catalog.searched_folders());
+    return exit_invalid;
   }
   console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");
   for (const auto& q : catalog.all()) {
@@ -39,7 +40,8 @@ CommandRun setup_list(CLI::App& command) {
   auto options = std::make_shared<ListOptions>();
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   command.description("List the questionnaires found on the search path: --questionnaires folders, then "
-                      "./questionnaires, then the installed share folder. The first folder that holds an id wins.");
+                      "./questionnaires, then the installed share folder. The first folder that holds an id wins. "
+                      "Exits 1 when no questionnaire is found.");
   return run_with(options, run_list);
 }
 

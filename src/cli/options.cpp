@@ -24,21 +24,27 @@ void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
       ->capture_default_str();
   app.add_option("--min-group", arguments.min_group,
                  "Withhold figures for groups (roles, items, dimensions) with fewer respondents than this")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+      ->check(whole_number_range(1, 1000))
+      ->capture_default_str();  // below recommended_min_group: warned about (warn_if_small_groups_shown)
   app.add_option("--attention-items", arguments.attention_items, "How many lowest-scoring items to list")
-      ->check(CLI::Range(0, 1000))
+      ->check(whole_number_range(0, 1000))
       ->capture_default_str();
   app.add_option("--language", arguments.language,
                  "Language code for questionnaire texts, where the questionnaire has a translation");
   app.add_option("-j,--jobs", arguments.jobs, "Threads to read files with (0: one per core); output is the same")
-      ->check(CLI::Range(0, 256))
+      ->check(whole_number_range(0, 256))
       ->capture_default_str();
+}
+
+void warn_if_small_groups_shown(const ScoringArguments& arguments, Console& console) {
+  const std::size_t min_group = static_cast<std::size_t>(arguments.min_group);
+  if (min_group >= recommended_min_group) return;
+  console.err << fmt::format("partnerpulse: warning: {}\n", small_groups_warning(min_group));
 }
 
 void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what) {
   app.add_option("-f,--format", arguments.format, "Output format")
-      ->check(CLI::IsMember({"markdown", "json", "csv"}))
+      ->check(one_of({"markdown", "json", "csv"}))
       ->capture_default_str();
   app.add_option("-o,--output", arguments.output,
                  fmt::format("Write {} to FILE (atomically) instead of standard output; refuses to replace a file",
@@ -62,7 +68,7 @@ void write_output(const OutputArguments& arguments, const std::string& text, con
     return;
   }
   write_file_atomically(arguments.output, text, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
-  console.err << fmt::format("partnerpulse: wrote {} ({})\n", arguments.output, summary);
+  if (!console.quiet) console.err << fmt::format("partnerpulse: wrote {} ({})\n", arguments.output, summary);
 }
 
 }  // namespace partnerpulse

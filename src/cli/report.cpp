@@ -51,23 +51,28 @@ int run_report(const ReportOptions& options, Console& console) {
   }
   const RunInputs inputs{options.paths};
   check_output_arguments(options.output, inputs);  // before any work
+  warn_if_small_groups_shown(options.scoring, console);
   std::vector<std::string> response_paths;
   std::vector<std::string> export_paths;
   for (const std::string& path : options.paths) (is_export_path(path) ? export_paths : response_paths).push_back(path);
-  TomlFileStream files(response_paths);
-  const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
-  ExportScoring exports(export_paths, catalog, options.reading);
-
+  std::unique_ptr<ExportScoring> exports;  // the exports' rows, read with the catalog of the current pass
+  const ScoreTasksFor export_tasks = [&](const Catalog& catalog) {
+    exports.reset();
+    exports = std::make_unique<ExportScoring>(export_paths, catalog, options.reading);
+    return exports->tasks();
+  };
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
   ScoreFilesOutcome outcome =
-      score_files(files, exports.tasks(), catalog, options.scoring.scoring_options(options.comments), pool);
+      score_paths(response_paths, questionnaire_search_path(options.questionnaire_folders),
+                  options.scoring.scoring_options(options.comments), pool,
+                  export_paths.empty() ? ScoreTasksFor{} : export_tasks);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
                                                    "table)", fmt::join(options.paths, ", ")));
   }
   add_changes_since_previous_period(outcome.results);
-  if (outcome.questionnaire_files_skipped > 0) {
+  if (outcome.questionnaire_files_skipped > 0 && !console.quiet) {
     console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
                                outcome.questionnaire_files_skipped);
   }

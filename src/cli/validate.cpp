@@ -19,7 +19,6 @@ namespace {
 struct ValidateOptions {
   std::vector<std::string> paths;
   std::vector<std::string> questionnaire_folders;
-  bool quiet = false;
 };
 
 // Checks every file given (questionnaires first), printing one line per valid file and every problem.
@@ -58,7 +57,7 @@ int run_validate(const ValidateOptions& options, Console& console) {
         continue;
       }
       Questionnaire q = parse_questionnaire(text, file);
-      if (!options.quiet) {
+      if (!console.quiet) {
         console.err << fmt::format("{}: ok: questionnaire '{}' version {}, {} scored item{} in {} dimension{}\n",
                                    file, q.id, q.version, q.scored_item_count(), q.scored_item_count() == 1 ? "" : "s",
                                    q.dimensions.size(), q.dimensions.size() == 1 ? "" : "s");
@@ -78,7 +77,7 @@ int run_validate(const ValidateOptions& options, Console& console) {
     for (const auto& pending : responses) {
       try {
         const Response response = parse_response(pending.text, pending.path, catalog);
-        if (!options.quiet) {
+        if (!console.quiet) {
           std::size_t answered = 0;
           for (const auto& q : response.questionnaires) answered += q.answers.size();
           console.err << fmt::format("{}: ok: response to {} questionnaire(s), {} answers{}\n", pending.path,
@@ -105,11 +104,11 @@ CommandRun setup_validate(CLI::App& command) {
       ->required()
       ->type_name("PATH");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
-  command.add_flag("--quiet", options->quiet, "Print nothing for valid files");
   command.description(
       "Check questionnaire and response files. A file is a questionnaire when it has a [questionnaire] table and a "
       "response when it has a [respondent] table; responses are checked against the questionnaires they name, "
-      "including questionnaires given on the same command line. Every problem is printed as "
+      "including questionnaires given on the same command line. With -q, nothing is printed for valid files. "
+      "Every problem is printed as "
       "FILE:LINE:COLUMN: error: MESSAGE.");
   return run_with(options, run_validate);
 }

@@ -50,6 +50,9 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
   for (auto& questionnaire : first) catalog.add(std::move(questionnaire));
   std::vector<Diagnostic> problems;
   for (const auto& folder : folders) {
+    if (std::find(catalog.searched_.begin(), catalog.searched_.end(), folder) == catalog.searched_.end()) {
+      catalog.searched_.push_back(folder);
+    }
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) continue;
     catalog.folders_.push_back(folder);
@@ -99,7 +102,32 @@ std::vector<std::string> Catalog::ids() const {
 }
 
 std::string Catalog::searched_folders() const {
-  return folders_.empty() ? std::string("no folder found") : fmt::format("{}", fmt::join(folders_, ", "));
+  if (searched_.empty()) return "no folder";
+  std::vector<std::string> shown;
+  for (const auto& folder : searched_) {
+    const bool exists = std::find(folders_.begin(), folders_.end(), folder) != folders_.end();
+    shown.push_back(exists ? folder : fmt::format("{} (missing)", folder));
+  }
+  return fmt::format("{}", fmt::join(shown, ", "));
+}
+
+std::string Catalog::unknown_questionnaire_message(std::string_view id,
+                                                   const std::optional<std::string>& suggestion) const {
+  return fmt::format("unknown questionnaire '{}'{}; searched: {}; to add it, put its questionnaire file in one of "
+                     "these folders, or name its folder with --questionnaires DIR",
+                     name_for_message(id), suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
+                     searched_folders());
+}
+
+std::vector<std::string> folders_of(const std::vector<std::string>& paths) {
+  std::vector<std::string> folders;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    const fs::path parent = fs::is_directory(path, ec) ? fs::path(path) : fs::path(path).parent_path();
+    std::string folder = parent.empty() ? fs::path(".").string() : parent.string();
+    if (std::find(folders.begin(), folders.end(), folder) == folders.end()) folders.push_back(std::move(folder));
+  }
+  return folders;
 }
 
 const Questionnaire* Catalog::find(std::string_view id) const {
@@ -121,14 +149,7 @@ std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, co
   std::vector<const Questionnaire*> questionnaires;
   for (const auto& id : ids) {
     const Questionnaire* questionnaire = catalog.find(id);
-    if (!questionnaire) {
-      const std::vector<std::string> known = catalog.ids();
-      const auto suggestion = closest_name(id, known);
-      throw UsageError(fmt::format("unknown questionnaire '{}'{}; found: {}; searched: {}", id,
-                                   suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-                                   known.empty() ? "none" : fmt::format("{}", fmt::join(known, ", ")),
-                                   catalog.searched_folders()));
-    }
+    if (!questionnaire) throw UsageError(catalog.unknown_questionnaire_message(id, closest_name(id, catalog.ids())));
     for (const auto* seen : questionnaires) {
       if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));
     }
@@ -140,7 +161,8 @@ std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, co
 }  // namespace
 
 NamedQuestionnaires find_named_questionnaires(const std::vector<std::string>& arguments,
-                                              const std::vector<std::string>& folders) {
+                                              const std::vector<std::string>& folders,
+                                              const std::vector<std::string>& beside) {
   std::vector<Questionnaire> from_paths;
   std::vector<std::string> ids;
   for (const auto& argument : arguments) {
@@ -152,7 +174,9 @@ NamedQuestionnaires find_named_questionnaires(const std::vector<std::string>& ar
       ids.push_back(argument);
     }
   }
-  NamedQuestionnaires named{Catalog::from_folders(questionnaire_search_path(folders), std::move(from_paths)), {}};
+  std::vector<std::string> search = questionnaire_search_path(folders);
+  search.insert(search.end(), beside.begin(), beside.end());
+  NamedQuestionnaires named{Catalog::from_folders(search, std::move(from_paths)), {}};
   named.questionnaires = find_questionnaires(named.catalog, ids);
   return named;
 }

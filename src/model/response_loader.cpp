@@ -114,9 +114,7 @@ private:
       if (!questionnaire) {
         if (!catalog_suggester_) catalog_suggester_.emplace(catalog_.ids());
         const auto suggestion = catalog_suggester_->closest(id);
-        diagnostics_.error(key_at, fmt::format("unknown questionnaire '{}'{}; searched: {}", name_for_message(id),
-                                               suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-                                               catalog_.searched_folders()));
+        diagnostics_.error(key_at, catalog_.unknown_questionnaire_message(id, suggestion));
       } else if (version && questionnaire->version != answers.version) {
         diagnostics_.error(location_of(node.source(), path_),
                            fmt::format("questionnaire '{}' is version \"{}\" in {}, but these answers are to version "

@@ -30,9 +30,10 @@ public:
     root.add("format_version", json_format_version);
     root.add("tool", ObjectBuilder(2).add("name", "partnerpulse").add("version", clean(options_.tool_version)).take());
     if (!options_.date.empty()) root.add("date", clean(options_.date));
-    root.add("options", ObjectBuilder(2)
+    root.add("options", ObjectBuilder(3)
                             .add("min_group", results_.options.min_group)
                             .add("gap_threshold", results_.options.gap_threshold)
+                            .add("small_groups_shown", shows_small_groups(results_.options))
                             .take());
     root.add("groups", Json::array());
     return root.take();

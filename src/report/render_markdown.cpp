@@ -29,6 +29,9 @@ public:
   std::string render() {
     doc_.add("# " + headings_.unique(markdown_heading("Partnership health report")));
     if (!single_line(options_.date).empty()) doc_.add(markdown_inline(fmt::format("Report date: {}.", options_.date)));
+    if (shows_small_groups(results_.options)) {
+      doc_.add("> **Warning:** " + markdown_inline(small_groups_warning(min_group_)));
+    }
     if (results_.groups.empty()) {
       doc_.add("No responses were found, so there is nothing to report.");
     }
@@ -71,11 +74,14 @@ private:
 
   std::string bar(const std::optional<double>& index) const {
     if (!index || !std::isfinite(*index)) return std::string(missing);
+    // In half cells: with the default width of 10, one half cell per 5 points, so that 47.2 (████▌░░░░░) and
+    // 51.0 (█████░░░░░) differ. The band is always printed beside the bar, never left to it.
     const std::size_t width = options_.bar_width;
     const double share = std::clamp(*index, 0.0, 100.0) / 100.0;
-    const auto filled = std::min(width, static_cast<std::size_t>(std::lround(share * static_cast<double>(width))));
+    const auto halves =
+        std::min(2 * width, static_cast<std::size_t>(std::lround(share * static_cast<double>(2 * width))));
     std::string out;
-    for (std::size_t i = 0; i < width; ++i) out += i < filled ? "█" : "░";
+    for (std::size_t i = 0; i < width; ++i) out += 2 * i + 1 < halves ? "█" : 2 * i + 1 == halves ? "▌" : "░";
     return out;
   }
 
@@ -278,26 +284,55 @@ private:
     }
   }
 
+  // The index role `name` gives dimension `d`, as printed ("—" when not shown).
+  std::string role_figure(const GroupResult& group, const std::string& name, const DimensionResult& d) const {
+    for (const auto& role : group.roles) {
+      if (role.role == name) return figure(role_index(role, d), 1);
+    }
+    return std::string(missing);
+  }
+
+  // One dimension's entry: where it stands, which role sees it worse when its gap is flagged, and the advice.
+  void render_advice_entry(const GroupResult& group, const DimensionResult& d, const std::string& title) {
+    heading(4, title, d.id);
+    doc_.add(markdown_inline(fmt::format("{}: {}, index {} / 100.", questionnaire_title(group, d.questionnaire),
+                                         d.band ? band_label(*d.band) : std::string(missing), figure(d.index, 1))));
+    if (const GapResult* gap = flagged_gap(group, d)) {
+      doc_.add(markdown_inline(fmt::format(
+          "Perception gap of {} points: {} rates this dimension lower ({}) than {} ({}). Talk about why the roles "
+          "see it differently.",
+          figure(gap->gap, 1), plain(gap->lowest_role, "(no role)"), role_figure(group, gap->lowest_role, d),
+          plain(gap->highest_role, "(no role)"), role_figure(group, gap->highest_role, d))));
+    }
+    if (d.band && d.band->top) return;  // what works: no advice to give, only the gap to discuss
+    const std::string advice = markdown_inline(text(d.advice));
+    doc_.add(advice.empty() ? std::string("The questionnaire gives no advice for this band.") : advice);
+  }
+
   void render_advice(const GroupResult& group) {
     heading(3, "What to do next");
-    bool any_band = false;
-    bool any_advice = false;
-    for (const auto& d : group.dimensions) {
-      if (!d.band || d.withheld) continue;
-      any_band = true;
-      if (d.band->top) continue;  // what works: nothing to fix
-      any_advice = true;
-      heading(4, dimension_title(d), d.id);
-      doc_.add(markdown_inline(fmt::format("{}: {}, index {} / 100.", questionnaire_title(group, d.questionnaire),
-                                           band_label(*d.band), figure(d.index, 1))));
-      const std::string advice = markdown_inline(text(d.advice));
-      doc_.add(advice.empty() ? std::string("The questionnaire gives no advice for this band.") : advice);
-    }
-    if (!any_advice) {
+    const AdvicePlan plan = plan_advice(group);
+    if (plan.priorities.empty()) {
+      const bool any_band = std::any_of(group.dimensions.begin(), group.dimensions.end(),
+                                        [](const DimensionResult& d) { return d.band && !d.withheld; });
       doc_.add(any_band ? markdown_inline(fmt::format("Every dimension is in its top band ({}). Keep doing what works, "
                                                       "and check again at the next review.",
                                                       top_band_labels(group)))
                         : "No dimension has a score, so there is no advice to give.");
+      return;
+    }
+    doc_.add(fmt::format("Start with {}: the lowest dimension below its top band, any dimension whose perception "
+                         "gap is flagged, then the next lowest (see docs/report-format.md).",
+                         plan.priorities.size() == 1 ? std::string("this priority")
+                                                     : fmt::format("these {} priorities", plan.priorities.size())));
+    for (std::size_t p = 0; p < plan.priorities.size(); ++p) {
+      const DimensionResult& d = group.dimensions[plan.priorities[p]];
+      render_advice_entry(group, d, fmt::format("Priority {}: {}", p + 1, dimension_title(d)));
+    }
+    if (plan.others.empty()) return;
+    doc_.add("The other dimensions below their top band, lowest index first:");
+    for (const std::size_t i : plan.others) {
+      render_advice_entry(group, group.dimensions[i], dimension_title(group.dimensions[i]));
     }
   }
 
@@ -331,6 +366,16 @@ private:
     }
   }
 
+  // "Title (0.39); Title (-0.18)": the shown dimensions whose alpha is below low_alpha, in table order.
+  std::string low_alpha_dimensions(const GroupResult& group) const {
+    std::vector<std::string> low;
+    for (const auto& d : group.dimensions) {
+      if (d.withheld || !d.alpha || !std::isfinite(*d.alpha) || *d.alpha >= low_alpha) continue;
+      low.push_back(fmt::format("{} ({})", dimension_title(d), format_fixed(*d.alpha, 2)));
+    }
+    return fmt::format("{}", fmt::join(low, "; "));
+  }
+
   void render_method(const GroupResult& group) {
     heading(3, "Method");
     std::vector<std::string> items;
@@ -354,6 +399,11 @@ private:
                                 "deviation; Alpha: Cronbach's alpha over respondents who answered every item; {} "
                                 "marks a figure that is withheld or cannot be computed",
                                 missing));
+    if (const std::string low = low_alpha_dimensions(group); !low.empty()) {
+      items.push_back(markdown_inline(fmt::format("Alpha below {}: {}. The items of such a dimension do not agree "
+                                                  "with each other, so read its items rather than its index",
+                                                  format_fixed(low_alpha, 1), low)));
+    }
     items.push_back("Respondent identities and organisations are never shown");
     if (options_.comments) {
       items.push_back(fmt::format("Comments left out because their author's role, or its figures for the dimension, "

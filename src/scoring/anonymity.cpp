@@ -2,6 +2,16 @@
 
 #include <fmt/format.h>
 
+namespace partnerpulse {
+
+std::string small_groups_warning(std::size_t min_group) {
+  return fmt::format("Small groups are shown (--min-group {}, below {}): respondents may be identifiable from their "
+                     "answers. Share this report only with people who may see every answer.",
+                     min_group, recommended_min_group);
+}
+
+}  // namespace partnerpulse
+
 namespace partnerpulse::scoring {
 
 std::vector<bool> cells_to_withhold(const std::vector<Cell>& cells, std::size_t hidden_elsewhere,

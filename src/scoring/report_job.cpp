@@ -1,9 +1,13 @@
 #include "partnerpulse/report_job.hpp"
 
 #include <deque>
+#include <string>
+#include <unordered_map>
 #include <functional>
 #include <future>
 #include <memory>
+
+#include <fmt/format.h>
 
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/response.hpp"
@@ -112,11 +116,36 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const NextScoreTask& m
     for (auto& task : in_flight) task.wait();  // they use catalog and options: never return while one runs
     throw;
   }
+  collapse_repeated_problems(outcome.problems);
   if (outcome.problems.empty()) outcome.results = total.finish(&pool);
   return outcome;
 }
 
 }  // namespace
+
+void collapse_repeated_problems(std::vector<Diagnostic>& problems) {
+  std::unordered_map<std::string, std::size_t> first;  // message -> index in `kept`
+  std::vector<Diagnostic> kept;
+  std::vector<std::size_t> more;  // by index in `kept`: files beyond the first with the same message
+  for (Diagnostic& problem : problems) {
+    if (problem.location.line == 0) {  // "and N more problems in this file": about its own file only
+      kept.push_back(std::move(problem));
+      more.push_back(0);
+      continue;
+    }
+    const auto [at, added] = first.try_emplace(problem.message, kept.size());
+    if (!added && kept[at->second].location.path != problem.location.path) {
+      ++more[at->second];
+      continue;
+    }
+    kept.push_back(std::move(problem));
+    more.push_back(0);
+  }
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (more[i] > 0) kept[i].message += fmt::format(" (the same in {} more file{})", more[i], more[i] == 1 ? "" : "s");
+  }
+  problems = std::move(kept);
+}
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
                               ThreadPool& pool) {
@@ -132,6 +161,20 @@ ScoreFilesOutcome score_files(TomlFileStream& files, const NextScoreTask& more, 
         return true;
       },
       more, catalog, options, pool);
+}
+
+ScoreFilesOutcome score_paths(const std::vector<std::string>& paths, const std::vector<std::string>& search_path,
+                              const ScoringOptions& options, ThreadPool& pool, const ScoreTasksFor& more) {
+  const auto score = [&](const std::vector<std::string>& folders) {
+    TomlFileStream files(paths);
+    const Catalog catalog = Catalog::from_folders(folders);
+    return score_files(files, more ? more(catalog) : NextScoreTask{}, catalog, options, pool);
+  };
+  ScoreFilesOutcome outcome = score(search_path);
+  if (outcome.problems.empty()) return outcome;
+  std::vector<std::string> wider = search_path;
+  for (auto& folder : folders_of(paths)) wider.push_back(std::move(folder));
+  return score(wider);
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,

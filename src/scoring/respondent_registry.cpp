@@ -18,17 +18,51 @@ Diagnostic conflict_at(const SourceLocation& where, std::string message) {
 
 }  // namespace
 
-std::string answered_twice_message(std::string_view id, std::string_view questionnaire, const GroupKey& group) {
+namespace {
+
+// "FILE:LINE:COLUMN" of the response read first, or "another response file" when its position is unknown.
+std::string other_file(const SourceLocation& before) {
+  if (before.path.empty()) return "another response file";
+  if (before.line == 0) return before.path;
+  return fmt::format("{}:{}:{}", before.path, before.line, before.column);
+}
+
+}  // namespace
+
+std::string answered_twice_message(std::string_view id, std::string_view questionnaire, const GroupKey& group,
+                                   const SourceLocation& before) {
   return fmt::format("respondent '{}' answers questionnaire '{}' a second time in partnership '{}', period '{}'; "
-                     "another response file already holds these answers",
-                     id, questionnaire, group.first, group.second);
+                     "{} already holds these answers",
+                     id, questionnaire, group.first, group.second, other_file(before));
 }
 
 std::string two_roles_message(std::string_view id, std::string_view role_here, std::string_view role_before,
-                              const GroupKey& group) {
-  return fmt::format("respondent '{}' has role '{}' here but '{}' in another response file of partnership '{}', "
-                     "period '{}'; a respondent has one role",
-                     id, role_here, role_before, group.first, group.second);
+                              const GroupKey& group, const SourceLocation& before) {
+  return fmt::format("respondent '{}' has role '{}' here but '{}' in {} (partnership '{}', period '{}'); a "
+                     "respondent has one role",
+                     id, role_here, role_before, other_file(before), group.first, group.second);
+}
+
+void RespondentRegistry::remember_first_seen(Row row, const SourceLocation& where) {
+  if (files_.empty() || files_.back() != where.path) files_.push_back(where.path);
+  if (seen_.size() <= row) seen_.resize(row + 1);
+  seen_[row] = {static_cast<std::uint32_t>(files_.size() - 1), where.line, where.column};
+}
+
+SourceLocation RespondentRegistry::first_seen(Row row) const {
+  if (row < origins_.size() && !origins_[row].respondent.path.empty()) return origins_[row].respondent;
+  if (row < seen_.size() && !files_.empty()) {
+    const Seen& seen = seen_[row];
+    return {files_[seen.file], seen.line, seen.column};
+  }
+  return {};
+}
+
+void RespondentRegistry::forget_positions() {
+  for (Row row = 0; row < origins_.size(); ++row) {
+    if (!origins_[row].respondent.path.empty()) remember_first_seen(row, origins_[row].respondent);
+  }
+  origins_ = {};
 }
 
 SourceLocation RespondentRegistry::Origin::entry(std::size_t q) const {
@@ -64,14 +98,15 @@ std::optional<Diagnostic> RespondentRegistry::add_respondent(const Response& res
   }
   row = entry->second.row;
   if (entry->second.role == role) return std::nullopt;
-  return conflict_at(response.location, two_roles_message(respondent.id, respondent.role,
-                                                          roles_[entry->second.role], group));
+  return conflict_at(response.location, two_roles_message(respondent.id, respondent.role, roles_[entry->second.role],
+                                                          group, first_seen(row)));
 }
 
 std::optional<Diagnostic> RespondentRegistry::add_answers(std::string_view id, Row row, std::size_t q, const Layout& layout,
                                                           const SourceLocation& where, const GroupKey& group) {
   if (answered(row, q)) {
-    return conflict_at(where, answered_twice_message(id, layout.questionnaires[q].questionnaire->id, group));
+    return conflict_at(where, answered_twice_message(id, layout.questionnaires[q].questionnaire->id, group,
+                                                     first_seen(row)));
   }
   set_answered(row, q);
   if (row < origins_.size()) origins_[row].entries.push_back({q, where.line, where.column});
@@ -84,13 +119,15 @@ std::optional<Diagnostic> RespondentRegistry::absorb_one(std::string_view id, co
   const Origin* origin = theirs.row < other.origins_.size() ? &other.origins_[theirs.row] : nullptr;
   if (ours.role != role_index(other.roles_[theirs.role])) {
     return conflict_at(origin ? origin->respondent : SourceLocation{},
-                       two_roles_message(id, other.roles_[theirs.role], roles_[ours.role], group));
+                       two_roles_message(id, other.roles_[theirs.role], roles_[ours.role], group,
+                                         first_seen(ours.row)));
   }
   for (std::size_t q = 0; q < questionnaire_count_; ++q) {
     if (!other.answered(theirs.row, q)) continue;
     if (answered(ours.row, q)) {
       return conflict_at(origin ? origin->entry(q) : SourceLocation{},
-                         answered_twice_message(id, layout.questionnaires[q].questionnaire->id, group));
+                         answered_twice_message(id, layout.questionnaires[q].questionnaire->id, group,
+                                                first_seen(ours.row)));
     }
     set_answered(ours.row, q);
   }
@@ -116,6 +153,8 @@ std::vector<Diagnostic> RespondentRegistry::absorb(RespondentRegistry&& other, c
       continue;
     }
     node.mapped() = {role_index(other.roles_[theirs.role]), new_row()};
+    const SourceLocation where = other.first_seen(theirs.row);
+    if (!where.path.empty()) remember_first_seen(node.mapped().row, where);
     for (std::size_t q = 0; q < questionnaire_count_; ++q) {
       if (other.answered(theirs.row, q)) set_answered(node.mapped().row, q);
     }

@@ -20,15 +20,18 @@ namespace partnerpulse::scoring {
 // A partnership and a period: the group a response belongs to.
 using GroupKey = std::pair<std::string, std::string>;
 
-// The one text of each conflict, whichever path finds it.
-std::string answered_twice_message(std::string_view id, std::string_view questionnaire, const GroupKey& group);
+// The one text of each conflict, whichever path finds it; `before` is where the respondent was read first (its
+// [respondent] table), named in the message as FILE:LINE:COLUMN ("another response file" when unknown).
+std::string answered_twice_message(std::string_view id, std::string_view questionnaire, const GroupKey& group,
+                                   const SourceLocation& before);
 std::string two_roles_message(std::string_view id, std::string_view role_here, std::string_view role_before,
-                              const GroupKey& group);
+                              const GroupKey& group, const SourceLocation& before);
 
 // Respondents are told apart by their exact id (never a hash of it). Kept per respondent: its id, its role and row
-// (8 bytes), and one bit per questionnaire of the catalog. A registry filled by add() also keeps where each of its
+// (8 bytes), one bit per questionnaire of the catalog, and where it was first read (its file and [respondent] table,
+// so that a conflict names both files). A registry filled by add() also keeps where each questionnaire entry of its
 // respondents was read (a chunk's registry: at most a chunk's respondents), so that absorb() can position the
-// conflicts it finds; a registry filled only by absorb() keeps no positions.
+// conflicts it finds.
 class RespondentRegistry {
 public:
   using Row = std::uint32_t;
@@ -46,8 +49,9 @@ public:
   // positioned where `other` read the respondent (when it did).
   std::vector<Diagnostic> absorb(RespondentRegistry&& other, const Layout& layout, const GroupKey& group);
 
-  // Drops the positions kept for absorb()'s messages (a registry moved whole into a total that only merges).
-  void forget_positions() { origins_ = {}; }
+  // Drops the entry positions kept for absorb()'s messages, keeping where each respondent was first read (a
+  // registry moved whole into a total that only merges).
+  void forget_positions();
 
   std::size_t size() const noexcept { return entries_.size(); }
   // Respondents per role, sorted by role name; roles with no respondent are left out.
@@ -70,7 +74,15 @@ private:
     SourceLocation entry(std::size_t q) const;  // the entry of questionnaire slot q (line 0 when unknown)
   };
 
+  // Where a respondent was first read, compactly: an index in files_ and the [respondent] table's position.
+  struct Seen {
+    std::uint32_t file = 0;
+    std::uint32_t line = 0, column = 0;
+  };
+
   std::uint32_t role_index(std::string_view role);
+  void remember_first_seen(Row row, const SourceLocation& where);
+  SourceLocation first_seen(Row row) const;
   Row new_row();
   bool answered(Row row, std::size_t q) const { return answered_[row * questionnaire_count_ + q]; }
   void set_answered(Row row, std::size_t q) { answered_[row * questionnaire_count_ + q] = true; }
@@ -82,6 +94,8 @@ private:
   std::vector<std::string> roles_;  // in order of first appearance
   std::vector<bool> answered_;      // row * questionnaire_count_ + slot
   std::vector<Origin> origins_;     // by row, for rows that add_respondent() created
+  std::vector<std::string> files_;  // the files seen_ names, each once in a row
+  std::vector<Seen> seen_;          // by row, for rows that absorb() created or forget_positions() kept
 };
 
 }  // namespace partnerpulse::scoring

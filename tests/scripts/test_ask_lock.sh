@@ -10,7 +10,7 @@ cleanup() { [ -n "$first" ] && kill -9 "$first" 2>/dev/null; exec 3>&- 2>/dev/nu
 trap cleanup EXIT
 cd "$work"
 details=(--respondent r-1 --organisation "Org A" --partnership coast --role lead --period 2025
-         -q "$source_dir/questionnaires")
+         --questionnaires "$source_dir/questionnaires")
 fail() { echo "FAIL: $*"; exit 1; }
 
 # The first session waits for input on a FIFO that stays open.

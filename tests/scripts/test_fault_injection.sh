@@ -66,7 +66,7 @@ done
 # ask's autosave: every save after the session's first fails (every write from the 2nd on), until the session ends. The
 # session says so, keeps going, and exits 1; the file holds what the last good save wrote.
 details=(--respondent r-1 --organisation "Org A" --partnership coast --role lead --period 2025
-         -q "$source_dir/questionnaires")
+         --questionnaires "$source_dir/questionnaires")
 for error in ENOSPC EIO EACCES; do
   rm -f out/me.toml
   printf '4\n' | "$binary" ask trust -o out/me.toml "${details[@]}" >/dev/null 2>&1 || fail "ask: the first session failed"

@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(an_unexpected_exception_is_an_internal_error_with_its_own_e
   RefusingBuffer refusing;
   std::ostream out(&refusing);
   out.exceptions(std::ios::badbit);
-  const Run result = run({"list", "-q", shipped_questionnaires}, &out);
+  const Run result = run({"list", "--questionnaires", shipped_questionnaires}, &out);
   BOOST_TEST(result.code == 70);
   BOOST_TEST(exit_internal == 70);
   BOOST_TEST(result.err.rfind("partnerpulse: internal error: ", 0) == 0u, result.err);
@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(an_unexpected_exception_is_an_internal_error_with_its_own_e
 }
 
 BOOST_AUTO_TEST_CASE(the_same_command_runs_normally_with_a_working_output) {
-  const Run result = run({"list", "-q", shipped_questionnaires});
+  const Run result = run({"list", "--questionnaires", shipped_questionnaires});
   BOOST_TEST(result.code == 0);
   BOOST_TEST(result.out.find("trust") != std::string::npos);
 }
@@ -69,11 +69,11 @@ BOOST_AUTO_TEST_CASE(an_unknown_command_lists_the_commands_and_suggests_a_near_o
   const Run typo = run({"valdiate", "x.toml"});
   BOOST_TEST(typo.code == 2);
   BOOST_TEST(typo.err == "partnerpulse: error: unknown command 'valdiate'; did you mean 'validate'? (commands: "
-                         "validate, list, report, compare, diff-questionnaires, form, import, ask, completion)\n"
+                         "validate, list, report, compare, diff-questionnaires, form, import, ask, completion, help)\n"
                          "Run 'partnerpulse --help' for usage.\n");
   const Run unrelated = run({"frobnicate"});
   BOOST_TEST(unrelated.err == "partnerpulse: error: unknown command 'frobnicate' (commands: validate, list, report, "
-                              "compare, diff-questionnaires, form, import, ask, completion)\n"
+                              "compare, diff-questionnaires, form, import, ask, completion, help)\n"
                               "Run 'partnerpulse --help' for usage.\n");
 }
 
@@ -97,6 +97,46 @@ BOOST_AUTO_TEST_CASE(every_command_has_version_and_usage_errors_name_it) {
                  std::string::npos);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(every_command_takes_quiet_and_help_shows_the_help_of_a_command) {
+  for (const char* command : {"validate", "list", "report", "compare", "diff-questionnaires", "ask", "completion",
+                              "help"}) {
+    BOOST_TEST_CONTEXT(command) {
+      const Run help = run({"help", command});
+      BOOST_TEST(help.code == 0);
+      BOOST_TEST(help.out == run({command, "--help"}).out);
+      BOOST_TEST(help.out.find("-q,--quiet") != std::string::npos, help.out);
+    }
+  }
+  BOOST_TEST(run({"help"}).out == run({"--help"}).out);
+  const Run unknown = run({"help", "reprot"});
+  BOOST_TEST(unknown.code == 2);
+  BOOST_TEST(unknown.err.find("unknown command 'reprot'; did you mean 'report'?") != std::string::npos, unknown.err);
+}
+
+BOOST_AUTO_TEST_CASE(quiet_keeps_errors_and_drops_notes) {
+  const Run valid = run({"validate", "-q", shipped_questionnaires});
+  BOOST_TEST(valid.code == 0);
+  BOOST_TEST(valid.err.empty(), valid.err);
+  const Run missing = run({"validate", "-q", "/nonexistent/file.toml"});
+  BOOST_TEST(missing.code == 1);
+  BOOST_TEST(missing.err.find("/nonexistent/file.toml") != std::string::npos, missing.err);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_options_and_values_get_the_project_wording_and_a_suggestion) {
+  BOOST_TEST(run({"report", "--formt", "json", "x"}).err.find("unknown option '--formt'; did you mean '--format'?") !=
+             std::string::npos);
+  BOOST_TEST(run({"report", "--format", "jsn", "x"}).err.find("'jsn' is not one of markdown, json, csv; did you mean "
+                                                               "'json'?") != std::string::npos);
+  BOOST_TEST(run({"report", "--min-group", "0", "x"}).err.find("must be a whole number from 1 to 1000, not '0'") !=
+             std::string::npos);
+  BOOST_TEST(run({"compare", "x"}).err.find("INPUTS needs at least 2 values, but 1 was given") != std::string::npos);
+  BOOST_TEST(run({}).err.find("no command given (commands: validate,") != std::string::npos);
+  const Run folder = run({"list", "--questionnaires", "/nonexistent/folder"});
+  BOOST_TEST(folder.code == 2);
+  BOOST_TEST(folder.err.find("--questionnaires: no such folder: '/nonexistent/folder'") != std::string::npos,
+             folder.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -107,9 +107,26 @@ BOOST_AUTO_TEST_CASE(ids_and_searched_folders_for_messages) {
   folder.write("a.toml", questionnaire("roles", "1.0"));
   const Catalog catalog = Catalog::from_folders({folder.path.string(), "/nonexistent/folder"});
   BOOST_TEST(catalog.ids() == (std::vector<std::string>{"roles", "trust"}), boost::test_tools::per_element());
-  BOOST_TEST(catalog.searched_folders() == folder.path.string());
-  BOOST_TEST(Catalog::from_folders({"/nonexistent/a", "/nonexistent/b"}).searched_folders() == "no folder found");
+  BOOST_TEST(catalog.searched_folders() == folder.path.string() + ", /nonexistent/folder (missing)");
+  BOOST_TEST(Catalog::from_folders({"/nonexistent/a", "/nonexistent/b"}).searched_folders() ==
+             "/nonexistent/a (missing), /nonexistent/b (missing)");
+  BOOST_TEST(Catalog().searched_folders() == "no folder");
   BOOST_TEST(Catalog().ids().empty());
+  const std::string message = catalog.unknown_questionnaire_message("turst", std::string("trust"));
+  BOOST_TEST(message.rfind("unknown questionnaire 'turst' (did you mean 'trust'?); searched: " +
+                               catalog.searched_folders() + "; to add it, ",
+                           0) == 0u,
+             message);
+  BOOST_TEST(message.find("--questionnaires DIR") != std::string::npos, message);
+}
+
+BOOST_AUTO_TEST_CASE(the_folders_of_inputs_are_folders_themselves_or_the_parents_of_files_each_once) {
+  TempFolder folder;
+  folder.write("r.toml", questionnaire("trust", "1.0"));
+  const std::string root = folder.path.string();
+  BOOST_TEST(folders_of({root + "/r.toml", root, "bare.toml", "sub/x.toml"}) ==
+                 (std::vector<std::string>{root, ".", "sub"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(named_questionnaires_are_files_or_ids_in_the_order_given) {

@@ -46,11 +46,13 @@ BOOST_FIXTURE_TEST_CASE(a_second_answer_or_a_second_role_is_a_positioned_conflic
   const auto twice = registry.add_answers("a", row, 0, layout, {"two.toml", 9, 1}, group);
   BOOST_REQUIRE(twice);
   BOOST_TEST(twice->location.path == "two.toml");
-  BOOST_TEST(twice->message == answered_twice_message("a", "example", group));
+  BOOST_TEST(twice->message == answered_twice_message("a", "example", group, {"one.toml", 1, 1}));
+  BOOST_TEST(twice->message.find("; one.toml:1:1 already holds these answers") != std::string::npos, twice->message);
   const auto roles = registry.add_respondent(respondent("a", "y", "three.toml"), group, row);
   BOOST_REQUIRE(roles);
   BOOST_TEST(roles->location.path == "three.toml");
-  BOOST_TEST(roles->message == two_roles_message("a", "y", "x", group));
+  BOOST_TEST(roles->message == two_roles_message("a", "y", "x", group, {"one.toml", 1, 1}));
+  BOOST_TEST(roles->message.find("but 'x' in one.toml:1:1") != std::string::npos, roles->message);
 }
 
 BOOST_FIXTURE_TEST_CASE(absorb_moves_respondents_and_finds_the_same_conflicts_where_they_were_read, Fixture) {
@@ -70,10 +72,23 @@ BOOST_FIXTURE_TEST_CASE(absorb_moves_respondents_and_finds_the_same_conflicts_wh
   BOOST_REQUIRE_EQUAL(conflicts.size(), 2u);
   BOOST_TEST(conflicts[0].location.path == "later.toml");
   BOOST_TEST(conflicts[0].location.column == 3u);
-  BOOST_TEST(conflicts[0].message == answered_twice_message("a", "example", group));
+  BOOST_TEST(conflicts[0].message == answered_twice_message("a", "example", group, {"first.toml", 1, 1}));
   BOOST_TEST(conflicts[1].location.path == "other.toml");
-  BOOST_TEST(conflicts[1].message == two_roles_message("b", "y", "x", group));
+  BOOST_TEST(conflicts[1].message == two_roles_message("b", "y", "x", group, {"first.toml", 1, 1}));
   BOOST_TEST(total.size() == 3u);
+
+  // A respondent taken in by absorb() is named by its own file when a later chunk repeats it.
+  RespondentRegistry later(layout.questionnaires.size());
+  later.add_respondent(respondent("c", "y", "last.toml"), group, row);
+  conflicts = total.absorb(std::move(later), layout, group);
+  BOOST_REQUIRE_EQUAL(conflicts.size(), 1u);
+  BOOST_TEST(conflicts[0].message == two_roles_message("c", "y", "x", group, {"new.toml", 1, 1}));
+}
+
+BOOST_AUTO_TEST_CASE(a_conflict_with_an_unknown_first_position_says_another_response_file) {
+  const GroupKey group{"p", "2024"};
+  BOOST_TEST(answered_twice_message("a", "q", group, {}).find("; another response file already holds these answers") !=
+             std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(role_counts_are_sorted_by_name_and_leave_out_empty_roles, Fixture) {

@@ -238,14 +238,14 @@ BOOST_AUTO_TEST_CASE(a_respondent_answering_the_same_questionnaire_twice_is_an_e
   BOOST_TEST(twice[0].location.path == "two.toml");
   BOOST_TEST(twice[0].location.line == 9u);  // the questionnaire's line in [questionnaires]
   BOOST_TEST(twice[0].message == "respondent 'a' answers questionnaire 'example' a second time in partnership "
-                                 "'p', period '2024'; another response file already holds these answers");
+                                 "'p', period '2024'; one.toml:1:1 already holds these answers");
   Scorer roles(catalog, {});
   BOOST_TEST(roles.add(parse_response(response_text("a", "x", "i1 = 4"), "one.toml", catalog)).empty());
   const std::vector<Diagnostic> two_roles = roles.add(parse_response(response_text("a", "y", "i1 = 4"), "two.toml", catalog));
   BOOST_REQUIRE_EQUAL(two_roles.size(), 1u);
   BOOST_TEST(two_roles[0].location.line == 1u);
-  BOOST_TEST(two_roles[0].message == "respondent 'a' has role 'y' here but 'x' in another response file of "
-                                     "partnership 'p', period '2024'; a respondent has one role");
+  BOOST_TEST(two_roles[0].message == "respondent 'a' has role 'y' here but 'x' in one.toml:1:1 (partnership "
+                                     "'p', period '2024'); a respondent has one role");
 }
 
 BOOST_AUTO_TEST_CASE(respondents_are_told_apart_by_their_exact_id) {
@@ -273,12 +273,12 @@ BOOST_AUTO_TEST_CASE(merging_reports_every_respondent_scored_in_two_chunks_where
             [](const Diagnostic& a, const Diagnostic& b) { return a.location.path < b.location.path; });
   BOOST_TEST(conflicts[0].location.path == "five.toml");
   BOOST_TEST(conflicts[0].location.line == 1u);  // its [respondent] table
-  BOOST_TEST(conflicts[0].message == "respondent 'd' has role 'y' here but 'x' in another response file of "
-                                     "partnership 'p', period '2024'; a respondent has one role");
+  BOOST_TEST(conflicts[0].message == "respondent 'd' has role 'y' here but 'x' in four.toml:1:1 (partnership "
+                                     "'p', period '2024'); a respondent has one role");
   BOOST_TEST(conflicts[1].location.path == "three.toml");
   BOOST_TEST(conflicts[1].location.line == 9u);  // the questionnaire's line in [questionnaires]
   BOOST_TEST(conflicts[1].message == "respondent 'a' answers questionnaire 'example' a second time in partnership "
-                                     "'p', period '2024'; another response file already holds these answers");
+                                     "'p', period '2024'; one.toml:1:1 already holds these answers");
 
   // Distinct respondents from two chunks merge without conflict into one count.
   Scorer left(catalog, {}), right(catalog, {});
