@@ -9,6 +9,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/partnership.hpp"
 #include "partnerpulse/results.hpp"
 #include "partnerpulse/thread_pool.hpp"
 
@@ -22,15 +23,18 @@ struct ScoreFilesOutcome {
   std::vector<Diagnostic> problems;  // every problem of every file, in file order; results are unusable if any
   std::size_t files_read = 0;
   std::size_t questionnaire_files_skipped = 0;  // questionnaire files met among the responses
+  std::size_t partnership_files_skipped = 0;    // partnership files met among the responses (read beforehand)
+  RoleSpellings role_spellings;  // the role labels met, by the role they are grouped under (resolve_role)
 };
 
 // Reads, checks and scores the response files `files` yields, as it yields them: the calling thread walks the
 // folders and merges, `pool` scores chunks of files_per_chunk files. Throws the IoError of a folder that cannot be
-// read; problems in files are collected. The results are the same for any pool size and any order of the files.
+// read; problems in files are collected. Every response's role is resolved (resolve_role) with `partnerships`.
+// The results are the same for any pool size and any order of the files.
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
-                              ThreadPool& pool);
+                              ThreadPool& pool, const PartnershipSet& partnerships = {});
 // The same for a list of response files.
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
-                              const ScoringOptions& options, ThreadPool& pool);
+                              const ScoringOptions& options, ThreadPool& pool, const PartnershipSet& partnerships = {});
 
 }  // namespace partnerpulse

@@ -17,6 +17,8 @@ struct ChunkOutcome {
   std::unique_ptr<Scorer> scorer;
   std::vector<Diagnostic> problems;
   std::size_t questionnaire_files = 0;
+  std::size_t partnership_files = 0;
+  RoleSpellings role_spellings;
 };
 
 Diagnostic io_problem(const IoError& error) {
@@ -26,6 +28,10 @@ Diagnostic io_problem(const IoError& error) {
   return problem;
 }
 
+constexpr const char* misnamed_partnership_file =
+    "a partnership file among the responses is read before them only when it is named partnership.toml or "
+    "NAME.partnership.toml: rename it, or give its folder with --partnerships DIR";
+
 // A file to score, and whether a folder listing saw it as a regular file.
 struct ChunkFile {
   std::string path;
@@ -33,18 +39,28 @@ struct ChunkFile {
 };
 
 ChunkOutcome score_chunk(const std::vector<ChunkFile>& files, const Catalog& catalog,
-                         const ScoringOptions& options) {
+                         const ScoringOptions& options, const PartnershipSet& partnerships) {
   ChunkOutcome outcome;
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
   std::string buffer;  // one buffer for the whole chunk
   for (const auto& [file, listed] : files) {
     try {
       const std::string_view text = read_text_file_into(file, buffer, max_input_bytes, listed);
-      if (detect_input_kind(text) == InputKind::questionnaire) {
-        ++outcome.questionnaire_files;
+      const InputKind kind = detect_input_kind(text);
+      if (kind == InputKind::partnership && !is_partnership_file_name(file)) {
+        outcome.problems.push_back(Diagnostic{SourceLocation{file, 1, 1}, Severity::error, misnamed_partnership_file});
         continue;
       }
-      std::vector<Diagnostic> conflicts = outcome.scorer->add(parse_response(text, file, catalog));
+      if (kind == InputKind::questionnaire || kind == InputKind::partnership) {
+        ++(kind == InputKind::questionnaire ? outcome.questionnaire_files : outcome.partnership_files);
+        continue;
+      }
+      Response response = parse_response(text, file, catalog);
+      if (auto undeclared = resolve_role(response, partnerships, outcome.role_spellings)) {
+        outcome.problems.push_back(std::move(*undeclared));
+        continue;
+      }
+      std::vector<Diagnostic> conflicts = outcome.scorer->add(response);
       outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
     } catch (const InputError& error) {
       outcome.problems.insert(outcome.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
@@ -71,7 +87,7 @@ bool read_chunk(const NextFile& next_file, std::vector<ChunkFile>& chunk) {
 // and hands each chunk to the pool; the chunks' scorers are merged in chunk order as they finish. At most two
 // chunks per worker are in flight, which bounds memory however many files there are.
 ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog, const ScoringOptions& options,
-                               ThreadPool& pool) {
+                               ThreadPool& pool, const PartnershipSet& partnerships) {
   ScoreFilesOutcome outcome;
   Scorer total(catalog, options);
   std::deque<std::future<ChunkOutcome>> in_flight;
@@ -80,6 +96,8 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
     in_flight.pop_front();
     outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
     outcome.questionnaire_files_skipped += part.questionnaire_files;
+    outcome.partnership_files_skipped += part.partnership_files;
+    for (auto& [role, spellings] : part.role_spellings) outcome.role_spellings[role].merge(spellings);
     // Merged even after problems, so that every respondent seen in two chunks is found.
     const std::vector<Diagnostic> conflicts = total.merge(std::move(*part.scorer));
     outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
@@ -89,7 +107,9 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
     for (std::vector<ChunkFile> chunk; read_chunk(next_file, chunk);) {
       outcome.files_read += chunk.size();
       in_flight.push_back(pool.submit(
-          [files = std::move(chunk), &catalog, &options] { return score_chunk(files, catalog, options); }));
+          [files = std::move(chunk), &catalog, &options, &partnerships] {
+            return score_chunk(files, catalog, options, partnerships);
+          }));
       chunk = {};
       if (in_flight.size() >= window) merge_oldest();
     }
@@ -105,18 +125,18 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
 }  // namespace
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
-                              ThreadPool& pool) {
+                              ThreadPool& pool, const PartnershipSet& partnerships) {
   return score_source(
       [&](ChunkFile& file) {
         if (!files.next(file.path)) return false;
         file.listed = files.listed();
         return true;
       },
-      catalog, options, pool);
+      catalog, options, pool, partnerships);
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
-                              const ScoringOptions& options, ThreadPool& pool) {
+                              const ScoringOptions& options, ThreadPool& pool, const PartnershipSet& partnerships) {
   std::size_t next = 0;
   return score_source(
       [&](ChunkFile& file) {
@@ -124,7 +144,7 @@ ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catal
         file = {files[next++], false};
         return true;
       },
-      catalog, options, pool);
+      catalog, options, pool, partnerships);
 }
 
 }  // namespace partnerpulse
