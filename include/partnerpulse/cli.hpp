@@ -12,6 +12,7 @@ struct Console {
   std::ostream& err;
   bool in_is_terminal = false;
   bool out_is_terminal = false;
+  bool err_is_terminal = false;  // a progress line is shown only then
 };
 
 // Runs the command line, the one place where errors become messages and exit codes (ExitCode in diagnostics.hpp):

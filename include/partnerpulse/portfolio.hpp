@@ -2,7 +2,9 @@
 // A portfolio: every partnership of a run at its latest period, side by side (docs/report-format.md, "Portfolio";
 // docs/json.md, "portfolio.json"), and the folder `report --out-dir` writes it to.
 
+#include <atomic>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -124,8 +126,10 @@ private:
 // Writes the portfolio of `results` into `folder`: per partnership <stem>.md and <stem>.json (and <stem>.csv with
 // `with_csv`), its groups newest first, rendered on `pool`; then index.md and portfolio.json. Checks every name
 // before writing any (OutputFolder::check) and finishes the folder. Returns the portfolio.
+// `progress` (when given) is called from the pool's threads with the partnerships written so far and their number.
 Portfolio write_portfolio_folder(const Results& results, OutputFolder& folder, bool with_csv,
-                                 const RenderOptions& options, ThreadPool& pool);
+                                 const RenderOptions& options, ThreadPool& pool,
+                                 const std::function<void(std::size_t written, std::size_t total)>& progress = {});
 
 // The name of the manifest file in an --out-dir folder.
 inline constexpr std::string_view manifest_name = ".partnerpulse-manifest";

@@ -3,6 +3,7 @@
 // threads nor on the order of the files.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ struct ScoreFilesOutcome {
 // The results are the same for any pool size and any order of the files.
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
                               ThreadPool& pool, const PartnershipSet& partnerships = {});
+// Called on the calling thread after each chunk is merged: files scored so far, and files found so far.
+using ScoreProgress = std::function<void(std::size_t scored, std::size_t found)>;
+// The same, reporting progress.
+ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
+                              ThreadPool& pool, const PartnershipSet& partnerships, const ScoreProgress& progress);
 // The same for a list of response files.
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
                               const ScoringOptions& options, ThreadPool& pool, const PartnershipSet& partnerships = {});

@@ -18,6 +18,7 @@
 #include "partnerpulse/thread_pool.hpp"
 #include "partnerpulse/version.hpp"
 #include "util/decimal_format.hpp"
+#include "util/progress_line.hpp"
 
 namespace partnerpulse {
 
@@ -96,8 +97,13 @@ int run_report(const ReportOptions& options, Console& console) {
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
 
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
+  ProgressLine progress(console.err, console.err_is_terminal);
   ScoreFilesOutcome outcome =
-      score_files(files, catalog, options.scoring.scoring_options(options.comments), pool, partnerships);
+      score_files(files, catalog, options.scoring.scoring_options(options.comments), pool, partnerships,
+                  [&](std::size_t scored, std::size_t found) {
+                    progress.show(fmt::format("partnerpulse: {} of {} files found read", scored, found));
+                  });
+  progress.clear();
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
@@ -118,7 +124,12 @@ int run_report(const ReportOptions& options, Console& console) {
   render.comments = options.comments;
   if (folder) {
     const Portfolio portfolio =
-        write_portfolio_folder(outcome.results, *folder, options.output.format == "csv", render, pool);
+        write_portfolio_folder(outcome.results, *folder, options.output.format == "csv", render, pool,
+                               [&](std::size_t written, std::size_t total) {
+                                 progress.show(fmt::format("partnerpulse: {} files read, {} of {} partnerships "
+                                                           "written", outcome.files_read, written, total));
+                               });
+    progress.clear();
     console.err << fmt::format("partnerpulse: wrote {} ({} partnership(s), {} files read)\n", options.out_dir,
                                portfolio.rows.size(), outcome.files_read);
     return check_fail_under(options, portfolio, console);

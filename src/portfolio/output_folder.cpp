@@ -80,12 +80,15 @@ void OutputFolder::check(const std::vector<std::string>& names) {
 }
 
 void OutputFolder::write(const std::string& name, const std::string& content) {
-  write_file_atomically(path(name), content, owned_.count(name) ? Overwrite::allow : Overwrite::refuse, inputs_);
+  // Flushed to disk once, in finish(): thousands of per-file flushes would cost more than the whole scoring.
+  write_file_atomically(path(name), content, owned_.count(name) ? Overwrite::allow : Overwrite::refuse, inputs_,
+                        Flush::by_caller);
   const std::lock_guard<std::mutex> lock(written_mutex_);
   written_.insert(name);
 }
 
 void OutputFolder::finish() {
+  flush_to_disk(folder_);
   for (const std::string& name : owned_) {
     if (written_.count(name)) continue;
     std::error_code error;

@@ -18,6 +18,7 @@ struct ChunkOutcome {
   std::vector<Diagnostic> problems;
   std::size_t questionnaire_files = 0;
   std::size_t partnership_files = 0;
+  std::size_t files = 0;  // files in the chunk
   RoleSpellings role_spellings;
 };
 
@@ -41,6 +42,7 @@ struct ChunkFile {
 ChunkOutcome score_chunk(const std::vector<ChunkFile>& files, const Catalog& catalog,
                          const ScoringOptions& options, const PartnershipSet& partnerships) {
   ChunkOutcome outcome;
+  outcome.files = files.size();
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
   std::string buffer;  // one buffer for the whole chunk
   for (const auto& [file, listed] : files) {
@@ -87,13 +89,16 @@ bool read_chunk(const NextFile& next_file, std::vector<ChunkFile>& chunk) {
 // and hands each chunk to the pool; the chunks' scorers are merged in chunk order as they finish. At most two
 // chunks per worker are in flight, which bounds memory however many files there are.
 ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog, const ScoringOptions& options,
-                               ThreadPool& pool, const PartnershipSet& partnerships) {
+                               ThreadPool& pool, const PartnershipSet& partnerships,
+                               const ScoreProgress& progress = {}) {
   ScoreFilesOutcome outcome;
+  std::size_t scored = 0;
   Scorer total(catalog, options);
   std::deque<std::future<ChunkOutcome>> in_flight;
   const auto merge_oldest = [&] {
     ChunkOutcome part = in_flight.front().get();
     in_flight.pop_front();
+    scored += part.files;
     outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
     outcome.questionnaire_files_skipped += part.questionnaire_files;
     outcome.partnership_files_skipped += part.partnership_files;
@@ -101,6 +106,7 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
     // Merged even after problems, so that every respondent seen in two chunks is found.
     const std::vector<Diagnostic> conflicts = total.merge(std::move(*part.scorer));
     outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
+    if (progress) progress(scored, outcome.files_read);
   };
   try {
     const std::size_t window = 2 * pool.size();
@@ -126,13 +132,18 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const Catalog& catalog
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
                               ThreadPool& pool, const PartnershipSet& partnerships) {
+  return score_files(files, catalog, options, pool, partnerships, {});
+}
+
+ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
+                              ThreadPool& pool, const PartnershipSet& partnerships, const ScoreProgress& progress) {
   return score_source(
       [&](ChunkFile& file) {
         if (!files.next(file.path)) return false;
         file.listed = files.listed();
         return true;
       },
-      catalog, options, pool, partnerships);
+      catalog, options, pool, partnerships, progress);
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
