@@ -85,6 +85,18 @@ std::optional<Diagnostic> resolve_role(Response& response, const PartnershipSet&
 // ignored)`, each ending in a line break.
 std::string role_folding_warnings(const RoleSpellings& spellings);
 
+// What `partnerpulse ask` offers when it asks for the role and the period of a response to `partnership`: the
+// declared role ids in the file's order, and the declared periods, newest first (natural order).
+struct PartnershipChoices {
+  std::vector<std::string> roles;
+  std::vector<std::string> periods;
+};
+PartnershipChoices partnership_choices(const Partnership& partnership);
+
+// The partnership `ask` offers choices from: the one named `id` in `partnerships`, or, when `id` is empty, the
+// only one there; nullptr otherwise.
+const Partnership* partnership_for_ask(const PartnershipSet& partnerships, std::string_view id);
+
 // Fills each group's title, role_responses and missing_roles (results.hpp) from the partnership files, and, for a
 // partnership without a file, names the roles that answered in another of its periods but not in this one.
 void add_partnership_details(Results& results, const PartnershipSet& partnerships);

@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
 #include "terminal/ask_session.hpp"
@@ -33,6 +34,7 @@ struct AskOptions {
   std::string partnership;
   std::string role;
   std::string period;
+  std::vector<std::string> partnership_folders;
   std::string language;
   bool plain = false;
 };
@@ -223,6 +225,23 @@ int exit_code_of(AskOutcome outcome, const AskSession& session, const std::strin
   return exit_invalid;
 }
 
+// The roles and periods of the partnership file found (--partnerships DIR, or partnership.toml beside -o FILE),
+// offered as choices; the newest declared period becomes the period offered by default.
+void add_partnership_choices(AskSettings& settings, const AskOptions& options) {
+  std::vector<std::string> beside;
+  const std::string folder = std::filesystem::path(options.output).parent_path().string();
+  const std::string file = (folder.empty() ? std::string("partnership.toml") : folder + "/partnership.toml");
+  std::error_code error;
+  if (std::filesystem::is_regular_file(file, error)) beside.push_back(file);
+  const PartnershipSet partnerships = load_partnerships(beside, options.partnership_folders);
+  const Partnership* partnership = partnership_for_ask(partnerships, options.partnership);
+  if (!partnership) return;
+  const PartnershipChoices choices = partnership_choices(*partnership);
+  settings.role_choices = choices.roles;
+  settings.period_choices = choices.periods;
+  if (!choices.periods.empty()) settings.default_period = choices.periods.front();
+}
+
 // Runs the interactive session, resuming -o FILE when it holds a response to the same questionnaires.
 int run_ask(const AskOptions& options, Console& console) {
   const Respondent given = respondent_from(options);
@@ -234,7 +253,9 @@ int run_ask(const AskOptions& options, Console& console) {
   const FileLock lock(options.output);  // one session per response file, held until the session ends
   const std::optional<Response> existing = response_to_resume(options.output, catalog, questionnaires, console);
 
-  AskSession session(questionnaires, given, settings_for(options, console), save_to_file(options.output));
+  AskSettings settings = settings_for(options, console);
+  add_partnership_choices(settings, options);
+  AskSession session(questionnaires, given, settings, save_to_file(options.output));
   if (existing) session.resume(*existing);
   const AskOutcome outcome = session.run(console.in, console.out);
   console.out.flush();
@@ -267,6 +288,11 @@ CommandRun setup_ask(CLI::App& command) {
   command.add_option("--language", options->language,
                      "Language code for questionnaire texts, where the questionnaire has a translation")
       ->type_name("CODE");
+  command
+      .add_option("--partnerships", options->partnership_folders,
+                  "Folder of partnership files whose declared roles and periods are offered (a partnership.toml "
+                  "beside -o FILE is read too)")
+      ->type_name("DIR");
   command.add_flag("--plain", options->plain, "No colours and no screen clearing, even on a terminal");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   return run_with(options, run_ask);

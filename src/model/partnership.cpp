@@ -11,6 +11,7 @@
 #include "model/toml_document.hpp"
 #include "partnerpulse/files.hpp"
 #include "util/name_suggestions.hpp"
+#include "util/natural_order.hpp"
 
 namespace partnerpulse {
 
@@ -284,6 +285,20 @@ std::optional<Diagnostic> resolve_role(Response& response, const PartnershipSet&
   spellings[role].insert(response.respondent.role);
   response.respondent.role = std::move(role);
   return std::nullopt;
+}
+
+PartnershipChoices partnership_choices(const Partnership& partnership) {
+  PartnershipChoices choices;
+  for (const PartnershipRole& role : partnership.roles) choices.roles.push_back(role.id);
+  for (const PartnershipPeriod& period : partnership.periods) choices.periods.push_back(period.id);
+  std::sort(choices.periods.begin(), choices.periods.end(),
+            [](const std::string& a, const std::string& b) { return natural_less(b, a); });
+  return choices;
+}
+
+const Partnership* partnership_for_ask(const PartnershipSet& partnerships, std::string_view id) {
+  if (!id.empty()) return partnerships.find(id);
+  return partnerships.all().size() == 1 ? &partnerships.all().begin()->second : nullptr;
 }
 
 std::string role_folding_warnings(const RoleSpellings& spellings) {

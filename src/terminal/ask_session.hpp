@@ -45,6 +45,10 @@ struct AskSettings {
   std::string today;           // YYYY-MM-DD: the date written for a new response (empty: none)
   std::string default_id;      // offered when the respondent id is asked (empty: none, the id must be typed)
   std::string default_period;  // offered when the period is asked (empty: none)
+  // The declared roles and periods (newest first) of the partnership file found (partnership_choices in
+  // partnership.hpp), to offer as choices when the role and the period are asked; empty without one.
+  std::vector<std::string> role_choices;
+  std::vector<std::string> period_choices;
 };
 
 // How a session ended. Every outcome but nothing_saved and save_failed leaves every answer given in the file.

@@ -145,4 +145,19 @@ BOOST_AUTO_TEST_CASE(a_partnership_described_twice_is_refused) {
   BOOST_CHECK_THROW(set.add(parse_partnership(delta, "b.toml")), InputError);
 }
 
+BOOST_AUTO_TEST_CASE(ask_offers_the_declared_roles_and_the_newest_period_first) {
+  Partnership p = parse_partnership(delta, "p.toml");
+  p.periods.push_back({"2024-q10", {}});
+  p.periods.push_back({"2023", {}});
+  const PartnershipChoices choices = partnership_choices(p);
+  BOOST_TEST((choices.roles == std::vector<std::string>{"funder", "implementer"}));
+  BOOST_TEST((choices.periods == std::vector<std::string>{"2024-q10", "2024", "2023"}));
+  PartnershipSet set;
+  BOOST_TEST(partnership_for_ask(set, "") == nullptr);
+  set.add(std::move(p));
+  BOOST_TEST(partnership_for_ask(set, "")->id == "delta");  // the only one
+  BOOST_TEST(partnership_for_ask(set, "delta")->id == "delta");
+  BOOST_TEST(partnership_for_ask(set, "other") == nullptr);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
