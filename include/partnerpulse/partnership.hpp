@@ -34,6 +34,7 @@ struct Partnership {
   std::vector<PartnershipRole> roles;      // by id (the order TOML tables are read in)
   std::vector<PartnershipPeriod> periods;  // in file order
   std::string path;                        // the file it was read from
+  std::map<std::string, std::string, std::less<>> labels;  // every role id and alias, folded -> the role id
   const PartnershipRole* role(std::string_view id) const;
   const PartnershipPeriod* period(std::string_view id) const;
 };

@@ -64,7 +64,7 @@ private:
 
   // Records that `label` (folded) means role `role`; reports a label two roles claim.
   void claim(const std::string& label, const std::string& role, const SourceLocation& where) {
-    const auto [found, inserted] = labels_.emplace(fold_role_label(label), role);
+    const auto [found, inserted] = partnership_.labels.emplace(fold_role_label(label), role);
     if (!inserted && found->second != role) {
       diagnostics_.error(where, fmt::format("\"{}\" already means role '{}' (role labels are compared ignoring case, "
                                             "surrounding spaces and Unicode form)",
@@ -167,7 +167,6 @@ private:
   std::string path_;
   DiagnosticList& diagnostics_;
   Partnership partnership_;
-  std::map<std::string, std::string> labels_;  // folded label -> role id
 };
 
 std::string_view file_name(std::string_view path) {
@@ -191,6 +190,13 @@ const PartnershipPeriod* Partnership::period(std::string_view period_id) const {
 std::string fold_role_label(std::string_view label) {
   label = trim_spaces(label);
   if (label.empty()) return {};
+  if (std::all_of(label.begin(), label.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string folded(label);  // ASCII: NFC changes nothing, and case folding is lowercasing
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
   utf8proc_uint8_t* raw = nullptr;
   const auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
   const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(label.data()),
@@ -263,16 +269,8 @@ std::optional<Diagnostic> resolve_role(Response& response, const PartnershipSet&
   const std::string folded = fold_role_label(response.respondent.role);
   std::string role = folded;
   if (const Partnership* partnership = partnerships.find(response.respondent.partnership)) {
-    const PartnershipRole* declared = nullptr;
-    for (const PartnershipRole& candidate : partnership->roles) {
-      if (fold_role_label(candidate.id) == folded ||
-          std::any_of(candidate.aliases.begin(), candidate.aliases.end(),
-                      [&](const std::string& alias) { return fold_role_label(alias) == folded; })) {
-        declared = &candidate;
-        break;
-      }
-    }
-    if (!declared) {
+    const auto declared = partnership->labels.find(folded);
+    if (declared == partnership->labels.end()) {
       std::vector<std::string> ids;
       for (const auto& r : partnership->roles) ids.push_back(r.id);
       return Diagnostic{response.role_location, Severity::error,
@@ -280,7 +278,7 @@ std::optional<Diagnostic> resolve_role(Response& response, const PartnershipSet&
                                     "an alias, under [roles])",
                                     name_for_message(response.respondent.role), partnership->path, fmt::join(ids, ", "))};
     }
-    role = declared->id;
+    role = declared->second;
   }
   spellings[role].insert(response.respondent.role);
   response.respondent.role = std::move(role);
