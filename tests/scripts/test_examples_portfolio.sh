@@ -65,5 +65,11 @@ set -e
 run --out-dir "$work/portfolio" 2>/dev/null
 [ "$(cat "$work/portfolio/notes.md")" = mine ] || { echo "notes.md was touched"; status=1; }
 
+# The messages docs/partnership-format.md shows are those golden cases check (tests/golden/*.test).
+while IFS= read -r line; do
+  grep -qxF -- "$line" "$source_dir"/tests/golden/*.test \
+    || { echo "docs/partnership-format.md shows a message no golden case checks: $line"; status=1; }
+done < <(sed -n '/^ *```text$/,/^ *```$/p' "$source_dir/docs/partnership-format.md" | grep -v '```' | sed 's/^ *//')
+
 [ $status = 0 ] && echo "example portfolio matches"
 exit $status
