@@ -67,7 +67,7 @@ private:
 };
 
 // Every partnership file of a run: the files named like one (is_partnership_file_name) among `response_paths`,
-// then every *.toml file of each folder in `partnership_folders`. Throws InputError with every problem of every
+// then every *.toml file with a [partnership] table in the folders `partnership_folders` (searched recursively). Throws InputError with every problem of every
 // file, IoError for a folder that cannot be read.
 PartnershipSet load_partnerships(const std::vector<std::string>& response_paths,
                                  const std::vector<std::string>& partnership_folders);

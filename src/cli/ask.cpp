@@ -288,11 +288,8 @@ CommandRun setup_ask(CLI::App& command) {
   command.add_option("--language", options->language,
                      "Language code for questionnaire texts, where the questionnaire has a translation")
       ->type_name("CODE");
-  command
-      .add_option("--partnerships", options->partnership_folders,
-                  "Folder of partnership files whose declared roles and periods are offered (a partnership.toml "
-                  "beside -o FILE is read too)")
-      ->type_name("DIR");
+  add_partnerships_option(command, options->partnership_folders,
+                          "Their declared roles and periods are offered; a partnership.toml beside -o FILE is read too");
   command.add_flag("--plain", options->plain, "No colours and no screen clearing, even on a terminal");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   return run_with(options, run_ask);

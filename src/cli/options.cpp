@@ -36,6 +36,12 @@ void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
       ->capture_default_str();
 }
 
+void add_partnerships_option(CLI::App& app, std::vector<std::string>& folders, const std::string& also) {
+  app.add_option("--partnerships", folders,
+                 fmt::format("Folder of partnership files (roles, aliases, invitations); repeatable. {}", also))
+      ->type_name("DIR");
+}
+
 void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what) {
   app.add_option("-f,--format", arguments.format, "Output format")
       ->check(CLI::IsMember({"markdown", "json", "csv"}))

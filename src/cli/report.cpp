@@ -163,11 +163,8 @@ CommandRun setup_report(CLI::App& command) {
                   "portfolio summary) and portfolio.json into DIR; with --force, into a folder it did not write")
       ->type_name("DIR")
       ->check(non_empty_file());
-  command
-      .add_option("--partnerships", options->partnership_folders,
-                  "Folder of partnership files (roles, aliases, invitations); repeatable. Files named partnership.toml "
-                  "or *.partnership.toml among RESPONSES are read too")
-      ->type_name("DIR");
+  add_partnerships_option(command, options->partnership_folders,
+                          "Files named partnership.toml or *.partnership.toml among RESPONSES are read too");
   command
       .add_option("--fail-under", options->fail_under,
                   "Exit with code 3, after writing everything, when a partnership's latest overall index is below INDEX")

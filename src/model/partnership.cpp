@@ -250,12 +250,15 @@ PartnershipSet load_partnerships(const std::vector<std::string>& response_paths,
   for (std::string path; among_responses.next(path);) {
     if (is_partnership_file_name(path)) files.push_back(path);
   }
+  const std::size_t named = files.size();  // the rest come from the folders, where other files are passed over
   for (const std::string& file : collect_toml_files(partnership_folders)) files.push_back(file);
   PartnershipSet set;
   std::vector<Diagnostic> problems;
-  for (const std::string& file : files) {
+  for (std::size_t i = 0; i < files.size(); ++i) {
     try {
-      set.add(load_partnership(file));
+      const std::string text = read_text_file(files[i]);
+      if (i >= named && detect_input_kind(text) != InputKind::partnership) continue;
+      set.add(parse_partnership(text, files[i]));
     } catch (const InputError& error) {
       problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     }
