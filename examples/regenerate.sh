@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the committed reports of the example partnership from its responses.
+# Regenerates the committed reports of the example partnerships from their responses.
 #   examples/regenerate.sh [BINARY]     (default: build/partnerpulse)
 # tests/scripts/test_examples_reports.sh checks that the committed reports match what the binary produces.
 set -euo pipefail
@@ -26,3 +26,9 @@ for format in markdown json; do
   "$binary" compare --questionnaires "$root/questionnaires" --format "$format" --force \
     -o "$out/compare-2023-2024.$ext" "$root/examples/responses/2023" "$root/examples/responses/2024" 2>/dev/null
 done
+# The portfolio of the example partnerships (report --out-dir over every example response): examples/portfolio/,
+# written only when the script runs with its default folders (tests/scripts/test_examples_portfolio.sh checks it).
+if [ $# -lt 2 ]; then
+  "$binary" report --questionnaires "$root/questionnaires" --out-dir "$root/examples/portfolio" \
+    "$root/examples/responses" 2>/dev/null
+fi

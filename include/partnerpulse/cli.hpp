@@ -13,6 +13,7 @@ struct Console {
   bool in_is_terminal = false;
   bool out_is_terminal = false;
   bool quiet = false;  // -q/--quiet: no notes on `err` (errors and warnings still)
+  bool err_is_terminal = false;  // a progress line is shown only then
 };
 
 // Runs the command line, the one place where errors become messages and exit codes (ExitCode in diagnostics.hpp):

@@ -13,6 +13,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/measure.hpp"
+#include "partnerpulse/partnership.hpp"
 #include "partnerpulse/results.hpp"
 #include "partnerpulse/thread_pool.hpp"
 
@@ -76,6 +77,7 @@ struct ComparisonInput {
   Results results;
   std::vector<SourceLocation> period_locations;  // one per group of results
   std::optional<SourceLocation> min_group_location;  // a results file: where its options.min_group is written
+  RoleSpellings role_spellings;  // responses: the role labels met, by role (for the folding warnings)
 };
 
 // Reads a results file written by `report --format json` (docs/json.md) with numbers exactly as written. Throws
@@ -91,9 +93,10 @@ void check_min_group(const ComparisonInput& input, std::size_t min_group);
 
 // Reads one input of `compare`: a file whose first non-blank character is `{` is a results file; any other file or
 // folder holds responses, scored with `options` on `pool` like `report` does. Throws IoError for a path that cannot
-// be read and InputError for invalid input, no responses, or a results file that fails check_min_group.
+// be read and InputError for invalid input, no responses, or a results file that fails check_min_group. Role
+// labels are resolved with `partnerships` (resolve_role), as `report` does.
 ComparisonInput load_comparison_input(const std::string& path, const Catalog& catalog, const ScoringOptions& options,
-                                      ThreadPool& pool);
+                                      ThreadPool& pool, const PartnershipSet& partnerships = {});
 
 // ---- The comparison -------------------------------------------------------------------------------------------
 

@@ -94,10 +94,11 @@ public:
 };
 
 // Exit codes of the partnerpulse executable: 0 success; 1 invalid input or a file that cannot be read or written;
-// 2 a usage error; 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h); 75 another partnerpulse session
-// is writing the same file, try again when it has ended (EX_TEMPFAIL); 130 `ask` was stopped by Ctrl-C, SIGTERM or
-// SIGHUP after saving every answer given (128 + SIGINT, as shells report Ctrl-C).
-enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_internal = 70, exit_busy = 75,
-                      exit_stopped = 130 };
+// 2 a usage error; 3 `report --fail-under` found a partnership below the threshold (everything was written);
+// 70 an internal error, a bug (EX_SOFTWARE in BSD's sysexits.h); 75 another partnerpulse session is writing the
+// same file, try again when it has ended (EX_TEMPFAIL); 130 `ask` was stopped by Ctrl-C, SIGTERM or SIGHUP after
+// saving every answer given (128 + SIGINT, as shells report Ctrl-C).
+enum ExitCode : int { exit_ok = 0, exit_invalid = 1, exit_usage = 2, exit_below_threshold = 3, exit_internal = 70,
+                      exit_busy = 75, exit_stopped = 130 };
 
 }  // namespace partnerpulse

@@ -44,8 +44,16 @@ void check_output_target(const std::string& path, Overwrite overwrite, const Run
 // the link is kept. Throws IoError naming `path` (never the temporary file) on any failure, after removing the
 // temporary file; the temporary file is also removed when SIGINT, SIGTERM or SIGHUP arrives while it exists (the
 // signal is then raised again with its previous handling, so the process still ends as the signal asks).
+// With Flush::by_caller, neither the file nor its folder is flushed to disk: for a caller writing many files into
+// one folder, which then calls flush_to_disk once. Readers still never see a half-written file; only a power cut
+// before that flush can leave a file empty.
+enum class Flush { each_file, by_caller };
 void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite,
-                           const RunInputs& inputs = {});
+                           const RunInputs& inputs = {}, Flush flush = Flush::each_file);
+
+// Flushes the file system holding `folder` to disk (syncfs), then the folder itself: after writes made with
+// Flush::by_caller. Throws IoError naming `folder` when it cannot be opened or flushed.
+void flush_to_disk(const std::string& folder);
 
 // An advisory lock (flock) on `.NAME.lock` beside a file, held for as long as the object lives, so that one
 // process at a time writes the file. The lock file holds the holder's process id. A lock left by a process that

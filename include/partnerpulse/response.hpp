@@ -66,7 +66,8 @@ struct Response {
   Respondent respondent;
   bool complete = true;  // false while `partnerpulse ask` is still filling it in
   std::vector<QuestionnaireAnswers> questionnaires;
-  SourceLocation location;  // of the [respondent] table
+  SourceLocation location;       // of the [respondent] table
+  SourceLocation role_location;  // of the role's value (the table when not read from a file)
   const QuestionnaireAnswers* find(const std::string& questionnaire_id) const;
 };
 
@@ -83,8 +84,8 @@ std::vector<QuestionnaireAnswers> answered_questionnaires(std::string_view text,
 Response load_response(const std::string& path, const Catalog& catalog);
 
 // The kind of a TOML input file, told apart by its top-level table.
-enum class InputKind { questionnaire, response, unknown };
-// Reads only as much as needed to tell the kind: [questionnaire] or [respondent] at the top level.
+enum class InputKind { questionnaire, response, partnership, unknown };
+// Reads only as much as needed to tell the kind: [questionnaire], [respondent] or [partnership] at the top level.
 InputKind detect_input_kind(std::string_view text);
 
 // Writes a response file in a fixed key order (respondent, questionnaires, answers, comments).

@@ -120,8 +120,17 @@ struct QuestionnaireUse {
   std::size_t respondents = 0;
 };
 
+// One declared role of a partnership file in one period: who answered, and how many were invited.
+struct RoleResponse {
+  std::string role;   // the role id (responses are grouped under it)
+  std::string title;  // its title in the partnership file
+  std::size_t respondents = 0;
+  std::optional<std::size_t> invited;  // when the partnership file gives it for this period
+};
+
 struct GroupResult {
   std::string partnership;
+  std::string title;  // the partnership's title in its partnership file; empty without one
   std::string period;
   // The partnership's period before this one in natural order (util/natural_order.hpp), when the results hold one.
   std::optional<std::string> previous_period;
@@ -130,6 +139,13 @@ struct GroupResult {
   bool withheld = false;  // fewer respondents than the minimum group size: no figures at all
   std::optional<double> overall_index;
   std::optional<BandRef> overall_band;
+  // The overall index minus the previous period's, both as printed, when both are shown and are the mean of the
+  // same dimensions measured the same way (add_changes_since_previous_period, compare.hpp).
+  std::optional<double> overall_change;
+  std::vector<RoleResponse> role_responses;  // every declared role, by id; empty without a partnership file
+  // Roles with no respondent at all in this period: declared roles (by title) with a partnership file, else the
+  // roles that answered in another period of the partnership. Sorted as declared, else by label.
+  std::vector<std::string> missing_roles;
   std::vector<DimensionResult> dimensions;
   std::vector<RoleResult> roles;  // roles shown on their own
   std::vector<WithheldRole> withheld_roles;

@@ -308,7 +308,8 @@ int run_cli(int argc, const char* const* argv, Console& console) {
 
 int run_main(int argc, const char* const* argv) {
   std::ios::sync_with_stdio(false);
-  Console console{std::cin, std::cout, std::cerr, ::isatty(STDIN_FILENO) == 1, ::isatty(STDOUT_FILENO) == 1};
+  Console console{std::cin, std::cout, std::cerr, ::isatty(STDIN_FILENO) == 1, ::isatty(STDOUT_FILENO) == 1,
+                  ::isatty(STDERR_FILENO) == 1};
   const int code = run_cli(argc, argv, console);
   std::cout.flush();
   if (!std::cout) {

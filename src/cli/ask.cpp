@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
 #include "terminal/ask_session.hpp"
@@ -34,6 +35,7 @@ struct AskOptions {
   std::string partnership;
   std::string role;
   std::string period;
+  std::vector<std::string> partnership_folders;
   std::string language;
   std::string review;  // --review FILE
   bool plain = false;
@@ -225,6 +227,23 @@ int exit_code_of(AskOutcome outcome, const AskSession& session, const std::strin
   return exit_invalid;
 }
 
+// The roles and periods of the partnership file found (--partnerships DIR, or partnership.toml beside -o FILE),
+// offered as choices; the newest declared period becomes the period offered by default.
+void add_partnership_choices(AskSettings& settings, const AskOptions& options, const std::string& output) {
+  std::vector<std::string> beside;
+  const std::string folder = std::filesystem::path(output).parent_path().string();
+  const std::string file = (folder.empty() ? std::string("partnership.toml") : folder + "/partnership.toml");
+  std::error_code error;
+  if (std::filesystem::is_regular_file(file, error)) beside.push_back(file);
+  const PartnershipSet partnerships = load_partnerships(beside, options.partnership_folders);
+  const Partnership* partnership = partnership_for_ask(partnerships, options.partnership);
+  if (!partnership) return;
+  const PartnershipChoices choices = partnership_choices(*partnership);
+  settings.role_choices = choices.roles;
+  settings.period_choices = choices.periods;
+  if (!choices.periods.empty()) settings.default_period = choices.periods.front();
+}
+
 // With piped input nothing can be asked: throws UsageError naming the respondent options missing from `given`
 // and from the file resumed (`existing`), before any answer is read or anything written.
 void require_respondent_details(const Respondent& given, const std::optional<Response>& existing) {
@@ -277,7 +296,9 @@ int run_ask(const AskOptions& given_options, Console& console) {
   const std::optional<Response> existing = response_to_resume(output, catalog, questionnaires, console);
   if (!console.in_is_terminal) require_respondent_details(given, existing);
 
-  AskSession session(questionnaires, given, settings_for(options, console), save_to_file(output));
+  AskSettings settings = settings_for(options, console);
+  add_partnership_choices(settings, options, output);
+  AskSession session(questionnaires, given, settings, save_to_file(output));
   if (existing) session.resume(*existing);
   const AskOutcome outcome = run_session(session, console);
   console.out.flush();
@@ -315,6 +336,8 @@ CommandRun setup_ask(CLI::App& command) {
   command.add_option("--language", options->language,
                      "Language code for questionnaire texts, where the questionnaire has a translation")
       ->type_name("CODE");
+  add_partnerships_option(command, options->partnership_folders,
+                          "Their declared roles and periods are offered; a partnership.toml beside -o FILE is read too");
   command.add_flag("--plain", options->plain, "No colours and no screen clearing, even on a terminal");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   return run_with(options, run_ask);

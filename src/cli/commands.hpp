@@ -75,6 +75,10 @@ void add_export_reading_options(CLI::App& app, ExportReading& reading);
 // that does not exist is a usage error.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);
 
+// Adds the repeatable --partnerships DIR option (partnership files, docs/partnership-format.md) of `report`,
+// `compare` and `ask`; `also` says where else partnership files are found.
+void add_partnerships_option(CLI::App& app, std::vector<std::string>& folders, const std::string& also);
+
 // The options that decide how responses are scored, shared by `report` and `compare` (options.cpp).
 struct ScoringArguments {
   double gap_threshold = 15.0;

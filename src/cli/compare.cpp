@@ -19,6 +19,7 @@ namespace {
 struct CompareOptions {
   std::vector<std::string> inputs;
   std::vector<std::string> questionnaire_folders;
+  std::vector<std::string> partnership_folders;
   OutputArguments output;
   ScoringArguments scoring;
 };
@@ -31,10 +32,14 @@ int run_compare(const CompareOptions& options, Console& console) {
   warn_if_small_groups_shown(options.scoring, console);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
+  const PartnershipSet partnerships = load_partnerships(options.inputs, options.partnership_folders);
   std::vector<ComparisonInput> inputs;
+  RoleSpellings spellings;
   for (const std::string& path : options.inputs) {
-    inputs.push_back(load_comparison_input(path, catalog, options.scoring.scoring_options(false), pool));
+    inputs.push_back(load_comparison_input(path, catalog, options.scoring.scoring_options(false), pool, partnerships));
+    for (auto& [role, seen] : inputs.back().role_spellings) spellings[role].merge(seen);
   }
+  console.err << role_folding_warnings(spellings);
   const Comparison comparison = compare_periods(inputs);
 
   RenderOptions render;
@@ -71,6 +76,8 @@ CommandRun setup_compare(CLI::App& command) {
       ->expected(2, -1)
       ->type_name("PATH");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
+  add_partnerships_option(command, options->partnership_folders,
+                          "Files named partnership.toml or *.partnership.toml among response folders are read too");
   add_output_options(command, options->output, "the comparison");
   add_scoring_options(command, options->scoring);
   return run_with(options, run_compare);

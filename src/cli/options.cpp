@@ -42,6 +42,12 @@ void warn_if_small_groups_shown(const ScoringArguments& arguments, Console& cons
   console.err << fmt::format("partnerpulse: warning: {}\n", small_groups_warning(min_group));
 }
 
+void add_partnerships_option(CLI::App& app, std::vector<std::string>& folders, const std::string& also) {
+  app.add_option("--partnerships", folders,
+                 fmt::format("Folder of partnership files (roles, aliases, invitations); repeatable. {}", also))
+      ->type_name("DIR");
+}
+
 void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what) {
   app.add_option("-f,--format", arguments.format, "Output format")
       ->check(one_of({"markdown", "json", "csv"}))

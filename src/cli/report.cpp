@@ -1,5 +1,6 @@
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,10 +12,14 @@
 #include "partnerpulse/compare.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/import.hpp"
+#include "partnerpulse/partnership.hpp"
+#include "partnerpulse/portfolio.hpp"
 #include "partnerpulse/render.hpp"
 #include "partnerpulse/report_job.hpp"
 #include "partnerpulse/thread_pool.hpp"
 #include "partnerpulse/version.hpp"
+#include "util/decimal_format.hpp"
+#include "util/progress_line.hpp"
 
 namespace partnerpulse {
 
@@ -29,6 +34,9 @@ struct ReportOptions {
   bool comments = false;
   std::string date;
   ExportReading reading;
+  std::string out_dir;
+  std::vector<std::string> partnership_folders;
+  std::optional<double> fail_under;
 };
 
 // True for YYYY-MM-DD naming a day of the calendar (no 2024-02-30).
@@ -43,14 +51,49 @@ bool looks_like_date(const std::string& text) {
   return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)).ok();
 }
 
-// Scores the responses given and writes the report in the format asked for, to standard output or -o FILE.
+// The report in the format asked for, for standard output or -o FILE.
+std::string render_report(const ReportOptions& options, const Results& results, const RenderOptions& render,
+                          ThreadPool& pool) {
+  if (options.output.format == "json") {
+    // Groups are independent: rendered on the command's pool, then assembled in order (same bytes as render_json).
+    std::vector<std::string> groups(results.groups.size());
+    parallel_for(pool, groups.size(), 8, [&](std::size_t i) { groups[i] = render_json_group(results, i, render); });
+    return assemble_json(results, render, groups);
+  }
+  if (options.output.format == "csv") return render_csv(results, render);
+  return render_markdown(results, render);
+}
+
+// Exit code 3 and one line per partnership whose latest overall index is below --fail-under, lowest first.
+int check_fail_under(const ReportOptions& options, const Portfolio& portfolio, Console& console) {
+  if (!options.fail_under) return exit_ok;
+  std::size_t below = 0;
+  for (const PortfolioRow& row : portfolio.rows) {
+    if (!row.overall || *row.overall >= *options.fail_under) continue;
+    console.err << fmt::format("partnerpulse: {} ({}): overall index {} is below --fail-under {}\n", row.partnership,
+                               row.period, format_fixed(*row.overall, 1), format_fixed(*options.fail_under, 1));
+    ++below;
+  }
+  return below > 0 ? exit_below_threshold : exit_ok;
+}
+
+// Scores the responses given and writes the report in the format asked for, to standard output, -o FILE, or one
+// file per partnership and a portfolio summary in --out-dir DIR.
 int run_report(const ReportOptions& options, Console& console) {
   if (!options.date.empty() && !looks_like_date(options.date)) {
     throw UsageError(
         fmt::format("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"", options.date));
   }
   const RunInputs inputs{options.paths};
-  check_output_arguments(options.output, inputs);  // before any work
+  if (!options.out_dir.empty() && !options.output.output.empty()) {
+    throw UsageError("--out-dir and -o cannot be used together: --out-dir writes one file per partnership");
+  }
+  std::optional<OutputFolder> folder;
+  if (options.out_dir.empty()) {
+    check_output_arguments(options.output, inputs);  // before any work
+  } else {
+    folder.emplace(options.out_dir, options.output.force, inputs);
+  }
   warn_if_small_groups_shown(options.scoring, console);
   std::vector<std::string> response_paths;
   std::vector<std::string> export_paths;
@@ -61,17 +104,26 @@ int run_report(const ReportOptions& options, Console& console) {
     exports = std::make_unique<ExportScoring>(export_paths, catalog, options.reading);
     return exports->tasks();
   };
+  const PartnershipSet partnerships = load_partnerships(response_paths, options.partnership_folders);
+
   ThreadPool pool(static_cast<std::size_t>(options.scoring.jobs));
+  ProgressLine progress(console.err, console.err_is_terminal);
   ScoreFilesOutcome outcome =
       score_paths(response_paths, questionnaire_search_path(options.questionnaire_folders),
                   options.scoring.scoring_options(options.comments), pool,
-                  export_paths.empty() ? ScoreTasksFor{} : export_tasks);
+                  export_paths.empty() ? ScoreTasksFor{} : export_tasks, partnerships,
+                  [&](std::size_t scored, std::size_t found) {
+                    progress.show(fmt::format("partnerpulse: {} of {} files found read", scored, found));
+                  });
+  progress.clear();
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
                                                    "table)", fmt::join(options.paths, ", ")));
   }
+  console.err << role_folding_warnings(outcome.role_spellings);
   add_changes_since_previous_period(outcome.results);
+  add_partnership_details(outcome.results, partnerships);
   if (outcome.questionnaire_files_skipped > 0 && !console.quiet) {
     console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
                                outcome.questionnaire_files_skipped);
@@ -82,24 +134,23 @@ int run_report(const ReportOptions& options, Console& console) {
   render.date = options.date;
   render.tool_version = version();
   render.comments = options.comments;
-  std::string text;
-  if (options.output.format == "json") {
-    // Groups are independent: rendered on the command's pool, then assembled in order (same bytes as render_json).
-    std::vector<std::string> groups(outcome.results.groups.size());
-    parallel_for(pool, groups.size(), 8,
-                 [&](std::size_t i) { groups[i] = render_json_group(outcome.results, i, render); });
-    text = assemble_json(outcome.results, render, groups);
-  } else if (options.output.format == "csv") {
-    text = render_csv(outcome.results, render);
-  } else {
-    text = render_markdown(outcome.results, render);
+  if (folder) {
+    const Portfolio portfolio =
+        write_portfolio_folder(outcome.results, *folder, options.output.format == "csv", render, pool,
+                               [&](std::size_t written, std::size_t total) {
+                                 progress.show(fmt::format("partnerpulse: {} files read, {} of {} partnerships "
+                                                           "written", outcome.files_read, written, total));
+                               });
+    progress.clear();
+    console.err << fmt::format("partnerpulse: wrote {} ({} partnership(s), {} files read)\n", options.out_dir,
+                               portfolio.rows.size(), outcome.files_read);
+    return check_fail_under(options, portfolio, console);
   }
-
-  write_output(options.output, text,
+  write_output(options.output, render_report(options, outcome.results, render, pool),
                fmt::format("{} partnership-period group(s), {} files{}", outcome.results.groups.size(), outcome.files_read,
                            export_paths.empty() ? "" : fmt::format(", {} export rows", outcome.rows_read)),
                console, inputs);
-  return exit_ok;
+  return check_fail_under(options, build_portfolio(outcome.results), console);
 }
 
 }  // namespace
@@ -121,6 +172,19 @@ CommandRun setup_report(CLI::App& command) {
   command
       .add_option("--date", options->date, "Print this date (YYYY-MM-DD) in the report; no date is printed otherwise")
       ->type_name("DATE");
+  command
+      .add_option("--out-dir", options->out_dir,
+                  "Write one report per partnership (DIR/NAME.md and .json, and .csv with --format csv), index.md (the "
+                  "portfolio summary) and portfolio.json into DIR; with --force, into a folder it did not write")
+      ->type_name("DIR")
+      ->check(non_empty_file());
+  add_partnerships_option(command, options->partnership_folders,
+                          "Files named partnership.toml or *.partnership.toml among RESPONSES are read too");
+  command
+      .add_option("--fail-under", options->fail_under,
+                  "Exit with code 3, after writing everything, when a partnership's latest overall index is below INDEX")
+      ->type_name("INDEX")
+      ->check(finite_range(0.0, 100.0));
   return run_with(options, run_report);
 }
 

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
 
@@ -52,8 +53,17 @@ int run_validate(const ValidateOptions& options, Console& console) {
   for (const auto& file : files) {
     try {
       std::string text = read_text_file(file);
-      if (detect_input_kind(text) == InputKind::response) {
+      const InputKind kind = detect_input_kind(text);
+      if (kind == InputKind::response) {
         responses.push_back({file, std::move(text)});
+        continue;
+      }
+      if (kind == InputKind::partnership) {
+        const Partnership partnership = parse_partnership(text, file);
+        if (!console.quiet) {
+          console.err << fmt::format("{}: ok: partnership '{}', {} role(s), {} period(s)\n", file, partnership.id,
+                                     partnership.roles.size(), partnership.periods.size());
+        }
         continue;
       }
       Questionnaire q = parse_questionnaire(text, file);
@@ -105,10 +115,10 @@ CommandRun setup_validate(CLI::App& command) {
       ->type_name("PATH");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   command.description(
-      "Check questionnaire and response files. A file is a questionnaire when it has a [questionnaire] table and a "
-      "response when it has a [respondent] table; responses are checked against the questionnaires they name, "
-      "including questionnaires given on the same command line. With -q, nothing is printed for valid files. "
-      "Every problem is printed as "
+      "Check questionnaire, response and partnership files. A file is a questionnaire when it has a [questionnaire] "
+      "table, a response when it has a [respondent] table and a partnership file when it has a [partnership] table; "
+      "responses are checked against the questionnaires they name, including questionnaires given on the same "
+      "command line. With -q, nothing is printed for valid files. Every problem is printed as "
       "FILE:LINE:COLUMN: error: MESSAGE.");
   return run_with(options, run_validate);
 }

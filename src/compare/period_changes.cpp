@@ -13,6 +13,13 @@ namespace {
 void add_changes(const GroupResult& before, GroupResult& after) {
   after.previous_period = before.period;
   if (before.withheld || after.withheld) return;
+  // The overall change needs both overall indexes to be the mean of the same dimensions, each comparable.
+  bool same_basis = std::all_of(before.dimensions.begin(), before.dimensions.end(), [&](const DimensionResult& b) {
+    return !compare::shown_index(&b) || std::any_of(after.dimensions.begin(), after.dimensions.end(),
+                                                    [&](const DimensionResult& a) {
+                                                      return a.questionnaire == b.questionnaire && a.id == b.id;
+                                                    });
+  });
   for (std::size_t d = 0; d < after.dimensions.size(); ++d) {
     DimensionResult& dimension = after.dimensions[d];
     const auto found = std::find_if(before.dimensions.begin(), before.dimensions.end(), [&](const DimensionResult& b) {
@@ -23,6 +30,9 @@ void add_changes(const GroupResult& before, GroupResult& after) {
         compare::dimension_change(earlier, &dimension, before.period, after.period);
     dimension.change = change.change;
     dimension.significant = change.significant;
+    const bool shown_before = compare::shown_index(earlier).has_value();
+    const bool shown_after = compare::shown_index(&dimension).has_value();
+    if (shown_before != shown_after || (shown_after && !change.comparable)) same_basis = false;
     // Said only where both indexes are shown but the change is not: the reader sees two figures and no change.
     if (compare::shown_index(earlier) && compare::shown_index(&dimension) && !change.comparable) {
       dimension.change_note = change.note;
@@ -35,6 +45,9 @@ void add_changes(const GroupResult& before, GroupResult& after) {
         }
       }
     }
+  }
+  if (same_basis && before.overall_index && after.overall_index) {
+    after.overall_change = printed_change(*before.overall_index, *after.overall_index);
   }
 }
 

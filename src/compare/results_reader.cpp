@@ -293,7 +293,7 @@ void check_min_group(const ComparisonInput& input, std::size_t min_group) {
 }
 
 ComparisonInput load_comparison_input(const std::string& path, const Catalog& catalog, const ScoringOptions& options,
-                                      ThreadPool& pool) {
+                                      ThreadPool& pool, const PartnershipSet& partnerships) {
   std::error_code error;
   if (std::filesystem::is_regular_file(path, error)) {
     const std::string text = read_text_file(path, max_results_bytes);
@@ -304,13 +304,13 @@ ComparisonInput load_comparison_input(const std::string& path, const Catalog& ca
     }
   }
   TomlFileStream files({path});
-  ScoreFilesOutcome outcome = score_files(files, catalog, options, pool);
+  ScoreFilesOutcome outcome = score_files(files, catalog, options, pool, partnerships);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
     throw InputError(SourceLocation{path, 0, 0}, "no response files found (a response file has a [respondent] "
                                                  "table), and not a results file written by 'report --format json'");
   }
-  ComparisonInput input{path, std::move(outcome.results), {}, std::nullopt};
+  ComparisonInput input{path, std::move(outcome.results), {}, std::nullopt, std::move(outcome.role_spellings)};
   input.period_locations.assign(input.results.groups.size(), SourceLocation{path, 0, 0});
   return input;
 }

@@ -143,13 +143,13 @@ NextScoreTask ExportScoring::tasks() {
     while (state->current < state->streams.size() && !state->streams[state->current]->next_block(block)) ++state->current;
     if (state->current == state->streams.size()) return false;
     task = [block = std::move(block), layout = state->layouts[state->current],
-            pseudonymizer = *state->pseudonymizer](Scorer& scorer) mutable {
+            pseudonymizer = *state->pseudonymizer](ResponseSink& sink) mutable {
       ScoreTaskOutcome outcome;
       DiagnosticList problems;
-      read_block(*layout, block, pseudonymizer, problems, [&](RowOutcome row, const Response& response, std::uint32_t) {
+      read_block(*layout, block, pseudonymizer, problems, [&](RowOutcome row, Response& response, std::uint32_t) {
         if (row != RowOutcome::response) return;
         ++outcome.rows;
-        for (Diagnostic& conflict : scorer.add(response)) {
+        for (Diagnostic& conflict : sink.add(response)) {
           if (!problems.full()) problems.error(conflict.location, std::move(conflict.message));
         }
       });

@@ -88,7 +88,7 @@ RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const C
                     Pseudonymizer& pseudonymizer, Response& response, DiagnosticList& problems);
 
 // What to do with each row of a block: its outcome, the response read (for RowOutcome::response) and its line.
-using RowHandler = std::function<void(RowOutcome, const Response&, std::uint32_t line)>;
+using RowHandler = std::function<void(RowOutcome, Response&, std::uint32_t line)>;
 
 // Reads every record of `block` (read_row, after checking that it is UTF-8 and well quoted) and hands each to
 // `on_row`; a row with a quoting or encoding problem is invalid.

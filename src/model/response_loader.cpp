@@ -71,6 +71,7 @@ private:
     who.organisation = required_label(reader, "organisation");
     who.partnership = required_label(reader, "partnership");
     who.role = required_label(reader, "role");
+    response.role_location = reader.where("role");
     who.period = required_label(reader, "period");
     if (const toml::node* date = reader.node("date")) {
       if (const auto* value = date->as_date()) {
@@ -343,6 +344,7 @@ InputKind detect_input_kind(std::string_view text) {
     const std::string_view line = text.substr(start, end - start);
     if (is_header(line, "questionnaire")) return InputKind::questionnaire;
     if (is_header(line, "respondent")) return InputKind::response;
+    if (is_header(line, "partnership")) return InputKind::partnership;
     start = end + 1;
   }
   return InputKind::unknown;

@@ -72,7 +72,7 @@ public:
     // A withheld group shows no figures at all, whatever the results hold.
     const bool withheld = group.withheld;
     const auto shown = [&](const auto& list, auto&& to_json) { return withheld ? Json::array() : array_of(list, to_json); };
-    ObjectBuilder out(17);
+    ObjectBuilder out(20);
     out.add("partnership", clean(group.partnership));
     out.add("period", clean(group.period));
     out.add("previous_period", group.previous_period ? Json(clean(*group.previous_period)) : Json(nullptr));
@@ -81,6 +81,7 @@ public:
     out.add("role_counts", shown(group.role_counts, [&](const auto& count) {
               return ObjectBuilder(2).add("role", clean(count.first)).add("n", count.second).take();
             }));
+    add_partnership_details(group, out);
     out.add("overall", ObjectBuilder(3)
                            .add("index", withheld ? Json(nullptr) : number(group.overall_index))
                            .add("band", withheld ? Json(nullptr) : band_id(group.overall_band))
@@ -112,6 +113,27 @@ public:
   }
 
 private:
+  // What a partnership file adds (docs/partnership-format.md), only when there is something to add: the title,
+  // each declared role's respondents and invitations, and the roles from which nobody answered (neither for a
+  // withheld group).
+  void add_partnership_details(const GroupResult& group, ObjectBuilder& out) const {
+    if (!group.title.empty()) out.add("title", clean(group.title));
+    if (group.withheld) return;  // its respondent count only, as role_counts
+    if (!group.role_responses.empty()) {
+      out.add("role_responses", array_of(group.role_responses, [&](const RoleResponse& role) {
+                return ObjectBuilder(4)
+                    .add("role", clean(role.role))
+                    .add("title", clean(role.title))
+                    .add("respondents", role.respondents)
+                    .add("invited", role.invited ? Json(*role.invited) : Json(nullptr))
+                    .take();
+              }));
+    }
+    if (!group.missing_roles.empty()) {
+      out.add("missing_roles", array_of(group.missing_roles, [&](const std::string& role) { return Json(clean(role)); }));
+    }
+  }
+
   // A withheld dimension shows no figure, whatever the results hold.
   Json dimension(const DimensionResult& d) const {
     const auto shown = [&](const std::optional<double>& value) { return d.withheld ? Json(nullptr) : number(value); };

@@ -112,16 +112,33 @@ private:
     render_method(group);
   }
 
+  // "north: 5", or with a partnership file "Funding partner (funder): 5 of 6 invited (83%)".
+  static std::string role_count_line(const GroupResult& group, const std::string& role, std::size_t n) {
+    for (const RoleResponse& declared : group.role_responses) {
+      if (declared.role != role) continue;
+      std::string line = fmt::format("{} ({}): {}", plain(declared.title, role), plain(role), n);
+      if (declared.invited && *declared.invited > 0) {
+        line += fmt::format(" of {} invited ({}%)", *declared.invited,
+                            format_fixed(100.0 * static_cast<double>(n) / static_cast<double>(*declared.invited), 0));
+      }
+      return line;
+    }
+    return fmt::format("{}: {}", plain(role, "(no role)"), n);
+  }
+
   void render_summary(const GroupResult& group) {
     heading(3, "Summary");
     std::string respondents = fmt::format("- Respondents: {}", group.respondents);
     for (const auto& [role, n] : group.role_counts) {
-      std::string line = "\n  - " + markdown_inline(fmt::format("{}: {}", plain(role, "(no role)"), n));
+      std::string line = "\n  - " + markdown_inline(role_count_line(group, role, n));
       if (const WithheldRole* withheld = withheld_role(group, role)) {
         line += withheld->n < min_group_ ? fmt::format(" (withheld: fewer than {})", min_group_)
                                          : std::string(" (withheld: protects a smaller withheld role)");
       }
       respondents += line;
+    }
+    if (!group.missing_roles.empty()) {
+      respondents += "\n  - " + markdown_inline(fmt::format("No response from: {}", fmt::join(group.missing_roles, ", ")));
     }
     std::string overall = "- Overall health index: ";
     if (group.overall_index && std::isfinite(*group.overall_index)) {

@@ -21,7 +21,10 @@ struct ChunkOutcome {
   std::unique_ptr<Scorer> scorer;
   std::vector<Diagnostic> problems;
   std::size_t questionnaire_files = 0;
-  std::size_t rows = 0;
+  std::size_t rows = 0;  // survey export rows
+  std::size_t partnership_files = 0;
+  std::size_t files = 0;  // files in the chunk
+  RoleSpellings role_spellings;
 };
 
 Diagnostic io_problem(const IoError& error) {
@@ -31,6 +34,10 @@ Diagnostic io_problem(const IoError& error) {
   return problem;
 }
 
+constexpr const char* misnamed_partnership_file =
+    "a partnership file among the responses is read before them only when it is named partnership.toml or "
+    "NAME.partnership.toml: rename it, or give its folder with --partnerships DIR";
+
 // A file to score, and whether a folder listing saw it as a regular file.
 struct ChunkFile {
   std::string path;
@@ -38,18 +45,26 @@ struct ChunkFile {
 };
 
 ChunkOutcome score_chunk(const std::vector<ChunkFile>& files, const Catalog& catalog,
-                         const ScoringOptions& options) {
+                         const ScoringOptions& options, const PartnershipSet& partnerships) {
   ChunkOutcome outcome;
+  outcome.files = files.size();
   outcome.scorer = std::make_unique<Scorer>(catalog, options);
+  ResponseSink sink(*outcome.scorer, partnerships, outcome.role_spellings);
   std::string buffer;  // one buffer for the whole chunk
   for (const auto& [file, listed] : files) {
     try {
       const std::string_view text = read_text_file_into(file, buffer, max_input_bytes, listed);
-      if (detect_input_kind(text) == InputKind::questionnaire) {
-        ++outcome.questionnaire_files;
+      const InputKind kind = detect_input_kind(text);
+      if (kind == InputKind::partnership && !is_partnership_file_name(file)) {
+        outcome.problems.push_back(Diagnostic{SourceLocation{file, 1, 1}, Severity::error, misnamed_partnership_file});
         continue;
       }
-      std::vector<Diagnostic> conflicts = outcome.scorer->add(parse_response(text, file, catalog));
+      if (kind == InputKind::questionnaire || kind == InputKind::partnership) {
+        ++(kind == InputKind::questionnaire ? outcome.questionnaire_files : outcome.partnership_files);
+        continue;
+      }
+      Response response = parse_response(text, file, catalog);
+      std::vector<Diagnostic> conflicts = sink.add(response);
       outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
     } catch (const InputError& error) {
       outcome.problems.insert(outcome.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
@@ -76,34 +91,43 @@ bool read_chunk(const NextFile& next_file, std::vector<ChunkFile>& chunk) {
 // and hands each chunk to the pool; the chunks' scorers are merged in chunk order as they finish. At most two
 // chunks per worker are in flight, which bounds memory however many files there are.
 ScoreFilesOutcome score_source(const NextFile& next_file, const NextScoreTask& more, const Catalog& catalog,
-                               const ScoringOptions& options, ThreadPool& pool) {
+                               const ScoringOptions& options, ThreadPool& pool, const PartnershipSet& partnerships,
+                               const ScoreProgress& progress = {}) {
   ScoreFilesOutcome outcome;
+  std::size_t scored = 0;
   Scorer total(catalog, options);
   std::deque<std::future<ChunkOutcome>> in_flight;
   const auto merge_oldest = [&] {
     ChunkOutcome part = in_flight.front().get();
     in_flight.pop_front();
+    scored += part.files;
     outcome.problems.insert(outcome.problems.end(), part.problems.begin(), part.problems.end());
     outcome.questionnaire_files_skipped += part.questionnaire_files;
     outcome.rows_read += part.rows;
+    outcome.partnership_files_skipped += part.partnership_files;
+    for (auto& [role, spellings] : part.role_spellings) outcome.role_spellings[role].merge(spellings);
     // Merged even after problems, so that every respondent seen in two chunks is found.
     const std::vector<Diagnostic> conflicts = total.merge(std::move(*part.scorer));
     outcome.problems.insert(outcome.problems.end(), conflicts.begin(), conflicts.end());
+    if (progress) progress(scored, outcome.files_read);
   };
   try {
     const std::size_t window = 2 * pool.size();
     for (std::vector<ChunkFile> chunk; read_chunk(next_file, chunk);) {
       outcome.files_read += chunk.size();
       in_flight.push_back(pool.submit(
-          [files = std::move(chunk), &catalog, &options] { return score_chunk(files, catalog, options); }));
+          [files = std::move(chunk), &catalog, &options, &partnerships] {
+            return score_chunk(files, catalog, options, partnerships);
+          }));
       chunk = {};
       if (in_flight.size() >= window) merge_oldest();
     }
     for (ScoreTask task; more && more(task);) {
-      in_flight.push_back(pool.submit([task = std::move(task), &catalog, &options] {
+      in_flight.push_back(pool.submit([task = std::move(task), &catalog, &options, &partnerships] {
         ChunkOutcome part;
         part.scorer = std::make_unique<Scorer>(catalog, options);
-        ScoreTaskOutcome done = task(*part.scorer);
+        ResponseSink sink(*part.scorer, partnerships, part.role_spellings);
+        ScoreTaskOutcome done = task(sink);
         part.problems = std::move(done.problems);
         part.rows = done.rows;
         return part;
@@ -122,6 +146,14 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const NextScoreTask& m
 }
 
 }  // namespace
+
+ResponseSink::ResponseSink(Scorer& scorer, const PartnershipSet& partnerships, RoleSpellings& spellings)
+    : scorer_(scorer), partnerships_(partnerships), spellings_(spellings) {}
+
+std::vector<Diagnostic> ResponseSink::add(Response& response) {
+  if (auto undeclared = resolve_role(response, partnerships_, spellings_)) return {std::move(*undeclared)};
+  return scorer_.add(response);
+}
 
 void collapse_repeated_problems(std::vector<Diagnostic>& problems) {
   std::unordered_map<std::string, std::size_t> first;  // message -> index in `kept`
@@ -148,27 +180,34 @@ void collapse_repeated_problems(std::vector<Diagnostic>& problems) {
 }
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
-                              ThreadPool& pool) {
-  return score_files(files, NextScoreTask{}, catalog, options, pool);
+                              ThreadPool& pool, const PartnershipSet& partnerships) {
+  return score_files(files, catalog, options, pool, partnerships, {});
+}
+
+ScoreFilesOutcome score_files(TomlFileStream& files, const Catalog& catalog, const ScoringOptions& options,
+                              ThreadPool& pool, const PartnershipSet& partnerships, const ScoreProgress& progress) {
+  return score_files(files, NextScoreTask{}, catalog, options, pool, partnerships, progress);
 }
 
 ScoreFilesOutcome score_files(TomlFileStream& files, const NextScoreTask& more, const Catalog& catalog,
-                              const ScoringOptions& options, ThreadPool& pool) {
+                              const ScoringOptions& options, ThreadPool& pool, const PartnershipSet& partnerships,
+                              const ScoreProgress& progress) {
   return score_source(
       [&](ChunkFile& file) {
         if (!files.next(file.path)) return false;
         file.listed = files.listed();
         return true;
       },
-      more, catalog, options, pool);
+      more, catalog, options, pool, partnerships, progress);
 }
 
 ScoreFilesOutcome score_paths(const std::vector<std::string>& paths, const std::vector<std::string>& search_path,
-                              const ScoringOptions& options, ThreadPool& pool, const ScoreTasksFor& more) {
+                              const ScoringOptions& options, ThreadPool& pool, const ScoreTasksFor& more,
+                              const PartnershipSet& partnerships, const ScoreProgress& progress) {
   const auto score = [&](const std::vector<std::string>& folders) {
     TomlFileStream files(paths);
     const Catalog catalog = Catalog::from_folders(folders);
-    return score_files(files, more ? more(catalog) : NextScoreTask{}, catalog, options, pool);
+    return score_files(files, more ? more(catalog) : NextScoreTask{}, catalog, options, pool, partnerships, progress);
   };
   ScoreFilesOutcome outcome = score(search_path);
   if (outcome.problems.empty()) return outcome;
@@ -178,7 +217,7 @@ ScoreFilesOutcome score_paths(const std::vector<std::string>& paths, const std::
 }
 
 ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catalog& catalog,
-                              const ScoringOptions& options, ThreadPool& pool) {
+                              const ScoringOptions& options, ThreadPool& pool, const PartnershipSet& partnerships) {
   std::size_t next = 0;
   return score_source(
       [&](ChunkFile& file) {
@@ -186,7 +225,7 @@ ScoreFilesOutcome score_files(const std::vector<std::string>& files, const Catal
         file = {files[next++], false};
         return true;
       },
-      NextScoreTask{}, catalog, options, pool);
+      NextScoreTask{}, catalog, options, pool, partnerships);
 }
 
 }  // namespace partnerpulse

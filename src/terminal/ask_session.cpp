@@ -307,6 +307,29 @@ struct AskSession::Impl {
 
   // ---- respondent details -----------------------------------------------------------------------------------
 
+  // The declared values of a detail (the role and the period, from a partnership file), empty when any will do.
+  const std::vector<std::string>& choices_for(const RespondentField& field) const {
+    static const std::vector<std::string> any;
+    if (field.member == &Respondent::role) return settings.role_choices;
+    if (field.member == &Respondent::period) return settings.period_choices;
+    return any;
+  }
+
+  // `typed` as one of `choices`, by its number in the list or its text; nothing when it is neither.
+  static std::optional<std::string> chosen(const std::string& typed, const std::vector<std::string>& choices) {
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+      if (typed == choices[i] || typed == std::to_string(i + 1)) return choices[i];
+    }
+    return std::nullopt;
+  }
+
+  // "1 funder, 2 implementer": the choices as offered.
+  static std::string numbered(const std::vector<std::string>& choices) {
+    std::vector<std::string> shown;
+    for (std::size_t i = 0; i < choices.size(); ++i) shown.push_back(fmt::format("{} {}", i + 1, choices[i]));
+    return fmt::format("{}", fmt::join(shown, ", "));
+  }
+
   // Asks each missing detail. Returns nothing when all are complete, else how the session ends.
   std::optional<AskOutcome> ask_respondent(LineInput& in, std::ostream& out) {
     if (missing_respondent_options(respondent).empty()) return std::nullopt;
@@ -317,6 +340,8 @@ struct AskSession::Impl {
       const std::string fallback = field.member == &Respondent::id       ? settings.default_id
                                    : field.member == &Respondent::period ? settings.default_period
                                                                          : std::string();
+      const std::vector<std::string>& choices = choices_for(field);
+      if (!choices.empty()) out << wrapped(fmt::format("The partnership file declares: {}.", numbered(choices))) << '\n';
       while (true) {
         out << wrapped(fmt::format("{}{}:", field.prompt, fallback.empty() ? "" : fmt::format(" [{}]", fallback)))
             << ' ' << std::flush;
@@ -340,6 +365,16 @@ struct AskSession::Impl {
         if (const auto problem = respondent_field_problem(typed)) {
           out << style.warning(wrapped(fmt::format("Please type {} again: {}.", field.name, *problem))) << '\n';
           continue;
+        }
+        if (!choices.empty()) {
+          const auto choice = chosen(typed, choices);
+          if (!choice) {
+            out << style.warning(wrapped(fmt::format("Please choose the {} by its number or name: {}.", field.name,
+                                                     numbered(choices))))
+                << '\n';
+            continue;
+          }
+          typed = *choice;
         }
         value = typed;
         break;

@@ -41,6 +41,10 @@ struct AskSettings {
   std::string review_command;  // the shell command that reviews the file, printed once it is complete (empty: none)
   bool pages = false;          // long screens wait for Enter between pages (input and output are a terminal)
   bool review = false;         // start with the list of answers (`ask --review`), not with the next question
+  // The declared roles and periods (newest first) of the partnership file found (partnership_choices in
+  // partnership.hpp), to offer as choices when the role and the period are asked; empty without one.
+  std::vector<std::string> role_choices;
+  std::vector<std::string> period_choices;
 };
 
 // How a session ended. Every outcome but nothing_saved and save_failed leaves every answer given in the file.

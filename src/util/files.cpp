@@ -260,7 +260,7 @@ void move_into_place(const std::string& temporary, const std::string& target, co
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::string& content, Overwrite overwrite,
-                           const RunInputs& inputs) {
+                           const RunInputs& inputs, Flush flush) {
   check_output_target(path, overwrite, inputs);
   const std::string target = resolve_output_path(path);
   const fs::path target_path(target);
@@ -274,7 +274,7 @@ void write_file_atomically(const std::string& path, const std::string& content, 
   if (fd < 0) throw IoError(path, fmt::format("cannot create a temporary file beside it: {}", std::strerror(errno)));
   try {
     write_all(fd, content, path);
-    if (::fsync(fd) != 0) {
+    if (flush == Flush::each_file && ::fsync(fd) != 0) {
       throw IoError(path, fmt::format("cannot flush to disk: {} (the previous file, if any, is unchanged)",
                                       std::strerror(errno)));
     }
@@ -287,12 +287,22 @@ void write_file_atomically(const std::string& path, const std::string& content, 
     ::unlink(temporary.c_str());
     throw;
   }
+  if (flush == Flush::by_caller) return;
   // Make the rename itself durable.
   const int folder_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (folder_fd >= 0) {
     ::fsync(folder_fd);
     ::close(folder_fd);
   }
+}
+
+void flush_to_disk(const std::string& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) throw IoError(folder, fmt::format("cannot open the folder: {}", std::strerror(errno)));
+  const bool flushed = ::syncfs(fd) == 0 && ::fsync(fd) == 0;
+  const int error = errno;
+  ::close(fd);
+  if (!flushed) throw IoError(folder, fmt::format("cannot flush to disk: {}", std::strerror(error)));
 }
 
 namespace {

@@ -113,9 +113,16 @@ check_report() {
     sed 's/^/    /' "$work/$name.stderr"
     return
   fi
+  check_markdown_file "$name" "$md" "$failures_before"
+}
+
+# Checks one Markdown file written by partnerpulse: NAME FILE [FAILURES_BEFORE].
+check_markdown_file() {
+  local name=$1 md=$2 failures_before=${3:-$failures}
+  local html="${md%.md}.html"
   [ -s "$md" ] || { fail "$name: empty report"; return; }
   local lint_output
-  if ! lint_output=$(cd "$work" && "${lint[@]}" "$name.md" 2>&1); then
+  if ! lint_output=$(cd "$(dirname "$md")" && "${lint[@]}" "$(basename "$md")" 2>&1); then
     fail "$name: markdownlint-cli2 found problems:"
     printf '%s\n' "$lint_output" | sed 's/^/    /'
   fi
@@ -177,6 +184,31 @@ if [ -d "$examples" ]; then
   check_report examples-plain "$q" "$examples"
   subcommand=compare check_report examples-compare "$q" "$examples/2023" "$examples/2024"
 fi
+
+# The portfolio folders (report --out-dir): every Markdown file passes the checks above, and every link in index.md
+# points to a file that exists in the folder.
+check_portfolio() {
+  local name=$1
+  shift
+  local dir="$work/$name"
+  # markdownlint-cli2 reads its configuration from the folder it runs in.
+  mkdir -p "$dir" && cp "$work/.markdownlint-cli2.jsonc" "$dir/"
+  if ! (cd "$work" && "$binary" report "$@" --force --out-dir "$dir" 2>"$work/$name.stderr"); then
+    fail "$name: partnerpulse report $* --out-dir exited with an error:"
+    sed 's/^/    /' "$work/$name.stderr"
+    return
+  fi
+  local md link
+  for md in "$dir"/*.md; do check_markdown_file "$name/$(basename "$md")" "$md"; done
+  # The links as cmark-gfm renders them (text that only looks like a link is escaped, so it is no link).
+  while IFS= read -r link; do
+    [ -f "$dir/$link" ] || fail "$name: index.md links to '$link', which does not exist"
+  done < <(grep -oE 'href="[^"]*"' "$dir/index.html" | sed -E 's/^href="(.*)"$/\1/')
+  [ "$(grep -cE 'href="[^"]*"' "$dir/index.html")" -gt 0 ] || fail "$name: index.md has no link"
+}
+check_portfolio hostile-portfolio "$q" "$hostile"
+check_portfolio hostile-portfolio-min-group-1 "$q" --min-group 1 "$hostile"
+[ -d "$examples" ] && check_portfolio examples-portfolio "$q" "$examples"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed"

@@ -29,8 +29,11 @@ mapfile -t files < <(find nested -name '*.toml' | LC_ALL=C sort)
 # The same files in one flat folder, and in a layout whose sorted order is the reverse of the nested one.
 mkdir flat reversed
 for i in "${!files[@]}"; do
-  cp "${files[$i]}" "flat/$(printf '%04d' "$i").toml"
-  cp "${files[$i]}" "reversed/$(printf '%04d' $(( ${#files[@]} - i ))).toml"
+  # A partnership file keeps the end of its name, by which it is found among responses (docs/partnership-format.md).
+  ext=.toml
+  [ "$(basename "${files[$i]}")" = partnership.toml ] && ext=.partnership.toml
+  cp "${files[$i]}" "flat/$(printf '%04d' "$i")$ext"
+  cp "${files[$i]}" "reversed/$(printf '%04d' $(( ${#files[@]} - i )))$ext"
 done
 reverse=()
 for (( i = ${#files[@]} - 1; i >= 0; i-- )); do reverse+=("${files[$i]}"); done

@@ -379,6 +379,23 @@ BOOST_AUTO_TEST_CASE(missing_respondent_details_are_asked_with_defaults) {
   BOOST_TEST(*answer(r, "mini", "meet")->value == 1);
 }
 
+BOOST_AUTO_TEST_CASE(declared_roles_and_periods_are_offered_as_choices) {
+  Harness h({mini()});
+  h.settings.role_choices = {"funder", "implementer"};
+  h.settings.period_choices = {"2025-q1", "2024"};
+  h.settings.default_period = "2025-q1";
+  Respondent given = full_respondent();
+  given.role.clear();
+  given.period.clear();
+  h.run("south\n2\n\n1\nq\n", given);
+  BOOST_TEST(h.said("The partnership file declares: 1 funder, 2 implementer."));
+  BOOST_TEST(h.said("Please choose the role by its number or name: 1 funder, 2 implementer."));
+  BOOST_TEST(h.said("The partnership file declares: 1 2025-q1, 2 2024."));
+  const Response r = h.last();
+  BOOST_TEST(r.respondent.role == "implementer");  // by its number
+  BOOST_TEST(r.respondent.period == "2025-q1");    // the default, the newest declared period
+}
+
 BOOST_AUTO_TEST_CASE(input_ending_during_the_details_saves_nothing) {
   Harness h({mini()});
   const AskOutcome outcome = h.run("r-1\nOrg\n", Respondent{});

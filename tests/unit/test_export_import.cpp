@@ -17,7 +17,7 @@ const std::string key_text = std::string(64, 'a') + "\n";
 ImportOptions options_for(const TempFolder& folder) {
   ImportOptions options;
   options.reading.key_path = folder.write("import.key", key_text);
-  options.out_dir = (folder.path / "out").string();
+  options.out_dir = (folder.root / "out").string();
   return options;
 }
 
@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(one_response_file_per_row_and_nothing_unmapped) {
   BOOST_TEST(outcome.rows == 2u);
   BOOST_TEST(outcome.written == 2u);
   BOOST_TEST(folder.files_in("out") == 2u);
-  for (const auto& entry : std::filesystem::directory_iterator(folder.path / "out")) {
+  for (const auto& entry : std::filesystem::directory_iterator(folder.root / "out")) {
     const std::string text = slurp(entry.path());
     BOOST_TEST(text.find("example.org") == std::string::npos);
     BOOST_TEST(text.find("192.0.2") == std::string::npos);
@@ -74,22 +74,22 @@ BOOST_AUTO_TEST_CASE(a_bad_row_writes_nothing_unless_skip_invalid) {
   outcome = import_export(path, test::import_catalog(), options);
   BOOST_TEST(outcome.written == 2u);
   BOOST_TEST(outcome.skipped == 1u);
-  BOOST_TEST(std::filesystem::exists(folder.path / "out" / "row-2.toml"));
-  BOOST_TEST(!std::filesystem::exists(folder.path / "out" / "row-3.toml"));
-  BOOST_TEST(std::filesystem::exists(folder.path / "out" / "row-4.toml"));
+  BOOST_TEST(std::filesystem::exists(folder.root / "out" / "row-2.toml"));
+  BOOST_TEST(!std::filesystem::exists(folder.root / "out" / "row-3.toml"));
+  BOOST_TEST(std::filesystem::exists(folder.root / "out" / "row-4.toml"));
 }
 
 BOOST_AUTO_TEST_CASE(a_dry_run_writes_nothing_not_even_a_key) {
   TempFolder folder;
   const std::string path = folder.write("e.csv", "partnership,role,period,id,trust.knows-people\np,north,2024,x,4\n");
   ImportOptions options = options_for(folder);
-  options.reading.key_path = (folder.path / "new.key").string();
+  options.reading.key_path = (folder.root / "new.key").string();
   options.dry_run = true;
   const ImportOutcome outcome = import_export(path, test::import_catalog(), options);
   BOOST_TEST(outcome.problems.empty());
   BOOST_TEST(outcome.rows == 1u);
-  BOOST_TEST(!std::filesystem::exists(folder.path / "out"));
-  BOOST_TEST(!std::filesystem::exists(folder.path / "new.key"));
+  BOOST_TEST(!std::filesystem::exists(folder.root / "out"));
+  BOOST_TEST(!std::filesystem::exists(folder.root / "new.key"));
 }
 
 BOOST_AUTO_TEST_CASE(existing_files_are_replaced_only_with_force) {
@@ -111,20 +111,24 @@ BOOST_AUTO_TEST_CASE(export_scoring_yields_tasks_that_score_every_row) {
   for (int row = 0; row < 10; ++row) text += "p,north,2024," + std::to_string(1 + row % 5) + "\n";
   const std::string path = folder.write("e.csv", text);
   ExportReading reading;
-  reading.key_path = (folder.path / "unused.key").string();
+  reading.key_path = (folder.root / "unused.key").string();
   ExportScoring scoring({path}, test::import_catalog(), reading);
   BOOST_TEST(!std::filesystem::exists(reading.key_path));  // no id column: no key needed
   Scorer scorer(test::import_catalog(), ScoringOptions{});
+  const PartnershipSet no_partnership_files;
+  RoleSpellings spellings;
+  ResponseSink sink(scorer, no_partnership_files, spellings);
   std::size_t rows = 0;
   const NextScoreTask next = scoring.tasks();
   for (ScoreTask task; next(task);) {
-    const ScoreTaskOutcome done = task(scorer);
+    const ScoreTaskOutcome done = task(sink);
     BOOST_TEST(done.problems.empty());
     rows += done.rows;
   }
   BOOST_TEST(rows == 10u);
   const Results results = scorer.finish();
   BOOST_REQUIRE(results.groups.size() == 1u);
+  BOOST_TEST(spellings.size() == 1u);  // the rows' roles are resolved like those of response files
 }
 
 BOOST_AUTO_TEST_SUITE_END()

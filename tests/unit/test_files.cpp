@@ -15,44 +15,14 @@
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "temp_folder.hpp"
 
 using namespace partnerpulse;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh temporary folder, removed with everything in it at the end of the test.
-struct TempFolder {
-  fs::path root;
-  TempFolder() {
-    std::random_device entropy;
-    root = fs::temp_directory_path() /
-           ("partnerpulse-test-files-" + std::to_string(::getpid()) + "-" + std::to_string(entropy()));
-    fs::create_directories(root);
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(root, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  std::string path(const std::string& relative) const { return (root / relative).string(); }
-  std::string write(const std::string& relative, const std::string& content) const {
-    const fs::path file = root / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary);
-    out << content;
-    return file.string();
-  }
-  // Names of every entry in `folder` (relative to the root), hidden ones included, sorted.
-  std::vector<std::string> entries(const std::string& folder = "") const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(root / folder)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-};
+using test::TempFolder;
 
 std::string read_back(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

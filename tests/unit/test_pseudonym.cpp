@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(a_pseudonym_is_the_start_of_hmac_sha256) {
 
 BOOST_AUTO_TEST_CASE(the_key_is_made_once_with_mode_0600_then_read) {
   test::TempFolder folder;
-  const std::string path = (folder.path / "config" / "import.key").string();
+  const std::string path = (folder.root / "config" / "import.key").string();
   const auto made = load_or_create_key(path);
   struct stat status {};
   BOOST_REQUIRE(::stat(path.c_str(), &status) == 0);
@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(the_key_is_made_once_with_mode_0600_then_read) {
 
 BOOST_AUTO_TEST_CASE(a_key_file_holding_anything_else_is_refused) {
   test::TempFolder folder;
-  const std::string path = (folder.path / "bad.key").string();
+  const std::string path = (folder.root / "bad.key").string();
   std::ofstream(path) << "not a key\n";
   BOOST_CHECK_THROW(load_or_create_key(path), InputError);
   std::ofstream(path) << std::string(64, 'g');

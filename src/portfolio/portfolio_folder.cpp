@@ -1,0 +1,36 @@
+// `report --out-dir`: every partnership's report, the portfolio summary and its data, in one owned folder.
+
+#include "partnerpulse/portfolio.hpp"
+
+#include <atomic>
+
+namespace partnerpulse {
+
+Portfolio write_portfolio_folder(const Results& results, OutputFolder& folder, bool with_csv,
+                                 const RenderOptions& options, ThreadPool& pool,
+                                 const std::function<void(std::size_t written, std::size_t total)>& progress) {
+  Portfolio portfolio = build_portfolio(results);
+  std::vector<std::string> names = {"index.md", "portfolio.json"};
+  for (const PortfolioRow& row : portfolio.rows) {
+    names.push_back(row.file + ".md");
+    names.push_back(row.file + ".json");
+    if (with_csv) names.push_back(row.file + ".csv");
+  }
+  folder.check(names);
+  std::atomic<std::size_t> written = 0;
+  parallel_for(pool, portfolio.rows.size(), 4, [&](std::size_t i) {
+    const PortfolioRow& row = portfolio.rows[i];
+    const Results own = partnership_results(results, row.partnership);
+    // One writer at a time (write_file_atomically): rendering overlaps with the other tasks' writes.
+    folder.write(row.file + ".md", render_markdown(own, options));
+    folder.write(row.file + ".json", render_json(own, options));
+    if (with_csv) folder.write(row.file + ".csv", render_csv(own, options));
+    if (progress) progress(++written, portfolio.rows.size());
+  });
+  folder.write("portfolio.json", render_portfolio_json(portfolio, options));
+  folder.write("index.md", render_portfolio_markdown(portfolio, options));
+  folder.finish();
+  return portfolio;
+}
+
+}  // namespace partnerpulse
