@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
+#include "partnerpulse/render.hpp"
 
 namespace partnerpulse {
 
@@ -15,6 +16,7 @@ namespace {
 // The values given to `partnerpulse list`.
 struct ListOptions {
   std::vector<std::string> questionnaire_folders;
+  bool items = false;  // list every item with its basis instead of one line per questionnaire
 };
 
 // Prints every questionnaire on the search path, one line each, to standard output.
@@ -23,6 +25,12 @@ int run_list(const ListOptions& options, Console& console) {
   if (catalog.all().empty()) {
     console.err << fmt::format("partnerpulse: no questionnaires found; searched: {}\n",
                                fmt::join(questionnaire_search_path(options.questionnaire_folders), " "));
+    return exit_ok;
+  }
+  if (options.items) {
+    std::vector<const Questionnaire*> questionnaires;
+    for (const auto& q : catalog.all()) questionnaires.push_back(q.get());
+    console.out << render_item_list(questionnaires);
     return exit_ok;
   }
   console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");
@@ -38,6 +46,9 @@ int run_list(const ListOptions& options, Console& console) {
 CommandRun setup_list(CLI::App& command) {
   auto options = std::make_shared<ListOptions>();
   add_questionnaire_folders_option(command, options->questionnaire_folders);
+  command.add_flag("--items", options->items,
+                   "List every item of each questionnaire, with the practice document it draws on (its basis), as "
+                   "Markdown");
   command.description("List the questionnaires found on the search path: --questionnaires folders, then "
                       "./questionnaires, then the installed share folder. The first folder that holds an id wins.");
   return run_with(options, run_list);

@@ -159,7 +159,8 @@ struct Entry {
 
 struct ItemState {
   bool answered = false;
-  std::optional<int> value;  // scored items: the answer, empty for "na"
+  std::optional<int> value;  // scored items: the answer, empty for "na" or "dont-know"
+  bool dont_know = false;    // scored items without a value: "dont-know" rather than "na"
   std::string text;          // open questions: the answer
   std::string comment;       // the respondent's comment (added with `c` on scored items; kept from the file on any)
 };
@@ -226,7 +227,7 @@ struct AskSession::Impl {
       const ItemState& state = states[i];
       if (state.answered) {
         if (entry.scored()) {
-          answers.answers.push_back({entry.item->id, state.value});
+          answers.answers.push_back({entry.item->id, state.value, 0, 0, state.dont_know});
         } else {
           answers.open_answers.push_back({entry.item->id, state.text});
         }
@@ -314,7 +315,7 @@ struct AskSession::Impl {
   // ---- showing a question -----------------------------------------------------------------------------------
 
   std::string value_label(const Entry& entry, const ItemState& state) const {
-    if (!state.value) return "na (not applicable / don't know)";
+    if (!state.value) return state.dont_know ? "dk (don't know)" : "na (not applicable)";
     return fmt::format("{} {}", *state.value, printable(text(entry.scale->label(*state.value))));
   }
 
@@ -323,7 +324,8 @@ struct AskSession::Impl {
     for (int v = scale.min; v <= scale.max; ++v) {
       points.emplace_back(std::to_string(v), printable(text(scale.label(v))));
     }
-    if (scale.allow_na) points.emplace_back("na", "not applicable / don't know");
+    if (scale.allow_na) points.emplace_back("na", "not applicable");
+    if (scale.allow_dont_know) points.emplace_back("dk", "don't know");
     std::string one_line;
     for (const auto& [key, label] : points) {
       one_line += fmt::format("{}{} {}", one_line.empty() ? "" : "   ", key, label);
@@ -388,7 +390,7 @@ struct AskSession::Impl {
     }
     if (entry.scored()) {
       block += fmt::format("Your answer ({}-{}{}): ", entry.scale->min, entry.scale->max,
-                           entry.scale->allow_na ? " or na" : "");
+                           other_answer_keys(*entry.scale));
     } else {
       block += "Your answer: ";
     }
@@ -400,8 +402,8 @@ struct AskSession::Impl {
     std::string keys;
     if (entry.scored()) {
       keys += fmt::format("  {}-{}  answer with that point of the scale\n", entry.scale->min, entry.scale->max);
-      keys += entry.scale->allow_na ? "  na   not applicable / don't know\n"
-                                    : "  na   (not offered for this question)\n";
+      keys += entry.scale->allow_na ? "  na   not applicable\n" : "  na   (not offered for this question)\n";
+      keys += entry.scale->allow_dont_know ? "  dk   don't know\n" : "  dk   (not offered for this question)\n";
       keys += "  c    add a comment to this question (typed on the next line)\n";
     } else {
       keys += "  type your answer on one line; Enter alone skips the question\n";
@@ -500,7 +502,7 @@ struct AskSession::Impl {
     const Entry& entry = entries[position];
     const Scale& scale = *entry.scale;
     const std::string range = fmt::format("{} to {}", scale.min, scale.max);
-    const std::string or_na = scale.allow_na ? " or na" : "";
+    const std::string or_na = other_answer_keys(scale);
     if (line.truncated) {
       problem(fmt::format("That line is too long to be an answer: type a number from {}{}.", range, or_na));
       return Flow::stay;
@@ -521,15 +523,18 @@ struct AskSession::Impl {
       }
       state.answered = true;
       state.value.reset();
+      state.dont_know = false;
       save_now(out);
       return next();
     }
+    if (is_one_of(key, {"dk", "dont-know", "don't know"})) return answer_dont_know(scale, range, out);
     int value = 0;
     switch (parse_number(key, value)) {
       case NumberParse::ok:
         if (value >= scale.min && value <= scale.max) {
           state.answered = true;
           state.value = value;
+          state.dont_know = false;
           save_now(out);
           return next();
         }
@@ -547,6 +552,28 @@ struct AskSession::Impl {
       problem(fmt::format("Not an answer: type a number from {}{}; ? shows the keys.", range, or_na));
     }
     return Flow::stay;
+  }
+
+  // ---- "don't know" (kept apart from the screen layout: only the key and the answer it records) --------------
+
+  // The answer keys a scale allows besides numbers, for prompts: " or na", " or dk", " or na or dk" or nothing.
+  static std::string other_answer_keys(const Scale& scale) {
+    return std::string(scale.allow_na ? " or na" : "") + (scale.allow_dont_know ? " or dk" : "");
+  }
+
+  // Records "dont-know" for the current question, when its scale allows it.
+  Flow answer_dont_know(const Scale& scale, const std::string& range, std::ostream& out) {
+    if (!scale.allow_dont_know) {
+      problem(fmt::format("This question has no 'don't know' answer: type a number from {}{}, or s to skip.", range,
+                          scale.allow_na ? " or na" : ""));
+      return Flow::stay;
+    }
+    ItemState& state = states[position];
+    state.answered = true;
+    state.value.reset();
+    state.dont_know = true;
+    save_now(out);
+    return next();
   }
 
   // The keys every question understands: help, quit, back and skip. Nothing when `key` is none of them.
@@ -717,6 +744,7 @@ void AskSession::resume(const Response& existing) {
       if (const Answer* answer = answers->find(entry.item->id)) {
         state.answered = true;
         state.value = answer->value;
+        state.dont_know = answer->dont_know;
       }
     }
     if (!entry.scored()) {

@@ -41,8 +41,8 @@ BOOST_AUTO_TEST_CASE(lookups_by_id) {
   Questionnaire q;
   q.scales.push_back({"s", 1, 3, {}, false});
   q.dimensions.push_back({"d", {}, {}, {{"attention", LocalizedText("en", "do this")}}});
-  q.items.push_back({"scored", ItemKind::scale, "d", "s", {}, false, 1.0, {}, {}});
-  q.items.push_back({"open", ItemKind::text, "", "", {}, false, 1.0, {}, {}});
+  q.items.push_back({"scored", ItemKind::scale, "d", "s", {}, false, 1.0, {}, {}, {}});
+  q.items.push_back({"open", ItemKind::text, "", "", {}, false, 1.0, {}, {}, {}});
   BOOST_TEST(q.find_scale("s")->points() == 3);
   BOOST_TEST(q.find_scale("x") == nullptr);
   BOOST_TEST(q.find_item("open")->scored() == false);
