@@ -214,12 +214,12 @@ private:
       q.bands = default_bands();
       return;
     }
-    uses_default_bands_ = false;
     if (bands->empty()) {
       diagnostics_.error(root_.where("bands"), "'bands' is empty; remove it to use the default bands");
       q.bands = default_bands();
       return;
     }
+    uses_default_bands_ = false;
     IdRegistry ids("band", diagnostics_);
     double previous = 0.0;
     for_each_table(*bands, "bands", [&](const toml::table& table, std::size_t index) {

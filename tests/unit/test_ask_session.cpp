@@ -80,7 +80,7 @@ std::shared_ptr<const Questionnaire> shipped(const std::string& id) {
     if (q->id == id) return q;
   }
   cache.push_back(std::make_shared<const Questionnaire>(
-      load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/" + id + ".toml")));
+      load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/archive/" + id + "-1.0.toml")));
   return cache.back();
 }
 
@@ -442,7 +442,7 @@ BOOST_AUTO_TEST_CASE(resume_refuses_other_details_or_questionnaires) {
 
 BOOST_AUTO_TEST_CASE(a_finished_session_is_complete_with_feedback) {
   Harness h({mini()});
-  // meet 3 (100), cancel 3 reversed (0): meetings 50, developing; budget 0: money 0, needs attention.
+  // meet 3 (100), cancel 3 reversed (0): meetings 50, making progress; budget 0: money 0, needs attention.
   const AskOutcome outcome = h.run("3\n3\n0\nMore openness.\n");
   BOOST_TEST(static_cast<int>(outcome) == static_cast<int>(AskOutcome::finished));
   const Response r = h.last();
@@ -450,7 +450,7 @@ BOOST_AUTO_TEST_CASE(a_finished_session_is_complete_with_feedback) {
   BOOST_TEST(open_answer(r, "mini", "idea")->text == "More openness.");
   BOOST_TEST(!comment(r, "mini", "idea"));
   BOOST_TEST(h.said("Your results"));
-  BOOST_TEST(h.said(" 50.0  developing"));
+  BOOST_TEST(h.said(" 50.0  making progress"));
   BOOST_TEST(h.said("  0.0  needs attention"));
   BOOST_TEST(h.said("Weakest: Money (Mini check), 0.0, needs attention"));
   BOOST_TEST(h.said("Talk about the budget together."));

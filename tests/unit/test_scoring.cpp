@@ -73,7 +73,7 @@ BOOST_AUTO_TEST_CASE(worked_example_matches_the_hand_computation) {
   BOOST_TEST(*trust.scale_mean == 3.6111111111111107, tt::tolerance(1e-12));
   BOOST_TEST(*trust.alpha == 1.5 * (1.0 - 2000.0 / 5187.5), tt::tolerance(1e-12));
   BOOST_TEST(trust.alpha_n == 5u);
-  BOOST_TEST(trust.band->id == "developing");
+  BOOST_TEST(trust.band->id == "progressing");
   BOOST_TEST(trust.advice.text() == "Agree on one concrete step to build trust.");
   BOOST_TEST(*group.overall_index == *trust.index);
 
