@@ -278,8 +278,27 @@ BOOST_AUTO_TEST_CASE(na_where_the_scale_does_not_allow_it) {
   Harness h({mini()});
   h.run("na\n2\nq\n");
   BOOST_TEST(h.said("This question has no 'not applicable' answer"));
-  BOOST_TEST(!h.said("not applicable / don't know"));  // not offered on the scale shown
+  BOOST_TEST(!h.said("na not applicable"));  // not offered on the scale shown
   BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 2);
+}
+
+BOOST_AUTO_TEST_CASE(dont_know_is_its_own_key_where_the_scale_allows_it) {
+  Harness h({std::make_shared<const Questionnaire>(
+      load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/trust.toml"))});
+  h.run("dk\nna\nq\n");
+  BOOST_TEST(h.said("na not applicable"));
+  BOOST_TEST(h.said("dk don't know"));
+  BOOST_TEST(h.said("Your answer (1-5 or na or dk): "));
+  const Answer* dont_know = answer(h.last(), "trust", "knows-people");
+  BOOST_TEST((dont_know->dont_know && !dont_know->value));
+  const Answer* not_applicable = answer(h.last(), "trust", "values-discussed");
+  BOOST_TEST((!not_applicable->dont_know && !not_applicable->value));
+  BOOST_TEST(h.saves.back().find("knows-people = \"dont-know\"") != std::string::npos);
+
+  Harness m({mini()});
+  m.run("dk\n2\nq\n");
+  BOOST_TEST(m.said("This question has no 'don't know' answer"));
+  BOOST_TEST(*answer(m.last(), "mini", "meet")->value == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_very_long_line_is_refused_without_harm) {

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -343,6 +344,43 @@ BOOST_AUTO_TEST_CASE(comments_of_withheld_roles_and_cells_are_left_out_and_count
   group = score_texts(catalog, texts, options).groups[0];
   for (const auto& comment : group.comments[0].comments) BOOST_TEST(comment.find("north") == std::string::npos);
   BOOST_TEST(group.comments_withheld >= 3u);
+}
+
+// "dont-know" answers stay out of every index; their share is shown per dimension and per role shown when it
+// reaches 20% (as printed); the balanced index counts each role shown once.
+BOOST_AUTO_TEST_CASE(dont_know_shares_and_the_balanced_index) {
+  std::string text = read_text_file(worked + "/example.toml");
+  text.replace(text.find("allow_na = true\n"), 16, "allow_na = true\nallow_dont_know = true\n");
+  Catalog catalog;
+  catalog.add(parse_questionnaire(text, "example.toml"));
+  std::vector<std::string> texts;
+  for (int i = 0; i < 4; ++i) texts.push_back(response_text(fmt::format("a-{}", i), "a", "i1 = 5\ni2 = 1\ni3 = 5"));
+  for (int i = 0; i < 3; ++i) {
+    texts.push_back(response_text(fmt::format("b-{}", i), "b", "i1 = \"dont-know\"\ni2 = 3\ni3 = 3"));
+  }
+  const GroupResult group = score_texts(catalog, texts).groups[0];
+  BOOST_REQUIRE_EQUAL(group.roles.size(), 2u);
+  BOOST_TEST(*group.roles[1].dimensions[0].index == 50.0);  // "dont-know" is not a score
+  BOOST_TEST(*group.roles[1].dimensions[0].dont_know_share == 3.0 / 9.0, tt::tolerance(1e-12));
+  BOOST_TEST(!group.roles[0].dimensions[0].dont_know_share.has_value());  // none: not notable
+  BOOST_TEST(!group.dimensions[0].dont_know_share.has_value());           // 3 of 21 answers: 14%, not notable
+  BOOST_TEST(*group.overall_index == (4 * 100.0 + 3 * 50.0) / 7, tt::tolerance(1e-12));
+  BOOST_TEST(*group.balanced_index == 75.0, tt::tolerance(1e-12));
+  const auto i1 = std::find_if(group.attention_items.begin(), group.attention_items.end(),
+                               [](const ItemResult& item) { return item.id == "i1"; });
+  BOOST_REQUIRE(i1 != group.attention_items.end());
+  BOOST_TEST(i1->dont_know == 3u);
+  BOOST_TEST(i1->not_applicable == 0u);
+  BOOST_TEST(i1->n == 4u);
+}
+
+BOOST_AUTO_TEST_CASE(one_role_shown_gives_no_balanced_index) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3; ++i) texts.push_back(response_text(fmt::format("a-{}", i), "a", "i1 = 5\ni2 = 1\ni3 = 5"));
+  const GroupResult group = score_texts(catalog, texts).groups[0];
+  BOOST_TEST(group.overall_index.has_value());
+  BOOST_TEST(!group.balanced_index.has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
