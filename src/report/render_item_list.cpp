@@ -49,10 +49,7 @@ std::string questionnaire_section(const Questionnaire& q) {
 
 std::string render_item_list(const std::vector<const Questionnaire*>& questionnaires) {
   std::string out;
-  for (const Questionnaire* q : questionnaires) {
-    if (!out.empty()) out += '\n';
-    out += questionnaire_section(*q);
-  }
+  for (const Questionnaire* q : questionnaires) out += questionnaire_section(*q);  // each ends with a blank line
   while (out.size() >= 2 && out.ends_with("\n\n")) out.pop_back();
   return out;
 }
