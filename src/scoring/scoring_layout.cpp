@@ -83,6 +83,9 @@ Layout::Layout(const Catalog& catalog) {
     auto dimensions = dimensions_by_item(*q, scored);
     questionnaires.push_back({q, dimension_count, item_count, std::move(scored), scales_by_item(*q),
                               std::move(dimensions), item_indexes_by_id(*q), measures_by_dimension(*q)});
+    const std::size_t slot = questionnaires.size() - 1;
+    const bool same_id = slot > 0 && questionnaires[slot - 1].questionnaire->id == q->id;
+    questionnaires.back().id_slot = same_id ? questionnaires[slot - 1].id_slot : slot;
     dimension_count += q->dimensions.size();
     item_count += q->items.size();
   }

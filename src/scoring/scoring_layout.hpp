@@ -25,6 +25,7 @@ struct QuestionnaireSlots {
   std::vector<std::size_t> dimension_of_item;          // per scored item, the index of its dimension
   std::vector<std::size_t> items_by_id;                // item indexes, ordered by item id
   std::vector<std::shared_ptr<const DimensionMeasure>> measures;  // per dimension, what it is measured with
+  std::size_t id_slot = 0;  // the slot of the first version with this id: one respondent answers one version of an id
 
   // The index of item `id`, or items.size() when there is none. Answers read from a file come ordered by id, so
   // the search resumes at `cursor` (a position in items_by_id) and moves it on; answers in any order still work.

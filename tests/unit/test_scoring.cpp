@@ -374,6 +374,30 @@ BOOST_AUTO_TEST_CASE(dont_know_shares_and_the_balanced_index) {
   BOOST_TEST(i1->n == 4u);
 }
 
+// Each response is scored with the version it answered (the archived 1.0 or the current 2.0), and one respondent
+// may still answer a questionnaire only once per period, whatever the versions.
+BOOST_AUTO_TEST_CASE(versions_are_scored_apart_and_a_respondent_answers_one_version) {
+  const Catalog catalog = Catalog::from_folders({std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires"});
+  const auto response = [](const std::string& id, const std::string& version, const std::string& answers) {
+    return fmt::format("[respondent]\nid = \"{}\"\norganisation = \"O\"\npartnership = \"p\"\nrole = \"r\"\n"
+                       "period = \"2024\"\n\n[questionnaires]\ntrust = \"{}\"\n\n[answers.trust]\n{}\n",
+                       id, version, answers);
+  };
+  const Response old = parse_response(response("a", "1.0", "double-check = 2"), "a.toml", catalog);
+  const Response current = parse_response(response("b", "2.0", "extra-checks = 2"), "b.toml", catalog);
+  Scorer scorer(catalog, ScoringOptions{});
+  BOOST_TEST(scorer.add(old).empty());
+  BOOST_TEST(scorer.add(current).empty());
+  const Response again = parse_response(response("a", "2.0", "extra-checks = 2"), "c.toml", catalog);
+  const std::vector<Diagnostic> conflicts = scorer.add(again);
+  BOOST_REQUIRE_EQUAL(conflicts.size(), 1u);
+  BOOST_TEST(conflicts[0].message.find("'trust'") != std::string::npos);
+  const Results results = scorer.finish();
+  BOOST_REQUIRE_EQUAL(results.groups[0].questionnaires.size(), 2u);
+  BOOST_TEST(results.groups[0].questionnaires[0].version == "1.0");
+  BOOST_TEST(results.groups[0].questionnaires[1].version == "2.0");
+}
+
 BOOST_AUTO_TEST_CASE(one_role_shown_gives_no_balanced_index) {
   const Catalog catalog = worked_catalog();
   std::vector<std::string> texts;
