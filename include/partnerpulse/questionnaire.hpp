@@ -17,7 +17,8 @@ struct Scale {
   int min = 1;
   int max = 5;
   std::vector<LocalizedText> labels;  // labels[v - min] names value v
-  bool allow_na = false;              // whether "na" (not applicable / don't know) is a valid answer
+  bool allow_na = false;              // whether "na" (not applicable) is a valid answer
+  bool allow_dont_know = false;       // whether "dont-know" is a valid answer
   int points() const noexcept { return max - min + 1; }
   const LocalizedText& label(int value) const { return labels.at(static_cast<std::size_t>(value - min)); }
 };
@@ -30,7 +31,7 @@ struct Band {
   double upper = 100.0;
 };
 
-// The bands used when a questionnaire defines none: needs attention < 50 <= developing < 75 <= strength.
+// The bands used when a questionnaire defines none: needs attention < 50 <= making progress < 75 <= strength.
 std::vector<Band> default_bands();
 // The band an index in 0..100 falls in; `bands` must be non-empty and ordered.
 const Band& band_for(const std::vector<Band>& bands, double index);
@@ -56,6 +57,7 @@ struct Item {
   double weight = 1.0;
   SourceLocation location;
   std::string replaces;   // scale items only: an earlier item with the same meaning, compared as this one
+  std::string basis;      // the practice document and practice the item measures (not translated); may be empty
   bool scored() const noexcept { return kind == ItemKind::scale; }
 };
 

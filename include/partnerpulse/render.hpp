@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "partnerpulse/questionnaire.hpp"
 #include "partnerpulse/results.hpp"
 
 namespace partnerpulse {
@@ -20,6 +21,10 @@ struct RenderOptions {
   bool comments = false;      // print free-text comments (never attributed)
   std::size_t bar_width = 10; // width of the text bar in Markdown tables
 };
+
+// Every item of `questionnaires` with its basis, as Markdown: a section per questionnaire, a table per dimension
+// (id, statement, reverse-keyed, basis), then the open questions (`list --items`, docs/questionnaires.md).
+std::string render_item_list(const std::vector<const Questionnaire*>& questionnaires);
 
 // The Markdown report: one section per group. Passes markdownlint-cli2's default rules (except line length).
 std::string render_markdown(const Results& results, const RenderOptions& options);

@@ -15,13 +15,18 @@ namespace partnerpulse {
 
 class Catalog;
 
-// One answer: a scale value, or "na" (not applicable / don't know) when value is empty.
+// One answer: a scale value, or, when value is empty, "na" (not applicable) or "dont-know" (dont_know set).
 struct Answer {
   std::string item;
   std::optional<int> value;
   std::uint32_t line = 0;  // where the value stands in Response::path (0: not read from a file)
   std::uint32_t column = 0;
+  bool dont_know = false;  // "dont-know": the respondent cannot judge (only when value is empty)
 };
+
+// The answer words a scored item takes besides a number.
+inline constexpr const char* not_applicable_answer = "na";
+inline constexpr const char* dont_know_answer = "dont-know";
 
 struct Comment {
   std::string item;

@@ -52,6 +52,9 @@ struct DimensionResult {
   std::optional<BandRef> band;
   LocalizedText advice;              // the advice for the band
   bool withheld = false;             // n below the minimum group size
+  // The share (0-1) of "dont-know" among the answers to the dimension's scored items, when notable (at least
+  // dont_know_notable_share) and the dimension is shown; else empty.
+  std::optional<double> dont_know_share;
   // What the dimension was measured with (shared by every group scored with the same questionnaire); null only in
   // hand-built results.
   std::shared_ptr<const DimensionMeasure> measure;
@@ -68,7 +71,12 @@ struct RoleDimensionResult {
   std::string dimension;
   std::size_t n = 0;
   std::optional<double> index;  // empty when withheld for anonymity
+  // The role's share (0-1) of "dont-know" answers in the dimension, when notable and the cell is shown; else empty.
+  std::optional<double> dont_know_share;
 };
+
+// A share of "dont-know" answers at least this large is notable: reports show it (docs/scoring.md).
+inline constexpr double dont_know_notable_share = 0.2;
 
 struct RoleResult {
   std::string role;
@@ -104,6 +112,7 @@ struct ItemResult {
   std::size_t not_applicable = 0;
   std::optional<double> index; // 0-100 mean item score after reverse keying
   std::optional<double> sd;
+  std::size_t dont_know = 0;   // "dont-know" answers
 };
 
 struct CommentGroup {
@@ -137,7 +146,7 @@ struct GroupResult {
   std::size_t respondents = 0;
   std::vector<std::pair<std::string, std::size_t>> role_counts;  // every role, sorted by name
   bool withheld = false;  // fewer respondents than the minimum group size: no figures at all
-  std::optional<double> overall_index;
+  std::optional<double> overall_index;  // the mean of the dimension indexes shown: each respondent counts once
   std::optional<BandRef> overall_band;
   // The overall index minus the previous period's, both as printed, when both are shown and are the mean of the
   // same dimensions measured the same way (add_changes_since_previous_period, compare.hpp).
@@ -146,6 +155,9 @@ struct GroupResult {
   // Roles with no respondent at all in this period: declared roles (by title) with a partnership file, else the
   // roles that answered in another period of the partnership. Sorted as declared, else by label.
   std::vector<std::string> missing_roles;
+  // The mean of the role indexes of the roles shown (a role's index: the mean of its dimension cells shown), so
+  // that each role counts once; empty unless at least two roles have a cell shown.
+  std::optional<double> balanced_index;
   std::vector<DimensionResult> dimensions;
   std::vector<RoleResult> roles;  // roles shown on their own
   std::vector<WithheldRole> withheld_roles;

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
+#include "partnerpulse/render.hpp"
 
 namespace partnerpulse {
 
@@ -15,6 +16,7 @@ namespace {
 // The values given to `partnerpulse list`.
 struct ListOptions {
   std::vector<std::string> questionnaire_folders;
+  bool items = false;  // list every item with its basis instead of one line per questionnaire
 };
 
 // Prints every questionnaire on the search path, one line each, to standard output.
@@ -25,6 +27,12 @@ int run_list(const ListOptions& options, Console& console) {
                                "(*.toml) in ./questionnaires, or name their folder with --questionnaires DIR\n",
                                catalog.searched_folders());
     return exit_invalid;
+  }
+  if (options.items) {
+    std::vector<const Questionnaire*> questionnaires;
+    for (const auto& q : catalog.all()) questionnaires.push_back(q.get());
+    console.out << render_item_list(questionnaires);
+    return exit_ok;
   }
   console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");
   for (const auto& q : catalog.all()) {
@@ -39,6 +47,9 @@ int run_list(const ListOptions& options, Console& console) {
 CommandRun setup_list(CLI::App& command) {
   auto options = std::make_shared<ListOptions>();
   add_questionnaire_folders_option(command, options->questionnaire_folders);
+  command.add_flag("--items", options->items,
+                   "List every item of each questionnaire, with the practice document it draws on (its basis), as "
+                   "Markdown");
   command.description("List the questionnaires found on the search path: --questionnaires folders, then "
                       "./questionnaires, then the installed share folder. The first folder that holds an id wins. "
                       "Exits 1 when no questionnaire is found.");

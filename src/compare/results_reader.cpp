@@ -241,7 +241,7 @@ private:
     out.n = count(json, at, "n");
     each(json, at, "dimensions", [&](const Json& c, const std::string& p) {
       out.dimensions.push_back({text(c, p, "questionnaire"), text(c, p, "id"), count(c, p, "n"),
-                                number_or_null(c, p, "index")});
+                                number_or_null(c, p, "index"), std::nullopt});
     });
     return out;
   }

@@ -17,9 +17,9 @@ std::string respondent_allowed(const std::vector<std::string>& values) {
   return fmt::format("one of: {} (required)", fmt::join(values, " | "));
 }
 
-// What a scored item takes: "1-5 or na", or "1-5" when the scale has no "na".
+// What a scored item takes: "1-5", then " or na" and " or dk" where the scale allows them.
 std::string scale_allowed(const Scale& scale) {
-  return fmt::format("{}-{}{}", scale.min, scale.max, scale.allow_na ? " or na" : "");
+  return fmt::format("{}-{}{}{}", scale.min, scale.max, scale.allow_na ? " or na" : "", scale.allow_dont_know ? " or dk" : "");
 }
 
 }  // namespace

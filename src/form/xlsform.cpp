@@ -128,7 +128,8 @@ void add_questionnaire(const Questionnaire& q, SheetBuilder& survey, SheetBuilde
   static const LocalizedText comment_hint =
       form_text("Never shown next to your name or organisation", "Jamais affiché à côté de votre nom ou de votre "
                                                                   "organisation");
-  static const LocalizedText not_applicable = form_text("Not applicable / don't know", "Sans objet / je ne sais pas");
+  static const LocalizedText not_applicable = form_text("Not applicable", "Sans objet");
+  static const LocalizedText dont_know = form_text("Don't know", "Je ne sais pas");
   survey.add({"begin_group", q.id}, {&q.title});
   for (const Item& item : q.items) {
     if (!item.scored()) {
@@ -145,6 +146,7 @@ void add_questionnaire(const Questionnaire& q, SheetBuilder& survey, SheetBuilde
       choices.add({list, std::to_string(point)}, {&scale.label(point)});
     }
     if (scale.allow_na) choices.add({list, "na"}, {&not_applicable});
+    if (scale.allow_dont_know) choices.add({list, "dk"}, {&dont_know});
   }
 }
 

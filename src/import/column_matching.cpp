@@ -9,6 +9,8 @@
 #include <fmt/ranges.h>
 #include <utf8proc.h>
 
+#include "partnerpulse/response.hpp"
+
 namespace partnerpulse {
 
 namespace {
@@ -369,14 +371,18 @@ ScaleAnswers::Match ScaleAnswers::match(std::string_view answer) const {
   if (scale_->allow_na && (answer == "na" || answer == "NA" || answer == "n/a" || answer == "N/A")) {
     return {Outcome::not_applicable, 0};
   }
+  if (scale_->allow_dont_know && (answer == "dk" || answer == "DK" || answer == dont_know_answer)) {
+    return {Outcome::dont_know, 0};
+  }
   if (const auto found = labels_exact_.find(std::string(answer)); found != labels_exact_.end() && found->second) {
     return {Outcome::value, *found->second};
   }
   const std::string normalized = normalize_for_matching(answer);
   if (const auto found = mapped_normalized_.find(normalized); found != mapped_normalized_.end()) return classify(found->second);
-  if (scale_->allow_na && (normalized == "not applicable" || normalized == "don t know" || normalized == "do not know")) {
-    return {Outcome::not_applicable, 0};
-  }
+  const bool says_dont_know = normalized == "don t know" || normalized == "do not know";
+  if (says_dont_know && scale_->allow_dont_know) return {Outcome::dont_know, 0};
+  // A scale without "don't know" takes it as "not applicable", as before the two were told apart.
+  if (scale_->allow_na && (normalized == "not applicable" || says_dont_know)) return {Outcome::not_applicable, 0};
   if (const auto found = labels_normalized_.find(normalized); found != labels_normalized_.end() && found->second) {
     return {Outcome::value, *found->second};
   }
@@ -384,8 +390,8 @@ ScaleAnswers::Match ScaleAnswers::match(std::string_view answer) const {
 }
 
 std::string ScaleAnswers::accepted() const {
-  return fmt::format("{}-{}{}, or a label of scale '{}'", scale_->min, scale_->max, scale_->allow_na ? ", na" : "",
-                     scale_->id);
+  return fmt::format("{}-{}{}{}, or a label of scale '{}'", scale_->min, scale_->max, scale_->allow_na ? ", na" : "",
+                     scale_->allow_dont_know ? ", dk" : "", scale_->id);
 }
 
 }  // namespace partnerpulse

@@ -66,13 +66,13 @@ std::string describe_plan(const ColumnPlan& plan);
 class ScaleAnswers {
 public:
   ScaleAnswers(const Scale& scale, const std::vector<MappedAnswer>& mapped);
-  enum class Outcome { value, not_applicable, no_match, off_scale };
+  enum class Outcome { value, not_applicable, dont_know, no_match, off_scale };
   struct Match {
     Outcome outcome = Outcome::no_match;
     int value = 0;
   };
   Match match(std::string_view answer) const;
-  // What the scale accepts, for messages: "1-5, na or a label of scale 'agree5'".
+  // What the scale accepts, for messages: "1-5, na, dk, or a label of scale 'agree5'".
   std::string accepted() const;
 
 private:

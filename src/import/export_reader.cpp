@@ -247,9 +247,10 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
                         QuestionnaireAnswers& answers, DiagnosticList& problems) {
   bool ok = true;
   std::size_t count = 0;  // answers kept; the entries after them are left over from an earlier row
-  const auto keep = [&](const std::string& item, std::optional<int> value) {
+  const auto keep = [&](const std::string& item, std::optional<int> value, bool dont_know = false) {
     if (count == answers.answers.size()) answers.answers.emplace_back();
     answers.answers[count].item.assign(item);
+    answers.answers[count].dont_know = dont_know;
     answers.answers[count++].value = value;
   };
   answers.open_answers.clear();
@@ -268,6 +269,8 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
       keep(item.id, match.value);
     } else if (match.outcome == ScaleAnswers::Outcome::not_applicable) {
       keep(item.id, std::nullopt);
+    } else if (match.outcome == ScaleAnswers::Outcome::dont_know) {
+      keep(item.id, std::nullopt, true);
     } else {
       ok = false;
       if (problems.full()) continue;

@@ -45,6 +45,53 @@ std::vector<std::string> questionnaire_search_path(const std::vector<std::string
   return folders;
 }
 
+namespace {
+
+// Loads the questionnaires of one folder (passing each to `add`), collecting problems; ids must be unique within
+// the folder, or with `archive`, ids and versions. Returns false when the folder is missing; one that cannot be
+// listed holds nothing.
+template <typename Add>
+bool load_folder(const std::string& folder, bool archive, std::vector<Diagnostic>& problems, Add add) {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return false;
+  std::vector<std::string> files;
+  try {
+    files = collect_toml_files({folder}, Subfolders::skip);
+  } catch (const IoError&) {
+    return true;
+  }
+  std::vector<std::pair<std::string, std::string>> seen_here;  // id (and version) -> file, within this folder
+  for (const auto& file : files) {
+    try {
+      const std::string text = read_text_file(file);
+      if (detect_input_kind(text) != InputKind::questionnaire) continue;
+      Questionnaire questionnaire = parse_questionnaire(text, file);
+      const std::string key = archive ? fmt::format("{} {}", questionnaire.id, questionnaire.version)
+                                      : questionnaire.id;
+      const auto same = std::find_if(seen_here.begin(), seen_here.end(),
+                                     [&](const auto& entry) { return entry.first == key; });
+      if (same != seen_here.end()) {
+        Diagnostic duplicate;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
+        duplicate.location = SourceLocation{file, 1, 1};
+        duplicate.message =
+            archive ? fmt::format("questionnaire '{}' version \"{}\" is also defined by {}; each version may be "
+                                  "archived once in a folder", questionnaire.id, questionnaire.version, same->second)
+                    : fmt::format("questionnaire id '{}' is also defined by {}; ids must be unique in a folder",
+                                  questionnaire.id, same->second);
+        problems.push_back(std::move(duplicate));
+        continue;
+      }
+      seen_here.emplace_back(key, file);
+      add(std::move(questionnaire));
+    } catch (const InputError& error) {
+      problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vector<Questionnaire> first) {
   Catalog catalog;
   for (auto& questionnaire : first) catalog.add(std::move(questionnaire));
@@ -53,45 +100,38 @@ Catalog Catalog::from_folders(const std::vector<std::string>& folders, std::vect
     if (std::find(catalog.searched_.begin(), catalog.searched_.end(), folder) == catalog.searched_.end()) {
       catalog.searched_.push_back(folder);
     }
-    std::error_code ec;
-    if (!fs::is_directory(folder, ec)) continue;
+    if (!load_folder(folder, false, problems, [&](Questionnaire q) { catalog.add(std::move(q)); })) continue;
     catalog.folders_.push_back(folder);
-    std::vector<std::string> files;
-    try {
-      files = collect_toml_files({folder}, Subfolders::skip);
-    } catch (const IoError&) {
-      continue;  // a folder that cannot be listed holds nothing, like a missing one
-    }
-    std::vector<std::pair<std::string, std::string>> seen_here;  // id -> file, within this folder
-    for (const auto& file : files) {
-      try {
-        const std::string text = read_text_file(file);
-        if (detect_input_kind(text) != InputKind::questionnaire) continue;
-        Questionnaire questionnaire = parse_questionnaire(text, file);
-        const auto same = std::find_if(seen_here.begin(), seen_here.end(),
-                                       [&](const auto& entry) { return entry.first == questionnaire.id; });
-        if (same != seen_here.end()) {
-          Diagnostic duplicate;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
-          duplicate.location = SourceLocation{file, 1, 1};
-          duplicate.message = fmt::format("questionnaire id '{}' is also defined by {}; ids must be unique in a folder",
-                                          questionnaire.id, same->second);
-          problems.push_back(std::move(duplicate));
-          continue;
-        }
-        seen_here.emplace_back(questionnaire.id, file);
-        catalog.add(std::move(questionnaire));
-      } catch (const InputError& error) {
-        problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
-      }
-    }
+    load_folder((fs::path(folder) / "archive").string(), true, problems,
+                [&](Questionnaire q) { catalog.add_archived(std::move(q)); });
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   return catalog;
 }
 
 void Catalog::add(Questionnaire questionnaire) {
-  if (find(questionnaire.id)) return;
-  items_.push_back(std::make_shared<const Questionnaire>(std::move(questionnaire)));
+  auto shared = std::make_shared<const Questionnaire>(std::move(questionnaire));
+  search_order_.push_back(shared);
+  if (!find(shared->id)) items_.push_back(std::move(shared));
+}
+
+void Catalog::add_archived(Questionnaire questionnaire) {
+  search_order_.push_back(std::make_shared<const Questionnaire>(std::move(questionnaire)));
+}
+
+const Questionnaire* Catalog::find(std::string_view id, std::string_view version) const {
+  for (const auto& item : search_order_) {
+    if (item->id == id && item->version == version) return item.get();
+  }
+  return find(id);
+}
+
+std::vector<const Questionnaire*> Catalog::versions() const {
+  std::vector<const Questionnaire*> reachable;
+  for (const auto& item : search_order_) {
+    if (find(item->id, item->version) == item.get()) reachable.push_back(item.get());
+  }
+  return reachable;
 }
 
 std::vector<std::string> Catalog::ids() const {

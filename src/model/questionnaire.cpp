@@ -7,7 +7,7 @@ namespace partnerpulse {
 std::vector<Band> default_bands() {
   return {
       {"attention", LocalizedText("en", "needs attention"), 50.0},
-      {"developing", LocalizedText("en", "developing"), 75.0},
+      {"progressing", LocalizedText("en", "making progress"), 75.0},
       {"strength", LocalizedText("en", "strength"), 100.0},
   };
 }

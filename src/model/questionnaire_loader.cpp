@@ -202,6 +202,7 @@ private:
         }
       }
       scale.allow_na = reader.boolean("allow_na", Need::optional).value_or(false);
+      scale.allow_dont_know = reader.boolean("allow_dont_know", Need::optional).value_or(false);
       reader.finish();
       q.scales.push_back(std::move(scale));
     }
@@ -218,6 +219,7 @@ private:
       q.bands = default_bands();
       return;
     }
+    uses_default_bands_ = false;
     IdRegistry ids("band", diagnostics_);
     double previous = 0.0;
     for_each_table(*bands, "bands", [&](const toml::table& table, std::size_t index) {
@@ -275,7 +277,7 @@ private:
       if (const toml::table* advice = named.table("advice", Need::required)) {
         TableReader advice_reader(*advice, path_, context + " advice", diagnostics_);
         for (const auto& band_id : band_ids) {
-          if (auto text = advice_reader.text(band_id, Need::required, language_)) {
+          if (auto text = advice_reader.text(advice_key(*advice, band_id), Need::required, language_)) {
             dimension.advice.emplace_back(band_id, *text);
           }
         }
@@ -285,6 +287,16 @@ private:
       dimension_locations_.push_back(named.where("id"));
       q.dimensions.push_back(std::move(dimension));
     });
+  }
+
+  // The advice key for `band_id`: the band id itself, except that with the default bands a file written before
+  // the middle band was renamed may still call it "developing" (the old id is read as "progressing").
+  std::string advice_key(const toml::table& advice, const std::string& band_id) const {
+    if (uses_default_bands_ && band_id == "progressing" && !advice.contains("progressing") &&
+        advice.contains("developing")) {
+      return "developing";
+    }
+    return band_id;
   }
 
   void read_items(Questionnaire& q) {
@@ -311,6 +323,7 @@ private:
         }
       }
       if (auto text = reader.text("text", Need::required, language_)) item.text = *text;
+      if (auto basis = reader.string("basis", Need::optional)) item.basis = *basis;
       const bool scored = item.scored();
       if (auto dimension = reader.string("dimension", scored ? Need::required : Need::optional)) {
         item.dimension = *dimension;
@@ -411,6 +424,7 @@ private:
   std::string language_ = "en";
   std::vector<SourceLocation> dimension_locations_;
   std::vector<std::pair<std::size_t, SourceLocation>> replacements_;  // item index, where its `replaces` is
+  bool uses_default_bands_ = true;  // the file defines no [[bands]]
 };
 
 }  // namespace

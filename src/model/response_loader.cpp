@@ -111,7 +111,7 @@ private:
       } else {
         answers.version = version->get();
       }
-      const Questionnaire* questionnaire = catalog_.find(id);
+      const Questionnaire* questionnaire = version ? catalog_.find(id, answers.version) : catalog_.find(id);
       if (!questionnaire) {
         if (!catalog_suggester_) catalog_suggester_.emplace(catalog_.ids());
         const auto suggestion = catalog_suggester_->closest(id);
@@ -147,7 +147,7 @@ private:
                                      suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
       return {nullptr, nullptr};
     }
-    return {&*found, catalog_.find(id)};
+    return {&*found, catalog_.find(id, found->version)};
   }
 
   // The item `item_id` of `questionnaire`, for a table of `entries` entries: a table of a few entries searches the
@@ -187,30 +187,45 @@ private:
                           std::string_view context) {
     const auto at = [&] { return location_of(value.source(), path_); };
     const auto& begin = value.source().begin;
+    const std::string words = answer_words(scale);
     if (const auto* number = value.as_integer()) {
       const std::int64_t v = number->get();
       if (v < scale.min || v > scale.max) {
         diagnostics_.error(at(), fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item.id, v,
-                                             scale.min, scale.max, scale.allow_na ? " (or \"na\")" : ""));
+                                             scale.min, scale.max, words.empty() ? "" : " (or " + words + ")"));
       } else {
         answers.answers.push_back({item.id, static_cast<int>(v), begin.line, begin.column});
       }
     } else if (const auto* text = value.as_string()) {
-      if (text->get() != "na") {
+      const bool na = text->get() == not_applicable_answer, dont_know = text->get() == dont_know_answer;
+      if (!na && !dont_know) {
         diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item.id,
-                                             scale.min, scale.max, scale.allow_na ? " or \"na\"" : "", text->get()));
-      } else if (!scale.allow_na) {
-        diagnostics_.error(at(), fmt::format("{}: '{}' = \"na\" is not allowed: scale '{}' has no "
-                                             "not-applicable answer; answer {}..{} or leave the item out",
-                                             context, item.id, scale.id, scale.min, scale.max));
+                                             scale.min, scale.max, words.empty() ? "" : " or " + words, text->get()));
+      } else if (na ? !scale.allow_na : !scale.allow_dont_know) {
+        diagnostics_.error(at(), fmt::format("{}: '{}' = \"{}\" is not allowed: scale '{}' has no {} answer "
+                                             "({}); answer {}..{}{} or leave the item out",
+                                             context, item.id, text->get(), scale.id,
+                                             na ? "not-applicable" : "don't-know",
+                                             na ? "allow_na" : "allow_dont_know", scale.min, scale.max,
+                                             words.empty() ? "" : ", " + words));
       } else {
-        answers.answers.push_back({item.id, std::nullopt, begin.line, begin.column});
+        answers.answers.push_back({item.id, std::nullopt, begin.line, begin.column, dont_know});
       }
     } else {
       diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item.id,
-                                           scale.min, scale.max, scale.allow_na ? " or \"na\"" : "",
+                                           scale.min, scale.max, words.empty() ? "" : " or " + words,
                                            describe_type(value)));
     }
+  }
+
+  // The answer words `scale` allows besides numbers, quoted, for messages: "\"na\"", "\"na\" or \"dont-know\"".
+  static std::string answer_words(const Scale& scale) {
+    std::string words;
+    if (scale.allow_na) words = fmt::format("\"{}\"", not_applicable_answer);
+    if (scale.allow_dont_know) {
+      words += fmt::format("{}\"{}\"", words.empty() ? "" : " or ", dont_know_answer);
+    }
+    return words;
   }
 
   // Calls visit(answers, questionnaire, item, value, context) for every `item = value` of every [SECTION.ID]

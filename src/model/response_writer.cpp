@@ -58,7 +58,9 @@ std::string write_response(const Response& response) {
     out += fmt::format("\n[answers.{}]\n", toml_key(q.questionnaire));
     for (const auto& answer : q.answers) {
       out += fmt::format("{} = {}\n", toml_key(answer.item),
-                         answer.value ? std::to_string(*answer.value) : std::string("\"na\""));
+                         answer.value       ? std::to_string(*answer.value)
+                         : answer.dont_know ? toml_string(dont_know_answer)
+                                            : toml_string(not_applicable_answer));
     }
     for (const auto& open : q.open_answers) out += fmt::format("{} = {}\n", toml_key(open.item), toml_string(open.text));
   }

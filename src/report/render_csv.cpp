@@ -20,7 +20,8 @@ namespace partnerpulse {
 namespace {
 
 constexpr std::string_view header =
-    "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld";
+    "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld,overall_index,"
+    "balanced_index,dont_know_share";
 
 class CsvRenderer {
 public:
@@ -33,7 +34,7 @@ public:
       if (group.withheld && group.dimensions.empty()) {
         // Keep the group visible: one row without a dimension, marked withheld.
         row(out, {text_field(group.partnership), text_field(group.period), "", "", "", "", "", "", "", "",
-                         "", "true"});
+                         "", "true", "", "", ""});
         continue;
       }
       for (const auto& d : group.dimensions) {
@@ -44,7 +45,10 @@ public:
              text_field(title), withheld ? "" : number_field(d.index),
              withheld || !d.band ? "" : text_field(d.band->id), group.withheld ? "" : fmt::format("{}", d.n),
              withheld ? "" : number_field(d.sd), withheld ? "" : number_field(d.alpha),
-             withheld ? "" : number_field(d.scale_mean), withheld ? "true" : "false"});
+             withheld ? "" : number_field(d.scale_mean), withheld ? "true" : "false",
+             group.withheld ? "" : number_field(group.overall_index),
+             group.withheld ? "" : number_field(group.balanced_index),
+             withheld ? "" : number_field(d.dont_know_share)});
       }
     }
     return out;

@@ -82,10 +82,11 @@ public:
               return ObjectBuilder(2).add("role", clean(count.first)).add("n", count.second).take();
             }));
     add_partnership_details(group, out);
-    out.add("overall", ObjectBuilder(3)
+    out.add("overall", ObjectBuilder(4)
                            .add("index", withheld ? Json(nullptr) : number(group.overall_index))
                            .add("band", withheld ? Json(nullptr) : band_id(group.overall_band))
                            .add("band_label", withheld ? Json(nullptr) : band_label(group.overall_band))
+                           .add("balanced_index", withheld ? Json(nullptr) : number(group.balanced_index))
                            .take());
     out.add("dimensions", shown(group.dimensions, [&](const DimensionResult& d) { return dimension(d); }));
     out.add("roles", shown(group.roles, [&](const RoleResult& role) { return role_cells(role); }));
@@ -138,7 +139,7 @@ private:
   Json dimension(const DimensionResult& d) const {
     const auto shown = [&](const std::optional<double>& value) { return d.withheld ? Json(nullptr) : number(value); };
     const std::optional<BandRef> band = d.withheld ? std::nullopt : d.band;
-    return ObjectBuilder(17)
+    return ObjectBuilder(18)
         .add("questionnaire", clean(d.questionnaire))
         .add("id", clean(d.id))
         .add("title", text(d.title))
@@ -155,6 +156,7 @@ private:
         .add("withheld", d.withheld)
         .add("change", d.withheld ? Json(nullptr) : number(d.change))
         .add("significant", d.withheld || !d.significant ? Json(nullptr) : Json(*d.significant))
+        .add("dont_know_share", shown(d.dont_know_share))
         .add("measured_with", measured_with(d.measure.get()))
         .take();
   }
@@ -177,11 +179,12 @@ private:
 
   Json role_cells(const RoleResult& role) const {
     Json cells = array_of(role.dimensions, [&](const RoleDimensionResult& cell) {
-      return ObjectBuilder(4)
+      return ObjectBuilder(5)
           .add("questionnaire", clean(cell.questionnaire))
           .add("id", clean(cell.dimension))
           .add("n", cell.n)
           .add("index", number(cell.index))
+          .add("dont_know_share", cell.index ? number(cell.dont_know_share) : Json(nullptr))
           .take();
     });
     return ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("dimensions", std::move(cells)).take();
@@ -200,7 +203,7 @@ private:
   }
 
   Json attention_item(const ItemResult& item) const {
-    return ObjectBuilder(9)
+    return ObjectBuilder(10)
         .add("questionnaire", clean(item.questionnaire))
         .add("id", clean(item.id))
         .add("dimension", clean(item.dimension))
@@ -210,6 +213,7 @@ private:
         .add("sd", number(item.sd))
         .add("n", item.n)
         .add("not_applicable", item.not_applicable)
+        .add("dont_know", item.dont_know)
         .take();
   }
 

@@ -106,6 +106,7 @@ private:
     render_summary(group);
     render_dimensions(group);
     render_gaps(group);
+    render_dont_know(group);
     render_items(group);
     render_advice(group);
     if (options_.comments) render_comments(group);
@@ -147,8 +148,44 @@ private:
     } else {
       overall += fmt::format("{} (not computable)", missing);
     }
+    if (group.balanced_index && group.overall_index) {
+      overall += ": each respondent counts once, so the roles with the most respondents weigh the most";
+      overall += fmt::format("\n- Balanced index: **{} / 100**: the mean of the indexes of the roles shown, each "
+                             "role counting once",
+                             format_fixed(*group.balanced_index, 1));
+    }
     doc_.add(respondents + "\n" + overall);
   }
+
+  // The notable shares of "don't know" answers (docs/scoring.md): per dimension, for all respondents and for each
+  // role shown; nothing when none is notable. Withheld dimensions and cells never have one.
+  void render_dont_know(const GroupResult& group) {
+    std::vector<std::string> lines;
+    for (const auto& d : group.dimensions) {
+      std::vector<std::string> shares;
+      if (d.dont_know_share && !d.withheld) shares.push_back(fmt::format("all respondents {}", percent(*d.dont_know_share)));
+      for (const auto& role : group.roles) {
+        for (const auto& cell : role.dimensions) {
+          if (cell.questionnaire != d.questionnaire || cell.dimension != d.id) continue;
+          if (cell.index && cell.dont_know_share) {
+            shares.push_back(fmt::format("{} {}", plain(role.role, "(no role)"), percent(*cell.dont_know_share)));
+          }
+        }
+      }
+      if (shares.empty()) continue;
+      lines.push_back(markdown_inline(fmt::format("{}, {}: {}", questionnaire_title(group, d.questionnaire),
+                                                  dimension_title(d), fmt::join(shares, "; "))));
+    }
+    if (lines.empty()) return;
+    heading(3, "Answered \"don't know\"");
+    doc_.add(fmt::format("Dimensions where at least {}% of the answers, from all respondents or from a role shown, "
+                         "were \"don't know\": a partner that cannot judge a practice is a finding to discuss. These "
+                         "answers are not in any index.",
+                         format_fixed(dont_know_notable_share * 100.0, 0)));
+    doc_.add(bullet_list(lines));
+  }
+
+  static std::string percent(double share) { return format_fixed(share * 100.0, 0) + "%"; }
 
   void render_dimensions(const GroupResult& group) {
     heading(3, "Dimensions");
@@ -281,8 +318,11 @@ private:
       doc_.add("No item has enough answers to be listed.");
     } else {
       doc_.add("The lowest-scoring items, lowest first: the concrete practices to discuss.");
-      const std::vector<Column> columns = {{"Questionnaire", false}, {"Item", false}, {"Index", true},
-                                           {"SD", true},             {"n", true},     {"n/a", true}};
+      std::vector<Column> columns = {{"Questionnaire", false}, {"Item", false}, {"Index", true},
+                                     {"SD", true},             {"n", true},     {"n/a", true}};
+      const bool with_dont_know = std::any_of(group.attention_items.begin(), group.attention_items.end(),
+                                              [](const ItemResult& item) { return item.dont_know > 0; });
+      if (with_dont_know) columns.push_back({"Don't know", true});
       std::vector<std::vector<std::string>> rows;
       for (const auto& item : group.attention_items) {
         const std::string item_text = plain(text(item.text), item.id) + (item.reverse ? " (reverse-keyed)" : "");
@@ -290,6 +330,7 @@ private:
                         markdown_table_cell(item_text),
                         figure(item.index, 1), figure(item.sd, 1), fmt::format("{}", item.n),
                         fmt::format("{}", item.not_applicable)});
+        if (with_dont_know) rows.back().push_back(fmt::format("{}", item.dont_know));
       }
       doc_.add(table(columns, rows));
     }

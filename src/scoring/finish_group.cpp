@@ -36,11 +36,47 @@ void finish_role_cells(const std::string& questionnaire, const DimensionResult& 
   }
   const std::vector<bool> withheld = cells_to_withhold(cells, dimension.n - shown_total, min_group);
   for (std::size_t r = 0; r < roles.size(); ++r) {
-    RoleDimensionResult cell{questionnaire, dimension.id, cells[r].second, std::nullopt};
-    if (!dimension.withheld && !withheld[r]) cell.index = figures.role_dimensions.at(roles[r].role)[slot].mean();
+    RoleDimensionResult cell{questionnaire, dimension.id, cells[r].second, std::nullopt, std::nullopt};
+    if (!dimension.withheld && !withheld[r]) {
+      cell.index = figures.role_dimensions.at(roles[r].role)[slot].mean();
+      const auto answers = figures.role_dimension_answers.find(roles[r].role);
+      if (answers != figures.role_dimension_answers.end()) cell.dont_know_share = notable_share(answers->second[slot]);
+    }
     roles[r].dimensions.push_back(std::move(cell));
   }
 }
+
+// The mean of the role indexes of the roles shown, each role's index the mean of its dimension cells shown; empty
+// unless at least two roles have a cell shown.
+std::optional<double> balanced_index(const std::vector<RoleResult>& roles) {
+  double sum = 0.0;
+  std::size_t count = 0;
+  for (const RoleResult& role : roles) {
+    double role_sum = 0.0;
+    std::size_t cells = 0;
+    for (const RoleDimensionResult& cell : role.dimensions) {
+      if (!cell.index) continue;
+      role_sum += *cell.index;
+      ++cells;
+    }
+    if (cells == 0) continue;
+    sum += role_sum / static_cast<double>(cells);
+    ++count;
+  }
+  if (count < 2) return std::nullopt;
+  return sum / static_cast<double>(count);
+}
+
+}  // namespace
+
+std::optional<double> notable_share(const AnswerCounts& counts) {
+  if (counts.answers == 0) return std::nullopt;
+  const double share = static_cast<double>(counts.dont_know) / static_cast<double>(counts.answers);
+  if (rounded_as_printed(share * 100.0, 0) < dont_know_notable_share * 100.0) return std::nullopt;
+  return share;
+}
+
+namespace {
 
 bool same_bands(const std::vector<Band>& a, const std::vector<Band>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(),
@@ -123,6 +159,7 @@ DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d,
   out.index = figures.dimensions[slot].mean();
   out.sd = figures.dimensions[slot].sample_sd();
   out.alpha = figures.alphas[slot].value(std::max<std::size_t>(min_group, 3));
+  out.dont_know_share = notable_share(figures.dimension_answers[slot]);
   if (!out.index) return out;
   if (const Scale* scale = common_scale(questionnaire, slots.scored_items[d])) {
     out.scale_mean = scale->min + *out.index / 100.0 * (scale->max - scale->min);
@@ -188,7 +225,7 @@ void finish_attention_items(const Layout& layout, const GroupFigures& figures, s
     const ExactStats& stats = figures.items[slots.first_item + c.item];
     result.attention_items.push_back({slots.questionnaire->id, item.id, item.dimension, item.text, item.reverse,
                                       stats.count(), figures.items_not_applicable[slots.first_item + c.item],
-                                      stats.mean(), stats.sample_sd()});
+                                      stats.mean(), stats.sample_sd(), figures.items_dont_know[slots.first_item + c.item]});
   }
 }
 
@@ -231,6 +268,7 @@ GroupResult finish_group(const Layout& layout, const ScoringOptions& options, co
     }
   }
   finish_overall(answered, result);
+  result.balanced_index = balanced_index(result.roles);
   finish_attention_items(layout, figures, min_group, options.attention_items, result);
   if (options.collect_comments) finish_comments(layout, figures, result);
   return result;

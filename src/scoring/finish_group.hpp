@@ -31,6 +31,10 @@ DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d,
 GapResult finish_gap(const std::string& questionnaire, const std::string& dimension,
                      const std::vector<RoleResult>& roles, double threshold);
 
+// The share of "dont-know" among `counts`' answers when notable: at least dont_know_notable_share as printed (a
+// whole percentage); else empty.
+std::optional<double> notable_share(const AnswerCounts& counts);
+
 // The lowest-scoring items with at least `min_group` numeric answers, at most `limit` of them: lowest index
 // first, ties in questionnaire order (by id), then item order. Sets result.items_withheld too.
 void finish_attention_items(const Layout& layout, const GroupFigures& figures, std::size_t min_group,

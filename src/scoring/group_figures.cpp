@@ -12,6 +12,8 @@ GroupFigures::GroupFigures(const Layout& layout)
     : dimensions(layout.dimension_count),
       items(layout.item_count),
       items_not_applicable(layout.item_count),
+      items_dont_know(layout.item_count),
+      dimension_answers(layout.dimension_count),
       comments(layout.item_count),
       questionnaire_respondents(layout.questionnaires.size()) {
   alphas.reserve(layout.dimension_count);
@@ -28,15 +30,21 @@ void GroupFigures::add_answers(const Layout& layout, std::size_t q, const Questi
   std::vector<double>& item_scores = scratch.item_scores;
   item_scores.assign(questionnaire.items.size(), std::numeric_limits<double>::quiet_NaN());
   scratch.exact_item_scores.resize(questionnaire.items.size());
+  auto& role_answers = role_dimension_answers[role];
+  if (role_answers.empty()) role_answers.resize(dimensions.size());
   std::size_t cursor = 0;
   for (const Answer& answer : answers.answers) {
     const std::size_t index = slots.find_item(answer.item, cursor);
     if (index == questionnaire.items.size() || !questionnaire.items[index].scored()) continue;
+    const Item& item = questionnaire.items[index];
+    const std::size_t dimension_slot = slots.first_dimension + slots.dimension_of_item[index];
+    for (AnswerCounts* counts : {&dimension_answers[dimension_slot], &role_answers[dimension_slot]}) {
+      counts->merge({1, answer.dont_know ? 1u : 0u});
+    }
     if (!answer.value) {
-      ++items_not_applicable[slots.first_item + index];
+      ++(answer.dont_know ? items_dont_know : items_not_applicable)[slots.first_item + index];
       continue;
     }
-    const Item& item = questionnaire.items[index];
     item_scores[index] = item_score(*slots.item_scales[index], item.reverse, *answer.value);
     scratch.exact_item_scores[index] = ExactStats::exact(item_scores[index]);
     items[slots.first_item + index].add(scratch.exact_item_scores[index]);
@@ -84,6 +92,12 @@ void GroupFigures::merge(GroupFigures&& other) {
     dimensions[i].merge(other.dimensions[i]);
     alphas[i].merge(other.alphas[i]);
   }
+  for (std::size_t i = 0; i < dimension_answers.size(); ++i) dimension_answers[i].merge(other.dimension_answers[i]);
+  for (auto& [role, counts] : other.role_dimension_answers) {
+    auto& mine = role_dimension_answers[role];
+    if (mine.empty()) mine.resize(dimension_answers.size());
+    for (std::size_t i = 0; i < counts.size(); ++i) mine[i].merge(counts[i]);
+  }
   for (auto& [role, figures] : other.role_dimensions) {
     auto& mine = role_dimensions[role];
     if (mine.empty()) {
@@ -95,6 +109,7 @@ void GroupFigures::merge(GroupFigures&& other) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     items[i].merge(other.items[i]);
     items_not_applicable[i] += other.items_not_applicable[i];
+    items_dont_know[i] += other.items_dont_know[i];
     for (auto& [role, texts] : other.comments[i]) {
       auto& mine = comments[i][role];
       mine.insert(mine.end(), std::make_move_iterator(texts.begin()), std::make_move_iterator(texts.end()));

@@ -19,12 +19,26 @@ struct ScoringScratch {
   std::vector<ExactStats::Value> complete_case;      // one dimension's item scores, when every item is answered
 };
 
+// Answers to a dimension's scored items: how many in all (numbers, "na" and "dont-know"), how many "dont-know".
+struct AnswerCounts {
+  std::size_t answers = 0;
+  std::size_t dont_know = 0;
+  void merge(const AnswerCounts& other) {
+    answers += other.answers;
+    dont_know += other.dont_know;
+  }
+};
+
 struct GroupFigures {
   std::vector<ExactStats> dimensions;                              // respondents' dimension scores, by slot
   std::vector<CronbachAlpha> alphas;                               // complete cases, by dimension slot
   std::map<std::string, std::vector<ExactStats>> role_dimensions;  // role -> dimension scores by slot
   std::vector<ExactStats> items;                                   // item scores, by item slot
   std::vector<std::size_t> items_not_applicable;                   // "na" answers, by item slot
+  std::vector<std::size_t> items_dont_know;                        // "dont-know" answers, by item slot
+  // "dont-know" answers and all answers to scored items, by dimension slot: overall, and per role.
+  std::vector<AnswerCounts> dimension_answers;
+  std::map<std::string, std::vector<AnswerCounts>> role_dimension_answers;
   // Comments by item slot, then by the role of their author (only when collected): kept per role so that
   // finish_group can leave out those of withheld roles and cells.
   std::vector<std::map<std::string, std::vector<std::string>>> comments;

@@ -61,10 +61,11 @@ std::vector<Diagnostic> Scorer::State::add(const Response& response) {
     return conflicts;
   }
   for (const QuestionnaireAnswers& answers : response.questionnaires) {
-    const std::size_t q = layout.find(answers.questionnaire);
+    const std::size_t q = layout.find(catalog.find(answers.questionnaire, answers.version));
     if (q == layout.questionnaires.size()) continue;  // the loader has already refused unknown ids
     if (auto conflict =
-            accumulator.respondents.add_answers(response.respondent.id, row, q, layout, answers.location, key)) {
+            accumulator.respondents.add_answers(response.respondent.id, row, layout.questionnaires[q].id_slot, layout,
+                                                answers.location, key)) {
       conflicts.push_back(std::move(*conflict));
       continue;
     }

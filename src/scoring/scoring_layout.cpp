@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "util/natural_order.hpp"
+
 namespace partnerpulse::scoring {
 
 namespace {
@@ -13,6 +15,15 @@ std::vector<std::size_t> item_indexes_by_id(const Questionnaire& questionnaire) 
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return questionnaire.items[a].id < questionnaire.items[b].id; });
   return order;
+}
+
+std::vector<std::size_t> dimensions_by_item(const Questionnaire& questionnaire,
+                                           const std::vector<std::vector<std::size_t>>& scored_items) {
+  std::vector<std::size_t> dimensions(questionnaire.items.size(), 0);
+  for (std::size_t d = 0; d < scored_items.size(); ++d) {
+    for (const std::size_t i : scored_items[d]) dimensions[i] = d;
+  }
+  return dimensions;
 }
 
 std::vector<const Scale*> scales_by_item(const Questionnaire& questionnaire) {
@@ -63,20 +74,26 @@ std::vector<std::shared_ptr<const DimensionMeasure>> measures_by_dimension(const
 }  // namespace
 
 Layout::Layout(const Catalog& catalog) {
-  std::vector<const Questionnaire*> sorted;
-  for (const auto& q : catalog.all()) sorted.push_back(q.get());
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  std::vector<const Questionnaire*> sorted = catalog.versions();
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
+    return a->id != b->id ? a->id < b->id : natural_less(a->version, b->version);
+  });
   for (const Questionnaire* q : sorted) {
-    questionnaires.push_back({q, dimension_count, item_count, scored_items_by_dimension(*q), scales_by_item(*q),
-                              item_indexes_by_id(*q), measures_by_dimension(*q)});
+    auto scored = scored_items_by_dimension(*q);
+    auto dimensions = dimensions_by_item(*q, scored);
+    questionnaires.push_back({q, dimension_count, item_count, std::move(scored), scales_by_item(*q),
+                              std::move(dimensions), item_indexes_by_id(*q), measures_by_dimension(*q)});
+    const std::size_t slot = questionnaires.size() - 1;
+    const bool same_id = slot > 0 && questionnaires[slot - 1].questionnaire->id == q->id;
+    questionnaires.back().id_slot = same_id ? questionnaires[slot - 1].id_slot : slot;
     dimension_count += q->dimensions.size();
     item_count += q->items.size();
   }
 }
 
-std::size_t Layout::find(std::string_view id) const {
+std::size_t Layout::find(const Questionnaire* questionnaire) const {
   for (std::size_t i = 0; i < questionnaires.size(); ++i) {
-    if (questionnaires[i].questionnaire->id == id) return i;
+    if (questionnaires[i].questionnaire == questionnaire) return i;
   }
   return questionnaires.size();
 }

@@ -22,23 +22,26 @@ struct QuestionnaireSlots {
   std::size_t first_item = 0;       // slot of its first item (all items, scored or not)
   std::vector<std::vector<std::size_t>> scored_items;  // per dimension, item indexes
   std::vector<const Scale*> item_scales;               // per item, its scale (nullptr for an open question)
+  std::vector<std::size_t> dimension_of_item;          // per scored item, the index of its dimension
   std::vector<std::size_t> items_by_id;                // item indexes, ordered by item id
   std::vector<std::shared_ptr<const DimensionMeasure>> measures;  // per dimension, what it is measured with
+  std::size_t id_slot = 0;  // the slot of the first version with this id: one respondent answers one version of an id
 
   // The index of item `id`, or items.size() when there is none. Answers read from a file come ordered by id, so
   // the search resumes at `cursor` (a position in items_by_id) and moves it on; answers in any order still work.
   std::size_t find_item(std::string_view id, std::size_t& cursor) const;
 };
 
-// The slots of a catalog. Questionnaires are in id order: the order of every per-questionnaire list in Results.
+// The slots of a catalog, one per questionnaire version it can find (Catalog::versions). Questionnaires are in id
+// order, then version in natural order: the order of every per-questionnaire list in Results.
 struct Layout {
   std::vector<QuestionnaireSlots> questionnaires;
   std::size_t dimension_count = 0;
   std::size_t item_count = 0;
 
   explicit Layout(const Catalog& catalog);
-  // The slot of questionnaire `id`, or questionnaires.size() when the catalog has none.
-  std::size_t find(std::string_view id) const;
+  // The slot of `questionnaire`, or questionnaires.size() when it has none.
+  std::size_t find(const Questionnaire* questionnaire) const;
 };
 
 }  // namespace partnerpulse::scoring

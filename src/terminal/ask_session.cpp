@@ -148,7 +148,8 @@ struct Entry {
 
 struct ItemState {
   bool answered = false;
-  std::optional<int> value;  // scored items: the answer, empty for "na"
+  std::optional<int> value;  // scored items: the answer, empty for "na" or "dont-know"
+  bool dont_know = false;    // scored items without a value: "dont-know" rather than "na"
   std::string text;          // open questions: the answer
   std::string comment;       // the respondent's comment (added with `c` on scored items; kept from the file on any)
 };
@@ -259,7 +260,7 @@ struct AskSession::Impl {
       const ItemState& state = states[i];
       if (state.answered) {
         if (entry.scored()) {
-          answers.answers.push_back({entry.item->id, state.value});
+          answers.answers.push_back({entry.item->id, state.value, 0, 0, state.dont_know});
         } else {
           answers.open_answers.push_back({entry.item->id, state.text});
         }
@@ -386,7 +387,7 @@ struct AskSession::Impl {
   // ---- showing a question -----------------------------------------------------------------------------------
 
   std::string value_label(const Entry& entry, const ItemState& state) const {
-    if (!state.value) return "na (not applicable / don't know)";
+    if (!state.value) return state.dont_know ? "dk (don't know)" : "na (not applicable)";
     return fmt::format("{} {}", *state.value, printable(text(entry.scale->label(*state.value))));
   }
 
@@ -394,7 +395,8 @@ struct AskSession::Impl {
   std::vector<std::pair<std::string, std::string>> scale_points(const Scale& scale) const {
     std::vector<std::pair<std::string, std::string>> points;
     for (int v = scale.min; v <= scale.max; ++v) points.emplace_back(std::to_string(v), printable(text(scale.label(v))));
-    if (scale.allow_na) points.emplace_back("na", "not applicable / don't know");
+    if (scale.allow_na) points.emplace_back("na", "not applicable");
+    if (scale.allow_dont_know) points.emplace_back("dk", "don't know");
     return points;
   }
 
@@ -526,7 +528,7 @@ struct AskSession::Impl {
     }
     const std::string prompt = !prompt_override.empty() ? prompt_override
                                : entry.scored()       ? fmt::format("Your answer ({}-{}{}):", entry.scale->min,
-                                                                    entry.scale->max, entry.scale->allow_na ? " or na" : "")
+                                                                    entry.scale->max, other_answer_keys(*entry.scale))
                                                       : std::string("Your answer:");
     parts.push_back({{{wrap_text(prompt, settings.width), 0}}});
     return parts;
@@ -546,7 +548,8 @@ struct AskSession::Impl {
     std::vector<std::pair<std::string, std::string>> keys;
     if (entry.scored()) {
       keys.emplace_back(fmt::format("{}-{}", entry.scale->min, entry.scale->max), "answer with that point of the scale");
-      keys.emplace_back("na", entry.scale->allow_na ? "not applicable / don't know" : "(not offered for this question)");
+      keys.emplace_back("na", entry.scale->allow_na ? "not applicable" : "(not offered for this question)");
+      keys.emplace_back("dk", entry.scale->allow_dont_know ? "don't know" : "(not offered for this question)");
       keys.emplace_back("c", "add a comment to this question (typed on the next line)");
     } else {
       keys.emplace_back("text", "type your answer on one line; Enter alone skips the question");
@@ -712,10 +715,12 @@ struct AskSession::Impl {
   }
 
   // Records a scored answer (a value, or na when `value` is empty) and moves on.
-  Flow answer_scored(std::optional<int> value, std::ostream& out) {
+  // Records `value` (nothing: "not applicable", or "don't know" when `dont_know`), saves, and moves on.
+  Flow answer_scored(std::optional<int> value, std::ostream& out, bool dont_know = false) {
     ItemState& state = states[position];
     state.answered = true;
     state.value = value;
+    state.dont_know = dont_know;
     save_now(out);
     return next();
   }
@@ -723,7 +728,7 @@ struct AskSession::Impl {
   Flow handle_scored(const InputLine& line, LineInput& in, std::ostream& out) {
     const Scale& scale = *entries[position].scale;
     const std::string range = fmt::format("{} to {}", scale.min, scale.max);
-    const std::string or_na = scale.allow_na ? " or na" : "";
+    const std::string or_na = other_answer_keys(scale);
     if (line.truncated) {
       problem(fmt::format("That line is too long to be an answer: type a number from {}{}.", range, or_na));
       return Flow::stay;
@@ -741,6 +746,7 @@ struct AskSession::Impl {
       problem(fmt::format("This question has no 'not applicable' answer: type a number from {}, or s to skip.", range));
       return Flow::stay;
     }
+    if (is_one_of(key, {"dk", "dont-know", "don't know"})) return answer_dont_know(scale, range, out);
     int value = 0;
     switch (parse_number(key, value)) {
       case NumberParse::ok:
@@ -759,6 +765,23 @@ struct AskSession::Impl {
       problem(fmt::format("Not an answer: type a number from {}{}; ? shows the keys.", range, or_na));
     }
     return Flow::stay;
+  }
+
+  // ---- "don't know" (kept apart from the screen layout: only the key and the answer it records) --------------
+
+  // The answer keys a scale allows besides numbers, for prompts: " or na", " or dk", " or na or dk" or nothing.
+  static std::string other_answer_keys(const Scale& scale) {
+    return std::string(scale.allow_na ? " or na" : "") + (scale.allow_dont_know ? " or dk" : "");
+  }
+
+  // Records "dont-know" for the current question, when its scale allows it.
+  Flow answer_dont_know(const Scale& scale, const std::string& range, std::ostream& out) {
+    if (!scale.allow_dont_know) {
+      problem(fmt::format("This question has no 'don't know' answer: type a number from {}{}, or s to skip.", range,
+                          scale.allow_na ? " or na" : ""));
+      return Flow::stay;
+    }
+    return answer_scored(std::nullopt, out, true);
   }
 
   // `?`: at a terminal, the keys on a screen of their own (Enter goes back to the question); otherwise printed with
@@ -1140,6 +1163,7 @@ void AskSession::resume(const Response& existing) {
       if (const Answer* answer = answers->find(entry.item->id)) {
         state.answered = true;
         state.value = answer->value;
+        state.dont_know = answer->dont_know;
       }
     }
     if (!entry.scored()) {

@@ -26,7 +26,7 @@ answer() {  # SESSION N: answers questions 1..N with a fixed pattern (open quest
 # A question at 80x24, and the same after a wrong key at 40x15.
 start big 80 24 "${all[@]}" "${details[@]}" -o our-answers.toml
 answer big 6
-wait_for big '^7/51 ' && keep question-80x24 big
+wait_for big '^7/66 ' && keep question-80x24 big
 type_line big x
 wait_for big 'Not an answer' && keep wrong-key-80x24 big
 type_line big '?'
@@ -36,7 +36,7 @@ tm send-keys -t big C-c
 wait_exit big >/dev/null
 tm capture-pane -p -J -t big | sed -e 's/[[:space:]]*$//' | grep -A3 '^Stopped' >screens/stopped-80x24
 start small 40 15 trust "${details[@]}" -o small.toml
-wait_for small '^1/12 ' && type_line small x
+wait_for small '^1/15 ' && type_line small x
 wait_for small 'Not an answer' && keep wrong-key-40x15 small
 
 # Resuming: the opening of the resumed session.
@@ -47,9 +47,9 @@ wait_exit again >/dev/null
 
 # The end: the first page of the results, after the rest of the questions.
 start rest 80 24 "${all[@]}" -o our-answers.toml
-wait_for rest '^7/51 ' || { show rest >&2; exit 1; }
-for ((i = 7; i <= 51; i++)); do
-  wait_for rest "^$i/51 " || { show rest >&2; exit 1; }
+wait_for rest '^7/66 ' || { show rest >&2; exit 1; }
+for ((i = 7; i <= 66; i++)); do
+  wait_for rest "^$i/66 " || { show rest >&2; exit 1; }
   if screen rest | grep -qi 'open question'; then type_line rest "We meet more often."; else type_line rest 4; fi
 done
 wait_for rest 'Press Enter for more' && keep results-80x24 rest

@@ -41,9 +41,9 @@ validates() {  # FILE: validate accepts it
 run ask trust "${details[@]}" "${folders[@]}" -o keys.toml <keys.in >keys.out 2>keys.err
 code=$?
 [ "$code" = 0 ] || fail "every-key session exited with $code, expected 0"
-for text in "1/12" "Strongly disagree" \
+for text in "1/15" "Strongly disagree" \
   "Nothing typed" "Not an answer" "9 is off the scale" "Comment saved." "Keys (type one, then Enter):" \
-  "too long to be an answer" "Saved 4 of 12 answers to keys.toml. To resume: partnerpulse ask trust -o keys.toml --questionnaires $source_dir/questionnaires"; do
+  "too long to be an answer" "Saved 4 of 15 answers to keys.toml. To resume: partnerpulse ask trust -o keys.toml --questionnaires $source_dir/questionnaires"; do
   expect_in keys.out "$text"
 done
 validates keys.toml
@@ -68,8 +68,8 @@ validates eof.toml
 printf '5\nq\n' | run ask trust "${details[@]}" "${folders[@]}" -o eof.toml >resume.out 2>&1
 code=$?
 [ "$code" = 0 ] || fail "resume exited with $code, expected 0"
-expect_in resume.out "Resuming: 2 of 12 answered in eof.toml."
-expect_in resume.out "Continuing at question 3/12."
+expect_in resume.out "Resuming: 2 of 15 answered in eof.toml."
+expect_in resume.out "Continuing at question 3/15."
 expect_in eof.toml 'values-discussed = 2'
 expect_in eof.toml 'expectations-known = 5'
 

@@ -21,10 +21,11 @@ fail() {
   status=1
 }
 ask=(env -i PATH=/usr/bin:/bin HOME="$work" LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 PARTNERPULSE_SHARE_DIR=/nonexistent
-  "$binary" ask trust power-balance --questionnaires "$source_dir/questionnaires"
+  "$binary" ask trust power-balance --questionnaires "$source_dir/questionnaires/archive"
   --respondent r-kill01 --organisation "Org K" --partnership p-k --role lead --period 2025 -o r.toml)
 
-# The answers given, in question order: trust's 11 scored items, its open question, then power-balance's first.
+# The answers given, in question order (the archived 1.0 questionnaires): trust's 11 scored items, its open question,
+# then power-balance's first.
 items=(knows-people values-discussed expectations-known paper-only listened-to disagreement-respected talked-down
   decisions-without-us good-faith shared-goal double-check trust-moment strategy-joint)
 answers=(4 2 5 na 1 3 4 5 2 1 3 "We met in person at last; it changed everything." 2)
@@ -61,7 +62,7 @@ grep -qx 'status = "incomplete"' r.toml || fail "the file is not marked incomple
 leftovers=$(find . -name '.r.toml.tmp-*' | wc -l)
 [ "$leftovers" = 0 ] || fail "temporary files left beside r.toml"
 if ! env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" validate \
-  --questionnaires "$source_dir/questionnaires" r.toml >validate.out 2>&1; then
+  --questionnaires "$source_dir/questionnaires/archive" r.toml >validate.out 2>&1; then
   fail "validate rejects the file left by kill -9:"
   cat validate.out
 fi

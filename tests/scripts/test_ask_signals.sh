@@ -20,11 +20,11 @@ start_watched() {
 for signal in INT TERM HUP; do
   name=sig-$signal file="answers $signal.toml"
   start_watched "$name" "$file"
-  wait_for "$name" '^1/12 ' || { fail "$signal: the session did not start"; show "$name"; continue; }
+  wait_for "$name" '^1/15 ' || { fail "$signal: the session did not start"; show "$name"; continue; }
   type_line "$name" 4
-  wait_for "$name" '^2/12 ' || { fail "$signal: no question 2"; show "$name"; continue; }
+  wait_for "$name" '^2/15 ' || { fail "$signal: no question 2"; show "$name"; continue; }
   type_line "$name" 2
-  wait_for "$name" '^3/12 ' || { fail "$signal: no question 3"; show "$name"; continue; }
+  wait_for "$name" '^3/15 ' || { fail "$signal: no question 3"; show "$name"; continue; }
   if [ "$signal" = INT ]; then
     tm send-keys -t "$name" C-c
   else
@@ -34,7 +34,7 @@ for signal in INT TERM HUP; do
   code=$(wait_exit "$name")
   [ "$code" = 130 ] || { fail "$signal: exit code $code, expected 130"; show "$name"; }
   flat=$(joined "$name" | tr -s ' \n' '  ')
-  grep -qF "Stopped; 2 of 12 answers are saved in $file. To resume:" <<<"$flat" ||
+  grep -qF "Stopped; 2 of 15 answers are saved in $file. To resume:" <<<"$flat" ||
     { fail "$signal: no line saying the answers are saved"; show "$name"; }
   resume="partnerpulse ask trust -o 'answers $signal.toml' --questionnaires $source_dir/questionnaires"
   grep -qF -- "$resume" <<<"$flat" || { fail "$signal: the resume command is not printed: $resume"; show "$name"; }
@@ -50,7 +50,7 @@ resume_line=$(joined sig-INT | grep -o "partnerpulse ask trust -o 'answers INT.t
 printf -v command 'cd %q && partnerpulse() { %q "$@"; }; %s; echo $? >resumed.exit; sleep 600' "$work" "$binary" \
   "$resume_line"
 tm -u new-session -d -x 40 -y 15 -s resumed "env -i PATH=/usr/bin:/bin TERM=xterm-256color LC_ALL=C.UTF-8 bash -c $(printf %q "$command")"
-wait_for resumed 'Continuing at question 3/12' || { fail "the printed command does not resume at question 3"; show resumed; }
+wait_for resumed 'Continuing at question 3/15' || { fail "the printed command does not resume at question 3"; show resumed; }
 type_line resumed q
 code=$(wait_exit resumed)
 [ "$code" = 0 ] || fail "the resumed session exited with $code after q"

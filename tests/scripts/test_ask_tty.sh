@@ -67,17 +67,17 @@ show() {
 
 # 1. Colours and one question per screen.
 start one trust "${details[@]}" -o tty.toml
-wait_for one '^1/12 ' || { fail "progress 1/12 not on screen"; show one; }
+wait_for one '^1/15 ' || { fail "progress 1/15 not on screen"; show one; }
 screen one | grep -q 'Strongly disagree' || fail "scale label 'Strongly disagree' not on screen"
 screen one | grep -q 'Personal relationships' || fail "dimension title not on screen"
 screen one | grep -q 'Every answer is saved to tty.toml' || fail "the opening notice is not on screen"
 tm capture-pane -p -e -t one | grep -q $'\x1b\\[' || fail "no colour on a terminal without NO_COLOR"
 type_line one 4
-wait_for one '^2/12 ' || { fail "4 did not move to 2/12"; show one; }
-screen one | grep -q '^1/12' && fail "the previous question is still on screen (no redraw)"
+wait_for one '^2/15 ' || { fail "4 did not move to 2/15"; show one; }
+screen one | grep -q '^1/15' && fail "the previous question is still on screen (no redraw)"
 type_line one x
 wait_for one 'Not an answer' || { fail "no explanation for an unknown key"; show one; }
-screen one | grep -q '^2/12 ' || fail "the same question is not asked again after a bad key"
+screen one | grep -q '^2/15 ' || fail "the same question is not asked again after a bad key"
 type_line one c
 wait_for one 'Your comment, on one line' || { fail "c does not ask for a comment"; show one; }
 type_line one 'Très bien — مرحبا'
@@ -91,8 +91,8 @@ grep -qxF 'values-discussed = "Très bien — مرحبا"' tty.toml || fail "tty
 
 # 2. --plain: resumes, says so, and writes no escape codes.
 start two trust "${details[@]}" -o tty.toml --plain
-wait_for two 'Resuming: 1 of 12 answered in tty.toml' || { fail "no 'Resuming' message"; show two; }
-screen two | grep -q 'Continuing at question 2/12' || fail "does not continue at 2/12"
+wait_for two 'Resuming: 1 of 15 answered in tty.toml' || { fail "no 'Resuming' message"; show two; }
+screen two | grep -q 'Continuing at question 2/15' || fail "does not continue at 2/15"
 screen two | grep -q 'Current answer\|Your comment: Très bien' || fail "the comment on question 2 is not shown"
 tm capture-pane -p -e -t two | grep -q $'\x1b\\[' && fail "escape codes on screen with --plain"
 type_line two q

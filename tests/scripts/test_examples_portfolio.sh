@@ -22,7 +22,7 @@ fi
 grep -c 'warning: role labels' "$work/stderr" | grep -qx 2 || { echo "expected two folding warnings:"; cat "$work/stderr"; status=1; }
 
 # Hand computation. The latest overall indexes (each report's first "Overall health index"):
-#   delta-learning-network 58.0 < horizon-alliance 66.1 < riverbend-coalition 74.8: the order of portfolio.json.
+#   delta-learning-network 58.0 < horizon-alliance 66.5 < riverbend-coalition 74.8: the order of portfolio.json.
 order=$(jq -r '[.partnerships[].partnership] | join(" ")' "$work/portfolio/portfolio.json")
 [ "$order" = "delta-learning-network horizon-alliance riverbend-coalition" ] || { echo "order: $order"; status=1; }
 # Delta: 8 respondents of 4 + 6 + 3 = 13 invited in 2024: 8 / 13 = 0.6153846...; nobody of the learning partners.
@@ -31,11 +31,12 @@ order=$(jq -r '[.partnerships[].partnership] | join(" ")' "$work/portfolio/portf
 # Riverbend: only the funder's people answered in 2024; grantee answered in 2023.
 [ "$(jq -c '.partnerships[2].missing_roles' "$work/portfolio/portfolio.json")" = '["grantee"]' ] \
   || { echo "riverbend's missing roles"; status=1; }
-# Time together (communication): 2024 indexes 64.8 (horizon), 63.4 (delta), 79.8 (riverbend), from their reports.
-#   sorted 63.4 64.8 79.8: q1 at h = 0.5 -> 63.4 + 0.5 * 1.4 = 64.1; median 64.8; q3 at 1.5 -> 64.8 + 0.5 * 15 = 72.3.
+# Time together (communication): 2024 indexes 72.2 (horizon), 64.8 (delta), 79.7 (riverbend), from their reports.
+#   sorted 64.8 72.2 79.7: q1 at h = 0.5 -> 64.8 + 0.5 * 7.4 = 68.5; median 72.2; q3 at 1.5 -> 72.2 + 0.5 * 7.5
+#   = 75.95, printed 76.0.
 #   Three partnerships: fewer than 5, so no percentile.
 [ "$(jq -c '.dimensions[] | select(.id == "time-together") | [.partnerships, .q1, .median, .q3]' \
-  "$work/portfolio/portfolio.json")" = '[3,64.1,64.8,72.3]' ] || { echo "time-together quartiles"; status=1; }
+  "$work/portfolio/portfolio.json")" = '[3,68.5,72.2,76]' ] || { echo "time-together quartiles"; status=1; }
 [ "$(jq '[.partnerships[].dimensions[].percentile] | unique' "$work/portfolio/portfolio.json" | tr -d ' \n')" = '[null]' ] \
   || { echo "percentiles with 3 partnerships must be null"; status=1; }
 for name in delta-learning-network horizon-alliance riverbend-coalition; do

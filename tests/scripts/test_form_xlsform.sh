@@ -120,7 +120,8 @@ for q in questionnaires:
     for sid, scale in q["scales"].items():
         rows = [r for r in choices if r["list_name"] == f"{qid}_{sid}"]
         points = [str(p) for p in range(scale["min"], scale["max"] + 1)]
-        check([r["name"] for r in rows] == points + (["na"] if scale.get("allow_na") else []),
+        check([r["name"] for r in rows] == points + (["na"] if scale.get("allow_na") else [])
+              + (["dk"] if scale.get("allow_dont_know") else []),
               f"choices {qid}_{sid}: {[r['name'] for r in rows]}")
         for r, label in zip(rows, scale["labels"]):
             for language in languages:

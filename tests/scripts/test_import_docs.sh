@@ -20,7 +20,7 @@ while read -r _ kind layout count _; do
              marker="<!-- sample: $layout $count -->" ;;
     mapping:) expected=$(cat "$data/$layout/mapping.toml"); marker="<!-- mapping: $layout -->" ;;
     output:) expected=$(PARTNERPULSE_SHARE_DIR=/nonexistent HOME=$work "$binary" import "$data/$layout/export.csv" \
-                          --questionnaires "$source_dir/questionnaires" --dry-run 2>/dev/null)
+                          --questionnaires "$source_dir/questionnaires/archive" --dry-run 2>/dev/null)
              marker="<!-- output: $layout dry-run -->" ;;
     *) continue ;;
   esac

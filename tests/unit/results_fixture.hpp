@@ -54,7 +54,7 @@ inline RoleResult role(std::string name, std::size_t n, const GroupResult& group
   r.role = std::move(name);
   r.n = n;
   for (std::size_t i = 0; i < group.dimensions.size(); ++i) {
-    r.dimensions.push_back({group.dimensions[i].questionnaire, group.dimensions[i].id, n, indexes.at(i)});
+    r.dimensions.push_back({group.dimensions[i].questionnaire, group.dimensions[i].id, n, indexes.at(i), {}});
   }
   return r;
 }

@@ -80,7 +80,7 @@ std::shared_ptr<const Questionnaire> shipped(const std::string& id) {
     if (q->id == id) return q;
   }
   cache.push_back(std::make_shared<const Questionnaire>(
-      load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/" + id + ".toml")));
+      load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/archive/" + id + "-1.0.toml")));
   return cache.back();
 }
 
@@ -283,8 +283,27 @@ BOOST_AUTO_TEST_CASE(na_where_the_scale_does_not_allow_it) {
   Harness h({mini()});
   h.run("na\n2\nq\n");
   BOOST_TEST(h.said("This question has no 'not applicable' answer"));
-  BOOST_TEST(!h.said("not applicable / don't know"));  // not offered on the scale shown
+  BOOST_TEST(!h.said("na not applicable"));  // not offered on the scale shown
   BOOST_TEST(*answer(h.last(), "mini", "meet")->value == 2);
+}
+
+BOOST_AUTO_TEST_CASE(dont_know_is_its_own_key_where_the_scale_allows_it) {
+  Harness h({std::make_shared<const Questionnaire>(
+      load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/trust.toml"))});
+  h.run("dk\nna\nq\n");
+  BOOST_TEST(h.said("na not applicable"));
+  BOOST_TEST(h.said("dk don't know"));
+  BOOST_TEST(h.said("Your answer (1-5 or na or dk): "));
+  const Answer* dont_know = answer(h.last(), "trust", "knows-people");
+  BOOST_TEST((dont_know->dont_know && !dont_know->value));
+  const Answer* not_applicable = answer(h.last(), "trust", "values-discussed");
+  BOOST_TEST((!not_applicable->dont_know && !not_applicable->value));
+  BOOST_TEST(h.saves.back().find("knows-people = \"dont-know\"") != std::string::npos);
+
+  Harness m({mini()});
+  m.run("dk\n2\nq\n");
+  BOOST_TEST(m.said("This question has no 'don't know' answer"));
+  BOOST_TEST(*answer(m.last(), "mini", "meet")->value == 2);
 }
 
 BOOST_AUTO_TEST_CASE(a_very_long_line_is_refused_without_harm) {
@@ -475,7 +494,7 @@ BOOST_AUTO_TEST_CASE(resume_refuses_other_details_or_questionnaires) {
 
 BOOST_AUTO_TEST_CASE(a_finished_session_is_complete_with_feedback) {
   Harness h({mini()});
-  // meet 3 (100), cancel 3 reversed (0): meetings 50, developing; budget 0: money 0, needs attention.
+  // meet 3 (100), cancel 3 reversed (0): meetings 50, making progress; budget 0: money 0, needs attention.
   const AskOutcome outcome = h.run("3\n3\n0\nMore openness.\n");
   BOOST_TEST(static_cast<int>(outcome) == static_cast<int>(AskOutcome::finished));
   const Response r = h.last();
@@ -483,7 +502,7 @@ BOOST_AUTO_TEST_CASE(a_finished_session_is_complete_with_feedback) {
   BOOST_TEST(open_answer(r, "mini", "idea")->text == "More openness.");
   BOOST_TEST(!comment(r, "mini", "idea"));
   BOOST_TEST(h.said("Your results"));
-  BOOST_TEST(h.said(" 50.0  developing"));
+  BOOST_TEST(h.said(" 50.0  making progress"));
   BOOST_TEST(h.said("  0.0  needs attention"));
   BOOST_TEST(h.said("Weakest: Money (Mini check), 0.0, needs attention"));
   BOOST_TEST(h.said("Talk about the budget together."));

@@ -50,6 +50,31 @@ BOOST_AUTO_TEST_CASE(the_first_folder_holding_an_id_wins) {
   BOOST_TEST(catalog.folders().size() == 2u);  // the missing folder is skipped
 }
 
+BOOST_AUTO_TEST_CASE(a_version_is_found_in_the_folder_then_its_archive_then_the_next_folder) {
+  TempFolder first, second;
+  first.write("trust.toml", questionnaire("trust", "2.0"));
+  first.write("archive/trust-1.0.toml", questionnaire("trust", "1.0"));
+  first.write("archive/trust-0.9.toml", questionnaire("trust", "0.9"));
+  second.write("trust.toml", questionnaire("trust", "0.8"));
+  second.write("archive/trust-1.0.toml", questionnaire("trust", "1.0"));
+  const Catalog catalog = Catalog::from_folders({first.path.string(), second.path.string()});
+  BOOST_TEST(catalog.find("trust")->version == "2.0");  // an id alone: never an archived version
+  BOOST_TEST(catalog.find("trust", "1.0")->path == (first.path / "archive" / "trust-1.0.toml").string());
+  BOOST_TEST(catalog.find("trust", "0.9")->version == "0.9");
+  BOOST_TEST(catalog.find("trust", "0.8")->path == (second.path / "trust.toml").string());
+  BOOST_TEST(catalog.find("trust", "7.0")->version == "2.0");  // no such version: the id alone (then a mismatch)
+  BOOST_TEST(catalog.all().size() == 1u);
+  BOOST_TEST(catalog.versions().size() == 4u);  // 2.0, 1.0, 0.9, 0.8; the second 1.0 is never found
+}
+
+BOOST_AUTO_TEST_CASE(an_archive_holds_each_version_once) {
+  TempFolder folder;
+  folder.write("trust.toml", questionnaire("trust", "2.0"));
+  folder.write("archive/a.toml", questionnaire("trust", "1.0"));
+  folder.write("archive/b.toml", questionnaire("trust", "1.0"));
+  BOOST_CHECK_THROW(Catalog::from_folders({folder.path.string()}), InputError);
+}
+
 BOOST_AUTO_TEST_CASE(questionnaires_given_first_take_precedence) {
   TempFolder folder;
   folder.write("trust.toml", questionnaire("trust", "1.0"));
@@ -63,6 +88,7 @@ BOOST_AUTO_TEST_CASE(response_files_and_subfolders_are_ignored) {
   folder.write("trust.toml", questionnaire("trust", "1.0"));
   folder.write("a-response.toml", "[respondent]\nid = \"r\"\n");
   folder.write("nested/deeper.toml", questionnaire("deeper", "1.0"));
+  folder.write("archive/nested/deeper.toml", questionnaire("deeper", "1.0"));
   folder.write("notes.txt", "not toml");
   const Catalog catalog = Catalog::from_folders({folder.path.string()});
   BOOST_TEST(catalog.all().size() == 1u);

@@ -116,10 +116,10 @@ BOOST_AUTO_TEST_CASE(a_group_withheld_in_either_period_shows_none_of_its_figures
       // A scored group that is withheld may still hold figures: none of them may be used.
       GroupResult small = group_of("p", first_withheld ? "2023" : "2024", {shown_dimension("d", 99.0)});
       small.withheld = true;
-      small.roles.push_back({"north", 3, {{"q", "d", 3, 99.0}}});
+      small.roles.push_back({"north", 3, {{"q", "d", 3, 99.0, {}}}});
       small.gaps.push_back({"q", "d", 30.0, "north", "south", true, std::nullopt});
       GroupResult shown = group_of("p", first_withheld ? "2024" : "2023", {shown_dimension("d", 60.0)});
-      shown.roles.push_back({"north", 5, {{"q", "d", 5, 61.0}}});
+      shown.roles.push_back({"north", 5, {{"q", "d", 5, 61.0, {}}}});
       shown.gaps.push_back({"q", "d", 10.0, "north", "south", false, std::nullopt});
       const Comparison c = partnerpulse::compare_periods(
           first_withheld ? std::vector{input_of("a", {small}), input_of("b", {shown})}
@@ -187,8 +187,8 @@ BOOST_AUTO_TEST_CASE(a_dimension_measured_differently_shows_both_indexes_and_no_
 BOOST_AUTO_TEST_CASE(roles_gaps_and_items_shown_in_both_periods_are_compared) {
   GroupResult before = group_of("p", "2023", {shown_dimension("d", 50.0)});
   GroupResult after = group_of("p", "2024", {shown_dimension("d", 60.0)});
-  before.roles = {{"north", 5, {{"q", "d", 5, 40.0}}}, {"south", 5, {{"q", "d", 5, 60.0}}}};
-  after.roles = {{"south", 5, {{"q", "d", 5, 62.5}}}, {"east", 3, {{"q", "d", 3, 10.0}}}};
+  before.roles = {{"north", 5, {{"q", "d", 5, 40.0, {}}}}, {"south", 5, {{"q", "d", 5, 60.0, {}}}}};
+  after.roles = {{"south", 5, {{"q", "d", 5, 62.5, {}}}}, {"east", 3, {{"q", "d", 3, 10.0, {}}}}};
   before.gaps.push_back({"q", "d", 20.0, "south", "north", true, std::nullopt});
   after.gaps.push_back({"q", "d", 12.5, "south", "east", false, std::nullopt});
   ItemResult item;

@@ -11,7 +11,7 @@ namespace {
 // Shown roles, each with one cell for the dimension being finished.
 std::vector<RoleResult> roles_with(const std::vector<std::pair<std::string, std::optional<double>>>& cells) {
   std::vector<RoleResult> roles;
-  for (const auto& [name, index] : cells) roles.push_back({name, 5, {{"q", "d", 5, index}}});
+  for (const auto& [name, index] : cells) roles.push_back({name, 5, {{"q", "d", 5, index, {}}}});
   return roles;
 }
 

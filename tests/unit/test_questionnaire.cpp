@@ -12,8 +12,8 @@ BOOST_AUTO_TEST_CASE(default_bands_split_the_index_at_50_and_75) {
   BOOST_REQUIRE_EQUAL(bands.size(), 3u);
   BOOST_TEST(band_for(bands, 0.0).id == "attention");
   BOOST_TEST(band_for(bands, 49.999).id == "attention");
-  BOOST_TEST(band_for(bands, 50.0).id == "developing");
-  BOOST_TEST(band_for(bands, 74.99).id == "developing");
+  BOOST_TEST(band_for(bands, 50.0).id == "progressing");
+  BOOST_TEST(band_for(bands, 74.99).id == "progressing");
   BOOST_TEST(band_for(bands, 75.0).id == "strength");
   BOOST_TEST(band_for(bands, 100.0).id == "strength");
   BOOST_TEST(band_for(bands, 75.0).label.text() == "strength");
@@ -41,8 +41,8 @@ BOOST_AUTO_TEST_CASE(lookups_by_id) {
   Questionnaire q;
   q.scales.push_back({"s", 1, 3, {}, false});
   q.dimensions.push_back({"d", {}, {}, {{"attention", LocalizedText("en", "do this")}}});
-  q.items.push_back({"scored", ItemKind::scale, "d", "s", {}, false, 1.0, {}, {}});
-  q.items.push_back({"open", ItemKind::text, "", "", {}, false, 1.0, {}, {}});
+  q.items.push_back({"scored", ItemKind::scale, "d", "s", {}, false, 1.0, {}, {}, {}});
+  q.items.push_back({"open", ItemKind::text, "", "", {}, false, 1.0, {}, {}, {}});
   BOOST_TEST(q.find_scale("s")->points() == 3);
   BOOST_TEST(q.find_scale("x") == nullptr);
   BOOST_TEST(q.find_item("open")->scored() == false);

@@ -119,8 +119,8 @@ BOOST_AUTO_TEST_CASE(bands_changed_are_said_but_keep_indexes_comparable) {
   Questionnaire now = small_questionnaire("2.0");
   now.bands[0].upper = 40.0;
   const QuestionnaireDiff diff = diff_questionnaires(small_questionnaire("1.0"), now);
-  BOOST_TEST((diff.changes == Strings{"bands changed: attention below 50.0, developing below 75.0, strength -> "
-                                      "attention below 40.0, developing below 75.0, strength (indexes stay "
+  BOOST_TEST((diff.changes == Strings{"bands changed: attention below 50.0, progressing below 75.0, strength -> "
+                                      "attention below 40.0, progressing below 75.0, strength (indexes stay "
                                       "comparable; their bands and advice may differ)"}));
   BOOST_TEST(diff.comparable());
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -180,12 +181,12 @@ BOOST_AUTO_TEST_CASE(base_questionnaire_loads_with_every_value) {
   BOOST_TEST_REQUIRE(q.bands.size() == 3u);
   BOOST_TEST(q.bands[0].id == "attention");
   BOOST_TEST(q.bands[0].upper == 50.0);
-  BOOST_TEST(q.bands[1].id == "developing");
+  BOOST_TEST(q.bands[1].id == "progressing");
   BOOST_TEST(q.bands[1].upper == 75.0);
   BOOST_TEST(q.bands[2].id == "strength");
   BOOST_TEST(q.bands[2].upper == 100.0);
   BOOST_TEST_REQUIRE(q.dimensions.size() == 1u);
-  BOOST_TEST(q.dimensions[0].advice_for("developing").text() == "D");
+  BOOST_TEST(q.dimensions[0].advice_for("progressing").text() == "D");
   BOOST_TEST_REQUIRE(q.items.size() == 2u);
   BOOST_TEST(q.items[0].id == "one");
   BOOST_TEST(!q.items[0].reverse);
@@ -358,7 +359,7 @@ BOOST_AUTO_TEST_CASE(unknown_key_in_a_scale) {
   expect_error(set_line(base, 12, "alow_na = true"), 12, 1, "[scales.agree5]: unknown key 'alow_na'; did you mean "
                                                            "'allow_na'?");
   expect_error(set_line(base, 12, "allow_na = true\ncolour = 1"), 13, 1,
-               "[scales.agree5]: unknown key 'colour' (known keys: allow_na, labels, max, min)");
+               "[scales.agree5]: unknown key 'colour' (known keys: allow_dont_know, allow_na, labels, max, min)");
 }
 
 BOOST_AUTO_TEST_CASE(unknown_key_in_a_band) {
@@ -392,7 +393,7 @@ BOOST_AUTO_TEST_CASE(unknown_key_in_an_item_weight_misspelt) {
 
 BOOST_AUTO_TEST_CASE(unknown_key_far_from_any_known_key_lists_them) {
   expect_error(set_line(base, 33, "reverse = true\ncolour = \"red\""), 34, 1,
-               "item 'two': unknown key 'colour' (known keys: dimension, id, kind, replaces, reverse, scale, text, weight)");
+               "item 'two': unknown key 'colour' (known keys: basis, dimension, id, kind, replaces, reverse, scale, text, weight)");
 }
 
 // ---- duplicate ids -------------------------------------------------------------------------------------------
@@ -533,11 +534,30 @@ BOOST_AUTO_TEST_CASE(empty_bands_array) {
   expect_error("bands = []\n" + base, 1, 9, "'bands' is empty; remove it to use the default bands");
 }
 
+// ---- basis and "don't know" ----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(an_item_may_name_its_basis_and_a_scale_may_allow_dont_know) {
+  const Questionnaire q = parse_ok(set_line(set_line(base, 23, "id = \"one\"\nbasis = \"ACTIF: meet\""), 12,
+                                            "allow_dont_know = true"));
+  BOOST_TEST(q.items[0].basis == "ACTIF: meet");
+  BOOST_TEST(q.items[1].basis.empty());
+  BOOST_TEST(q.scales[0].allow_dont_know);
+  BOOST_TEST(!parse_ok(base).scales[0].allow_dont_know);
+}
+
 // ---- advice --------------------------------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(missing_advice_for_a_band) {
   expect_error(set_line(base, 20, ""), 17, 1, "dimension 'trust' advice is missing the required key 'strength'");
   expect_error(set_line(banded, 32, ""), 30, 1, "dimension 'trust' advice is missing the required key 'mid'");
+}
+
+// The middle default band was renamed from "developing" to "progressing": files written before still load.
+BOOST_AUTO_TEST_CASE(the_middle_band_advice_may_use_its_old_id_with_the_default_bands) {
+  BOOST_TEST(parse_ok(base).dimensions[0].advice_for("progressing").text() == "D");
+  BOOST_TEST(parse_ok(set_line(base, 19, "progressing = \"P\"")).dimensions[0].advice_for("progressing").text() == "P");
+  expect_error(set_line(base, 19, "progressing = \"P\"\ndeveloping = \"D\""), 20, 1,
+               "dimension 'trust' advice: unknown key 'developing'");
 }
 
 BOOST_AUTO_TEST_CASE(advice_for_an_unknown_band) {
@@ -797,21 +817,31 @@ BOOST_AUTO_TEST_CASE(problems_on_one_line_are_sorted_by_column) {
 
 // ---- the shipped questionnaires ------------------------------------------------------------------------------
 
+namespace {
+
+const char* const shipped_names[] = {"trust", "power-balance", "roles", "communication", "learning"};
+
+Questionnaire load_shipped(const std::string& path) {
+  try {
+    return load_questionnaire(path);
+  } catch (const InputError& error) {
+    BOOST_FAIL("rejected:" << all_of(error.diagnostics()));
+  }
+  return {};
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(shipped_questionnaires_load_and_follow_the_checklist) {
-  for (const char* name : {"trust", "power-balance", "roles", "communication"}) {
+  for (const char* name : shipped_names) {
     BOOST_TEST_CONTEXT("questionnaires/" << name << ".toml") {
       const std::string path = std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/" + name + ".toml";
-      Questionnaire q;
-      try {
-        q = load_questionnaire(path);
-      } catch (const InputError& error) {
-        BOOST_FAIL("rejected:" << all_of(error.diagnostics()));
-      }
+      const Questionnaire q = load_shipped(path);
       BOOST_TEST(q.id == std::string(name));  // the id matches the file name, as the format asks
       BOOST_TEST(!q.version.empty());
       BOOST_TEST(!q.source.empty());
       BOOST_TEST(q.scored_item_count() >= 8u);
-      BOOST_TEST(q.scored_item_count() <= 12u);
+      BOOST_TEST(q.scored_item_count() <= 17u);
       const auto reverse = std::count_if(q.items.begin(), q.items.end(),
                                          [](const Item& item) { return item.scored() && item.reverse; });
       BOOST_TEST(reverse >= 2);
@@ -828,6 +858,55 @@ BOOST_AUTO_TEST_CASE(shipped_questionnaires_load_and_follow_the_checklist) {
         }
       }
     }
+  }
+}
+
+// The rules of issue 12 that a program can check: every item has a basis naming one of the five practice documents,
+// each document is the basis of at least three items, about a quarter of the items are reverse-keyed, every scale
+// keeps "not applicable" and "don't know" apart, items are short, and none assumes a single partner.
+BOOST_AUTO_TEST_CASE(every_shipped_item_has_a_basis_and_every_document_is_the_basis_of_three) {
+  const std::vector<std::string> documents = {"ACTIF North–South lessons", "Rwanda workshop", "Community-network guide",
+                                              "MPact, Bridging the Gaps", "alQaws capacity-building"};
+  std::map<std::string, int> uses;
+  std::size_t scored = 0, reverse = 0;
+  for (const char* name : shipped_names) {
+    const Questionnaire q =
+        load_shipped(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/" + name + ".toml");
+    for (const Scale& scale : q.scales) {
+      BOOST_TEST((scale.allow_na && scale.allow_dont_know), name << ": scale " << scale.id);
+    }
+    for (const Item& item : q.items) {
+      BOOST_TEST_CONTEXT(name << ": item " << item.id) {
+        const std::string document = item.basis.substr(0, item.basis.find(": "));
+        BOOST_TEST((std::find(documents.begin(), documents.end(), document) != documents.end()),
+                   "basis does not start with a document's name: " << item.basis);
+        BOOST_TEST(item.basis.size() > document.size() + 10, "basis names no practice");
+        const std::string& text = item.text.text();
+        const auto words = std::count(text.begin(), text.end(), ' ') + 1;
+        BOOST_TEST(words <= 20);
+        for (const char* singular : {"our partner ", "our partner.", "our partner's", "the other partner"}) {
+          BOOST_TEST(text.find(singular) == std::string::npos, "assumes one partner: " << text);
+        }
+        if (!item.scored()) continue;
+        ++uses[document];
+        ++scored;
+        if (item.reverse) ++reverse;
+      }
+    }
+  }
+  for (const std::string& document : documents) BOOST_TEST(uses[document] >= 3, document);
+  const double share = static_cast<double>(reverse) / static_cast<double>(scored);
+  BOOST_TEST(share >= 0.2);
+  BOOST_TEST(share <= 0.3);
+}
+
+// The 1.0 questionnaires stay under questionnaires/archive/ so that earlier waves can still be scored.
+BOOST_AUTO_TEST_CASE(the_archived_versions_load) {
+  for (const char* name : {"trust", "power-balance", "roles", "communication"}) {
+    const Questionnaire q = load_shipped(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/archive/" + name +
+                                         "-1.0.toml");
+    BOOST_TEST(q.id == std::string(name));
+    BOOST_TEST(q.version == "1.0");
   }
 }
 

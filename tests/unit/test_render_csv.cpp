@@ -67,8 +67,9 @@ std::vector<Row> parse_csv(std::string_view text) {
 
 std::string render(const Results& results) { return partnerpulse::render_csv(results, default_options()); }
 
-const Row header = {"partnership", "period", "questionnaire", "dimension", "title", "index",
-                    "band",        "n",      "sd",            "alpha",     "scale_mean", "withheld"};
+const Row header = {"partnership", "period", "questionnaire", "dimension",      "title",
+                    "index",       "band",   "n",             "sd",             "alpha",
+                    "scale_mean",  "withheld", "overall_index", "balanced_index", "dont_know_share"};
 
 }  // namespace
 
@@ -77,17 +78,18 @@ BOOST_AUTO_TEST_SUITE(render_csv)
 BOOST_AUTO_TEST_CASE(one_row_per_group_and_dimension) {
   const std::string text = render(make_results());
   BOOST_TEST(text.substr(0, text.find('\n')) ==
-             "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld");
+             "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld,overall_index,"
+             "balanced_index,dont_know_share");
   BOOST_TEST(text.find('\r') == std::string::npos);
   const auto rows = parse_csv(text);
   BOOST_TEST_REQUIRE(rows.size() == 7u);
   BOOST_TEST(rows[0] == header);
-  for (const auto& row : rows) BOOST_TEST(row.size() == 12u);
+  for (const auto& row : rows) BOOST_TEST(row.size() == 15u);
   BOOST_TEST((rows[1] == Row{hostile_partnership, "2024", "trust", "personal-relationships",
                              "Personal | relationships <script>alert('x')</script>\nsecond line", "55.26",
-                             "developing", "9", "12.35", "0.81", "3.21", "false"}));
+                             "developing", "9", "12.35", "0.81", "3.21", "false", "58.40", "", ""}));
   BOOST_TEST((rows[2] == Row{hostile_partnership, "2024", "trust", "mutual-respect", "Mutual respect", "80.04",
-                             "strength", "9", "12.35", "", "4.20", "false"}));
+                             "strength", "9", "12.35", "", "4.20", "false", "58.40", "", ""}));
   BOOST_TEST(rows[4][1] == "2025");
 }
 
@@ -136,11 +138,12 @@ BOOST_AUTO_TEST_CASE(withheld_figures_are_empty) {
   const auto rows = parse_csv(render(results));
   BOOST_TEST_REQUIRE(rows.size() == 8u);
   BOOST_TEST((rows[3] == Row{hostile_partnership, "2024", "power-balance", "decision-making",
-                             "Decision\nmaking red `code` **bold**.", "", "", "9", "", "", "", "true"}));
+                             "Decision\nmaking red `code` **bold**.", "", "", "9", "", "", "", "true", "58.40", "",
+                             ""}));
   for (std::size_t r = 4; r <= 6; ++r) {
-    BOOST_TEST((Row(rows[r].begin() + 5, rows[r].end()) == Row{"", "", "", "", "", "", "true"}));
+    BOOST_TEST((Row(rows[r].begin() + 5, rows[r].end()) == Row{"", "", "", "", "", "", "true", "", "", ""}));
   }
-  BOOST_TEST((rows[7] == Row{hostile_partnership, "2022", "", "", "", "", "", "", "", "", "", "true"}));
+  BOOST_TEST((rows[7] == Row{hostile_partnership, "2022", "", "", "", "", "", "", "", "", "", "true", "", "", ""}));
 }
 
 BOOST_AUTO_TEST_CASE(no_control_characters_and_same_bytes) {
@@ -148,7 +151,8 @@ BOOST_AUTO_TEST_CASE(no_control_characters_and_same_bytes) {
   BOOST_TEST(text.find('\x1b') == std::string::npos);
   BOOST_TEST(text == render(make_results()));
   BOOST_TEST(render(Results{}) ==
-             "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld\n");
+             "partnership,period,questionnaire,dimension,title,index,band,n,sd,alpha,scale_mean,withheld,overall_index,"
+             "balanced_index,dont_know_share\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(keys_come_in_a_fixed_order) {
   BOOST_TEST((dimension == std::vector<std::string>{"questionnaire", "id", "title", "index", "scale_mean", "n", "sd",
                                                     "alpha", "alpha_n", "scored_items", "band", "band_label",
                                                     "advice", "withheld", "change", "significant",
-                                                    "measured_with"}));
+                                                    "dont_know_share", "measured_with"}));
 }
 
 BOOST_AUTO_TEST_CASE(groups_follow_the_contract) {
@@ -110,7 +110,7 @@ BOOST_AUTO_TEST_CASE(groups_follow_the_contract) {
   BOOST_TEST(g["roles"][0]["role"] == "north | <b>");
   BOOST_TEST(g["roles"][0]["n"] == 3);
   BOOST_TEST(g["roles"][0]["dimensions"][0] ==
-             json::parse(R"({"questionnaire":"trust","id":"personal-relationships","n":3,"index":70.0})"));
+             json::parse(R"({"questionnaire":"trust","id":"personal-relationships","n":3,"index":70.0,"dont_know_share":null})"));
 
   BOOST_TEST(g["gaps"][0] == json::parse(R"({"questionnaire":"trust","dimension":"personal-relationships",)"
                                          R"("gap":26.25,"flagged":true,"highest_role":"north | <b>",)"

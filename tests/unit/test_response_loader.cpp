@@ -25,7 +25,7 @@ using namespace partnerpulse::testing;
 
 namespace {
 
-const std::string trust_path = std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/trust.toml";
+const std::string trust_path = std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/archive/trust-1.0.toml";
 
 // A questionnaire whose scale does not allow "na".
 const std::string strict_questionnaire =
@@ -333,6 +333,23 @@ BOOST_AUTO_TEST_CASE(value_of_the_wrong_type) {
   expect_error(set_line(base, 13, "knows-people = 2024-01-01"), 13, 16, "not a date");
 }
 
+// "dont-know" is an answer of its own, kept apart from "na", and only where the scale allows it.
+BOOST_AUTO_TEST_CASE(dont_know_is_kept_apart_from_not_applicable) {
+  Catalog with_dont_know;
+  with_dont_know.add(load_questionnaire(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/trust.toml"));
+  const std::string text = set_line(set_line(base, 10, "trust = \"2.0\""), 15, "paper-only = \"dont-know\"");
+  const Response r = parse_response(text, "r.toml", with_dont_know);
+  const QuestionnaireAnswers& trust = r.questionnaires.at(0);
+  BOOST_TEST(trust.find("values-discussed")->dont_know == false);
+  BOOST_TEST(!trust.find("values-discussed")->value);
+  BOOST_TEST(trust.find("paper-only")->dont_know == true);
+  BOOST_TEST(!trust.find("paper-only")->value);
+  // The 1.0 scale allows "na" only.
+  expect_errors(set_line(base, 15, "paper-only = \"dont-know\""),
+                {{15, 14, "'paper-only' = \"dont-know\" is not allowed: scale 'agree5' has no don't-know answer "
+                          "(allow_dont_know); answer 1..5, \"na\" or leave the item out"}});
+}
+
 BOOST_AUTO_TEST_CASE(na_where_the_scale_does_not_allow_it) {
   const std::string text = "[respondent]\nid = \"r\"\norganisation = \"O\"\npartnership = \"p\"\nrole = \"r\"\n"
                            "period = \"2024\"\n"          // 6
@@ -344,7 +361,7 @@ BOOST_AUTO_TEST_CASE(na_where_the_scale_does_not_allow_it) {
                            "[comments.strict]\n"          // 12
                            "q1 = \"does not apply\"\n";   // 13
   expect_errors(text, {{10, 6, "[answers.strict]: 'q1' = \"na\" is not allowed: scale 'yesno' has no not-applicable "
-                               "answer; answer 0..1 or leave the item out"},
+                               "answer (allow_na); answer 0..1 or leave the item out"},
                        {11, 6, "'q2' = 2 is off the scale 0..1"}});
   // Without "na" allowed, messages do not offer it.
   std::vector<Diagnostic> got;

@@ -33,7 +33,7 @@ Results results_to_write() {
   GroupResult group = group_of("p1", "2024", {shown, small});
   group.respondents = 11;
   group.overall_index = 2.0 / 3.0 * 100.0;
-  group.roles.push_back({"north", 5, {{"q", "d1", 5, 60.125}, {"q", "d2", 2, std::nullopt}}});
+  group.roles.push_back({"north", 5, {{"q", "d1", 5, 60.125, {}}, {"q", "d2", 2, std::nullopt, {}}}});
   group.gaps.push_back({"q", "d1", 12.3, "north", "south", false, std::nullopt});
   group.gaps.push_back({"q", "d2", std::nullopt, "", "", false, std::nullopt});
   ItemResult item;

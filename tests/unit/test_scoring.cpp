@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -73,7 +74,7 @@ BOOST_AUTO_TEST_CASE(worked_example_matches_the_hand_computation) {
   BOOST_TEST(*trust.scale_mean == 3.6111111111111107, tt::tolerance(1e-12));
   BOOST_TEST(*trust.alpha == 1.5 * (1.0 - 2000.0 / 5187.5), tt::tolerance(1e-12));
   BOOST_TEST(trust.alpha_n == 5u);
-  BOOST_TEST(trust.band->id == "developing");
+  BOOST_TEST(trust.band->id == "progressing");
   BOOST_TEST(trust.advice.text() == "Agree on one concrete step to build trust.");
   BOOST_TEST(*group.overall_index == *trust.index);
 
@@ -343,6 +344,67 @@ BOOST_AUTO_TEST_CASE(comments_of_withheld_roles_and_cells_are_left_out_and_count
   group = score_texts(catalog, texts, options).groups[0];
   for (const auto& comment : group.comments[0].comments) BOOST_TEST(comment.find("north") == std::string::npos);
   BOOST_TEST(group.comments_withheld >= 3u);
+}
+
+// "dont-know" answers stay out of every index; their share is shown per dimension and per role shown when it
+// reaches 20% (as printed); the balanced index counts each role shown once.
+BOOST_AUTO_TEST_CASE(dont_know_shares_and_the_balanced_index) {
+  std::string text = read_text_file(worked + "/example.toml");
+  text.replace(text.find("allow_na = true\n"), 16, "allow_na = true\nallow_dont_know = true\n");
+  Catalog catalog;
+  catalog.add(parse_questionnaire(text, "example.toml"));
+  std::vector<std::string> texts;
+  for (int i = 0; i < 4; ++i) texts.push_back(response_text(fmt::format("a-{}", i), "a", "i1 = 5\ni2 = 1\ni3 = 5"));
+  for (int i = 0; i < 3; ++i) {
+    texts.push_back(response_text(fmt::format("b-{}", i), "b", "i1 = \"dont-know\"\ni2 = 3\ni3 = 3"));
+  }
+  const GroupResult group = score_texts(catalog, texts).groups[0];
+  BOOST_REQUIRE_EQUAL(group.roles.size(), 2u);
+  BOOST_TEST(*group.roles[1].dimensions[0].index == 50.0);  // "dont-know" is not a score
+  BOOST_TEST(*group.roles[1].dimensions[0].dont_know_share == 3.0 / 9.0, tt::tolerance(1e-12));
+  BOOST_TEST(!group.roles[0].dimensions[0].dont_know_share.has_value());  // none: not notable
+  BOOST_TEST(!group.dimensions[0].dont_know_share.has_value());           // 3 of 21 answers: 14%, not notable
+  BOOST_TEST(*group.overall_index == (4 * 100.0 + 3 * 50.0) / 7, tt::tolerance(1e-12));
+  BOOST_TEST(*group.balanced_index == 75.0, tt::tolerance(1e-12));
+  const auto i1 = std::find_if(group.attention_items.begin(), group.attention_items.end(),
+                               [](const ItemResult& item) { return item.id == "i1"; });
+  BOOST_REQUIRE(i1 != group.attention_items.end());
+  BOOST_TEST(i1->dont_know == 3u);
+  BOOST_TEST(i1->not_applicable == 0u);
+  BOOST_TEST(i1->n == 4u);
+}
+
+// Each response is scored with the version it answered (the archived 1.0 or the current 2.0), and one respondent
+// may still answer a questionnaire only once per period, whatever the versions.
+BOOST_AUTO_TEST_CASE(versions_are_scored_apart_and_a_respondent_answers_one_version) {
+  const Catalog catalog = Catalog::from_folders({std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires"});
+  const auto response = [](const std::string& id, const std::string& version, const std::string& answers) {
+    return fmt::format("[respondent]\nid = \"{}\"\norganisation = \"O\"\npartnership = \"p\"\nrole = \"r\"\n"
+                       "period = \"2024\"\n\n[questionnaires]\ntrust = \"{}\"\n\n[answers.trust]\n{}\n",
+                       id, version, answers);
+  };
+  const Response old = parse_response(response("a", "1.0", "double-check = 2"), "a.toml", catalog);
+  const Response current = parse_response(response("b", "2.0", "extra-checks = 2"), "b.toml", catalog);
+  Scorer scorer(catalog, ScoringOptions{});
+  BOOST_TEST(scorer.add(old).empty());
+  BOOST_TEST(scorer.add(current).empty());
+  const Response again = parse_response(response("a", "2.0", "extra-checks = 2"), "c.toml", catalog);
+  const std::vector<Diagnostic> conflicts = scorer.add(again);
+  BOOST_REQUIRE_EQUAL(conflicts.size(), 1u);
+  BOOST_TEST(conflicts[0].message.find("'trust'") != std::string::npos);
+  const Results results = scorer.finish();
+  BOOST_REQUIRE_EQUAL(results.groups[0].questionnaires.size(), 2u);
+  BOOST_TEST(results.groups[0].questionnaires[0].version == "1.0");
+  BOOST_TEST(results.groups[0].questionnaires[1].version == "2.0");
+}
+
+BOOST_AUTO_TEST_CASE(one_role_shown_gives_no_balanced_index) {
+  const Catalog catalog = worked_catalog();
+  std::vector<std::string> texts;
+  for (int i = 0; i < 3; ++i) texts.push_back(response_text(fmt::format("a-{}", i), "a", "i1 = 5\ni2 = 1\ni3 = 5"));
+  const GroupResult group = score_texts(catalog, texts).groups[0];
+  BOOST_TEST(group.overall_index.has_value());
+  BOOST_TEST(!group.balanced_index.has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
