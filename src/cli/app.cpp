@@ -100,7 +100,9 @@ const Command commands[] = {
 
 const char* const exit_code_help =
     "Exit codes: 0 ok; 1 invalid input, an unreadable or unwritable file, or a failed check; 2 usage error; "
-    "70 internal error (a bug: please report it); 75 another session is writing the same file (try again later).";
+    "3 report --fail-under found a partnership below the threshold; 70 internal error (a bug: please report it); "
+    "75 another session is writing the same file (try again later); 130 ask stopped by Ctrl-C, SIGTERM or SIGHUP "
+    "(answers saved).";
 
 // The names of all commands, for messages: "validate, list, report, ask".
 std::vector<std::string> command_names() {
