@@ -187,7 +187,11 @@ private:
                           std::string_view context) {
     const auto at = [&] { return location_of(value.source(), path_); };
     const auto& begin = value.source().begin;
-    const std::string words = answer_words(scale);
+    if (const auto* number = value.as_integer(); number && number->get() >= scale.min && number->get() <= scale.max) {
+      answers.answers.push_back({item.id, static_cast<int>(number->get()), begin.line, begin.column});
+      return;  // the common case: nothing to format
+    }
+    const std::string words = answer_words(scale);  // for messages only
     if (const auto* number = value.as_integer()) {
       const std::int64_t v = number->get();
       if (v < scale.min || v > scale.max) {
