@@ -6,7 +6,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string_view>
 #include <type_traits>
 
@@ -205,28 +204,50 @@ std::string extras_message(const CLI::App& app) {
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
+// The words of `text`, split at single spaces.
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t start = 0; start <= text.size();) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+bool is_upper_word(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The name before the colon of CLI11's "NAME: ..." messages ("INPUTS:" gives "INPUTS"), or nothing.
+std::string_view option_name(std::string_view word) {
+  return word.size() > 1 && word.back() == ':' ? word.substr(0, word.size() - 1) : std::string_view{};
+}
+
 // The project's wording for a command line CLI11 refused: unknown options get a suggestion, a missing command
 // lists the commands, too few values say how many are needed. Validators (ours) already word their messages.
+// CLI11 2.1's texts: "INPUTS is required", "NAME: At least 2 required but received 1", "NAME: 1 required TEXT
+// missing"; anything else is passed on as it is.
 std::string usage_message(const CLI::ParseError& error, const CLI::App& app) {
   if (dynamic_cast<const CLI::ExtrasError*>(&error)) return extras_message(app);
   const std::string what = error.what();
+  const std::vector<std::string_view> words = words_of(what);
   if (dynamic_cast<const CLI::RequiredError*>(&error)) {
     if (what.rfind("A subcommand", 0) == 0) {
       return fmt::format("no command given (commands: {})", fmt::join(command_names(), ", "));
     }
-    std::smatch match;
-    static const std::regex positional(R"(^([A-Z]+) is required$)");
-    if (std::regex_match(what, match, positional)) return fmt::format("no {} given", match[1].str());
-  }
-  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error)) {
-    std::smatch match;
-    static const std::regex at_least(R"(^(\S+): At least (\d+) required but received (\d+)$)");
-    static const std::regex missing(R"(^(\S+): \d+ required \S+ missing$)");
-    if (std::regex_match(what, match, at_least)) {
-      return fmt::format("{} needs at least {} values, but {} {} given", match[1].str(), match[2].str(),
-                         match[3].str(), match[3].str() == "1" ? "was" : "were");
+    if (words.size() == 3 && is_upper_word(words[0]) && words[1] == "is" && words[2] == "required") {
+      return fmt::format("no {} given", words[0]);
     }
-    if (std::regex_match(what, match, missing)) return fmt::format("{} needs a value", match[1].str());
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) && !words.empty() && !option_name(words[0]).empty()) {
+    const std::string_view name = option_name(words[0]);
+    if (words.size() == 8 && words[1] == "At" && words[2] == "least" && words[4] == "required" &&
+        words[5] == "but" && words[6] == "received") {
+      return fmt::format("{} needs at least {} values, but {} {} given", name, words[3], words[7],
+                         words[7] == "1" ? "was" : "were");
+    }
+    if (words.size() == 5 && words[2] == "required" && words[4] == "missing") return fmt::format("{} needs a value", name);
   }
   return what;
 }
