@@ -294,9 +294,10 @@ BOOST_AUTO_TEST_CASE(dont_know_is_its_own_key_where_the_scale_allows_it) {
   BOOST_TEST(h.said("na not applicable"));
   BOOST_TEST(h.said("dk don't know"));
   BOOST_TEST(h.said("Your answer (1-5 or na or dk): "));
-  const Answer* dont_know = answer(h.last(), "trust", "knows-people");
+  const Response saved = h.last();  // the answers below point into it
+  const Answer* dont_know = answer(saved, "trust", "knows-people");
   BOOST_TEST((dont_know->dont_know && !dont_know->value));
-  const Answer* not_applicable = answer(h.last(), "trust", "values-discussed");
+  const Answer* not_applicable = answer(saved, "trust", "values-discussed");
   BOOST_TEST((!not_applicable->dont_know && !not_applicable->value));
   BOOST_TEST(h.saves.back().find("knows-people = \"dont-know\"") != std::string::npos);
 
