@@ -6,67 +6,10 @@
 set -u
 binary=$(realpath "$1") source_dir=$(realpath "$2")
 [ -x "$binary" ] || { echo "no executable at $1"; exit 1; }
-command -v tmux >/dev/null || { echo "tmux is not installed: skipped"; exit 77; }
-work=$(mktemp -d)
-sock="$work/tmux.sock"
-tm() { tmux -S "$sock" "$@"; }
-cleanup() {
-  tm kill-server 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work" || exit 1
-
-status=0
-fail() {
-  echo "FAIL: $*"
-  status=1
-}
-details=(--questionnaires "$source_dir/questionnaires" --respondent r-tty01 --organisation "Org T" --partnership p-t
-  --role lead --period 2025)
-
-# start NAME ARGS...: runs `partnerpulse ask ARGS...` in a new detached 80x30 session; its exit code goes to NAME.exit.
-start() {
-  local name=$1
-  shift
-  local command
-  printf -v command '%q ' env -i PATH=/usr/bin:/bin HOME="$work" TERM=xterm-256color LC_ALL=C.UTF-8 TZ=UTC \
-    PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" ask "$@"
-  tm -u new-session -d -x 80 -y 30 -s "$name" \
-    "cd $(printf %q "$work") && $command; echo \$? >$(printf %q "$work/$name.exit"); sleep 600"
-}
-screen() { tm capture-pane -p -t "$1"; }
-# wait_for NAME REGEX: waits up to 15 s for the screen to match.
-wait_for() {
-  local t
-  for ((t = 0; t < 300; t++)); do
-    screen "$1" | grep -qE -- "$2" && return 0
-    sleep 0.05
-  done
-  return 1
-}
-wait_exit() {  # NAME: waits for the command to end; prints its exit code
-  local t
-  for ((t = 0; t < 300; t++)); do
-    if [ -s "$work/$1.exit" ]; then
-      cat "$work/$1.exit"
-      return 0
-    fi
-    sleep 0.05
-  done
-  echo timeout
-}
-type_line() {  # NAME TEXT: types TEXT and Enter
-  tm send-keys -t "$1" -l -- "$2"
-  tm send-keys -t "$1" Enter
-}
-show() {
-  echo "---- screen of $1"
-  screen "$1"
-}
+. "$source_dir/tests/scripts/ask_tmux.bash"  # tm, start, screen, wait_for, wait_exit, type_line, show, fail
 
 # 1. Colours and one question per screen.
-start one trust "${details[@]}" -o tty.toml
+start one 80 30 trust "${details[@]}" "${folders[@]}" -o tty.toml
 wait_for one '^1/15 ' || { fail "progress 1/15 not on screen"; show one; }
 screen one | grep -q 'Strongly disagree' || fail "scale label 'Strongly disagree' not on screen"
 screen one | grep -q 'Personal relationships' || fail "dimension title not on screen"
@@ -90,7 +33,7 @@ grep -qx 'knows-people = 4' tty.toml || fail "tty.toml lacks knows-people = 4"
 grep -qxF 'values-discussed = "Très bien — مرحبا"' tty.toml || fail "tty.toml lacks the comment typed"
 
 # 2. --plain: resumes, says so, and writes no escape codes.
-start two trust "${details[@]}" -o tty.toml --plain
+start two 80 30 trust "${details[@]}" "${folders[@]}" -o tty.toml --plain
 wait_for two 'Resuming: 1 of 15 answered in tty.toml' || { fail "no 'Resuming' message"; show two; }
 screen two | grep -q 'Continuing at question 2/15' || fail "does not continue at 2/15"
 screen two | grep -q 'Current answer\|Your comment: Très bien' || fail "the comment on question 2 is not shown"
@@ -100,7 +43,7 @@ code=$(wait_exit two)
 [ "$code" = 0 ] || fail "q: exit code $code, expected 0"
 
 # 3. A full self-assessment of the four shipped questionnaires, typed at the terminal.
-start full trust power-balance roles communication "${details[@]}" -o full.toml
+start full 80 30 trust power-balance roles communication "${details[@]}" "${folders[@]}" -o full.toml
 if ! wait_for full '^1/[0-9]+ '; then
   fail "the full run did not start"
   show full
