@@ -1,6 +1,8 @@
 #include "model/toml_document.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include <fmt/ranges.h>
 
@@ -181,18 +183,27 @@ std::optional<LocalizedText> read_text(const toml::node& node, const std::string
                                   describe_type(node)));
     return std::nullopt;
   }
+  // toml++ lists a table's keys sorted; the translations keep the order they are written in (languages in that
+  // order, for example as a survey form's columns).
+  std::vector<std::pair<const toml::key*, const toml::node*>> written;
+  for (const auto& [code, value] : *translations) written.emplace_back(&code, &value);
+  std::stable_sort(written.begin(), written.end(), [](const auto& a, const auto& b) {
+    const auto& x = a.second->source().begin;
+    const auto& y = b.second->source().begin;
+    return x.line != y.line ? x.line < y.line : x.column < y.column;
+  });
   LocalizedText text;
   bool ok = true;
-  for (const auto& [code, value] : *translations) {
-    const auto* translated = value.as_string();
+  for (const auto& [code, value] : written) {
+    const auto* translated = value->as_string();
     if (!translated) {
-      diagnostics.error(location_of(value.source(), path),
-                        fmt::format("{}: the '{}' translation must be a string, not {}", where_name, code.str(),
-                                    describe_type(value)));
+      diagnostics.error(location_of(value->source(), path),
+                        fmt::format("{}: the '{}' translation must be a string, not {}", where_name, code->str(),
+                                    describe_type(*value)));
       ok = false;
       continue;
     }
-    text.set(std::string(code.str()), translated->get());
+    text.set(std::string(code->str()), translated->get());
   }
   if (!ok) return std::nullopt;
   // The questionnaire's own language comes first: it is the default.

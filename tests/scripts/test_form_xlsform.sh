@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `form --format xlsform` of every shipped questionnaire opens as a workbook (read back with python3-openpyxl) with
 # the survey, choices and settings sheets, their columns, and every text in every language the questionnaires
-# have (the default language where a text has no translation), and the same bytes when written again.
+# have (the default language where a text has no translation): the five languages of the shipped questionnaires,
+# English, French, Spanish, Portuguese and Arabic, each text in each of them. And the same bytes when written again.
 #   test_form_xlsform.sh BINARY SOURCE_DIR [CORPUS]
 set -euo pipefail
 binary=$1 source_dir=$2
@@ -16,7 +17,7 @@ if [ -z "$python" ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-ids=(trust power-balance roles communication)
+ids=(trust power-balance roles communication learning)
 PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" form "${ids[@]}" --questionnaires "$source_dir/questionnaires" \
   -o "$work/form.xlsx"
 # The same questionnaires give the same bytes, whenever they are written (the creation time is fixed).
@@ -29,7 +30,8 @@ import sys, tomllib
 import openpyxl
 
 path, folder, ids = sys.argv[1], sys.argv[2], sys.argv[3:]
-names = {"en": "English", "fr": "French"}
+names = {"en": "English", "fr": "French", "es": "Spanish", "pt": "Portuguese", "ar": "Arabic"}
+shipped_languages = ["en", "fr", "es", "pt", "ar"]
 problems = []
 def check(condition, message):
     if not condition:
@@ -58,7 +60,7 @@ for q in questionnaires:
     for language in found:
         if language not in languages:
             languages.append(language)
-check(len(languages) >= 2, f"the shipped questionnaires have only the languages {languages}")
+check(languages == shipped_languages, f"the shipped questionnaires have the languages {languages}, not {shipped_languages}")
 unknown = [l for l in languages if l not in names]
 if unknown:
     print(f"this test knows no XLSForm name for the languages {unknown}: add them")
@@ -107,6 +109,8 @@ for q in questionnaires:
         for language in languages:
             check(r[columns_of(language)] == in_language(item["text"], default, language),
                   f"{qid}/{item['id']}: {columns_of(language)} is {r[columns_of(language)]!r}")
+            check(language == default or r[columns_of(language)] != r[columns_of(default)],
+                  f"{qid}/{item['id']}: {columns_of(language)} is the {default} text")
         comment = by_name.get((qid, item["id"] + "_comment"))
         check((comment is not None) == scored, f"{qid}/{item['id']}: comment field {'missing' if scored else 'present'}")
         if comment:
