@@ -1,14 +1,34 @@
 #include "partnerpulse/questionnaire.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 
 namespace partnerpulse {
 
+namespace {
+// A text with one translation per (language, text) pair, the first pair being the default language.
+LocalizedText translated(std::initializer_list<std::pair<const char*, const char*>> translations) {
+  LocalizedText text;
+  for (const auto& [language, value] : translations) text.set(language, value);
+  return text;
+}
+}  // namespace
+
 std::vector<Band> default_bands() {
+  // The band words of the glossary in docs/translating.md.
   return {
-      {"attention", LocalizedText("en", "needs attention"), 50.0},
-      {"progressing", LocalizedText("en", "making progress"), 75.0},
-      {"strength", LocalizedText("en", "strength"), 100.0},
+      {"attention",
+       translated({{"en", "needs attention"}, {"fr", "à renforcer"}, {"es", "requiere atención"},
+                   {"pt", "requer atenção"}, {"ar", "يحتاج إلى اهتمام"}}),
+       50.0},
+      {"progressing",
+       translated({{"en", "making progress"}, {"fr", "en progression"}, {"es", "en progreso"},
+                   {"pt", "em progresso"}, {"ar", "في تقدّم"}}),
+       75.0},
+      {"strength",
+       translated({{"en", "strength"}, {"fr", "point fort"}, {"es", "fortaleza"}, {"pt", "ponto forte"},
+                   {"ar", "نقطة قوة"}}),
+       100.0},
   };
 }
 

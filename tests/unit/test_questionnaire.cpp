@@ -51,4 +51,13 @@ BOOST_AUTO_TEST_CASE(lookups_by_id) {
   BOOST_TEST(q.find_dimension("d")->advice_for("strength").empty());
 }
 
+BOOST_AUTO_TEST_CASE(default_band_labels_are_in_the_five_languages) {
+  const auto bands = default_bands();
+  BOOST_TEST(bands[0].label.text() == "needs attention");
+  BOOST_TEST(bands[0].label.in("fr") == "\xC3\xA0 renforcer");
+  BOOST_TEST(bands[1].label.in("es") == "en progreso");
+  BOOST_TEST(bands[2].label.in("pt") == "ponto forte");
+  for (const Band& band : bands) BOOST_TEST(band.label.translations().size() == 5u, band.id);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -15,10 +15,13 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/questionnaire.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
+#include "partnerpulse/questionnaire_texts.hpp"
 
 using namespace partnerpulse;
 using namespace partnerpulse::testing;
@@ -641,6 +644,47 @@ BOOST_AUTO_TEST_CASE(translations_are_read_with_the_questionnaire_language_first
   BOOST_TEST(t.items[0].text.in("fr") == "Un");
 }
 
+// The shipped questionnaires write long translations as dotted keys (`text.en = ...`); a sub-table after the
+// element (`[items.text]`) is the same TOML table, and both are read like an inline table.
+BOOST_AUTO_TEST_CASE(translations_as_dotted_keys_or_as_a_sub_table) {
+  // Changed from the bottom up, so that the line numbers of base still hold.
+  std::string text = set_line(base, 31, "");  // `text = "Two"` moves to a sub-table at the end
+  text = set_line(text, 19, "developing.fr = \"D\"\ndeveloping.en = \"Developing\"");
+  text = set_line(text, 4, "title.en = \"Demo\"\ntitle.ar = \"\xD8\xB9\xD8\xB1\xD8\xB6\"");
+  text += "[items.text]\nen = \"Two\"\nes = \"Dos\"\npt = \"Dois\"\n";
+  const Questionnaire q = parse_ok(text);
+  BOOST_TEST(q.title.text() == "Demo");
+  BOOST_TEST(q.title.in("ar") == "\xD8\xB9\xD8\xB1\xD8\xB6");
+  BOOST_TEST(q.dimensions[0].advice_for("progressing").text() == "Developing");
+  BOOST_TEST(q.dimensions[0].advice_for("progressing").in("fr") == "D");
+  BOOST_TEST_REQUIRE(q.items.size() == 2u);
+  BOOST_TEST(q.items[1].text.text() == "Two");
+  BOOST_TEST(q.items[1].text.in("es") == "Dos");
+  BOOST_TEST(q.items[1].text.in("pt") == "Dois");
+  BOOST_TEST(q.items[1].reverse);
+}
+
+// After the questionnaire's language, translations keep the order they are written in (not toml++'s sorted order):
+// a survey form's language columns follow it.
+BOOST_AUTO_TEST_CASE(translations_keep_the_order_they_are_written_in) {
+  const auto codes = [](const LocalizedText& text) {
+    std::vector<std::string> found;
+    for (const auto& [code, value] : text.translations()) found.push_back(code);
+    return found;
+  };
+  const std::vector<std::string> expected = {"en", "fr", "es", "pt", "ar"};
+  const Questionnaire inline_table =
+      parse_ok(set_line(base, 4, "title = { fr = \"F\", en = \"E\", es = \"S\", pt = \"P\", ar = \"A\" }"));
+  BOOST_TEST(codes(inline_table.title) == expected, boost::test_tools::per_element());
+  const Questionnaire dotted = parse_ok(set_line(
+      base, 4, "title.en = \"E\"\ntitle.fr = \"F\"\ntitle.es = \"S\"\ntitle.pt = \"P\"\ntitle.ar = \"A\""));
+  BOOST_TEST(codes(dotted.title) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(dotted_translations_missing_the_questionnaire_language) {
+  expect_error(set_line(base, 25, "text.fr = \"Un\""), 25, 1, "item 'one': 'text' has no 'en' translation");
+}
+
 BOOST_AUTO_TEST_CASE(translations_missing_the_questionnaire_language) {
   expect_error(set_line(base, 4, "title = { fr = \"D\xC3\xA9mo\" }"), 4, 9,
                "[questionnaire]: 'title' has no 'en' translation (the questionnaire's language)");
@@ -898,6 +942,74 @@ BOOST_AUTO_TEST_CASE(every_shipped_item_has_a_basis_and_every_document_is_the_ba
   const double share = static_cast<double>(reverse) / static_cast<double>(scored);
   BOOST_TEST(share >= 0.2);
   BOOST_TEST(share <= 0.3);
+}
+
+// Issue 12 point 4: every text a person reads in a shipped questionnaire (not the archive) is in the five languages,
+// taken from the loaded model so that no kind of text is missed. On failure, every missing text is listed.
+BOOST_AUTO_TEST_CASE(every_shipped_text_is_in_all_five_languages) {
+  const std::vector<std::string> languages = {"en", "fr", "es", "pt", "ar"};
+  std::string missing;
+  std::size_t checked = 0;
+  for (const char* name : shipped_names) {
+    const Questionnaire q =
+        load_shipped(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/" + name + ".toml");
+    for (const NamedText& named : texts_of(q)) {
+      ++checked;
+      for (const std::string& language : languages) {
+        const auto& translations = named.text->translations();
+        const auto found = std::find_if(translations.begin(), translations.end(),
+                                        [&](const auto& entry) { return entry.first == language; });
+        if (found == translations.end() || found->second.empty()) {
+          missing += fmt::format("\n  {}.toml: {}: no '{}'", name, named.where, language);
+        } else if (language != "en" && found->second == named.text->text()) {
+          missing += fmt::format("\n  {}.toml: {}: '{}' is the English text", name, named.where, language);
+        }
+      }
+    }
+  }
+  BOOST_TEST(checked > 100u);
+  BOOST_TEST(missing.empty(), "texts missing a translation:" << missing);
+}
+
+// The glossary's rules that a program can check: the agree scale's labels are the glossary's in every file, French
+// puts a no-break space (not a plain one) before ; : ! ?, and Arabic writes figures with Western digits.
+BOOST_AUTO_TEST_CASE(shipped_translations_follow_the_glossary) {
+  const std::map<std::string, std::vector<std::string>> agree5 = {
+      {"fr", {"Pas du tout d'accord", "Plut\xC3\xB4t pas d'accord", "Ni d'accord ni pas d'accord", "Plut\xC3\xB4t d'accord",
+              "Tout \xC3\xA0 fait d'accord"}},
+      {"es", {"Totalmente en desacuerdo", "En desacuerdo", "Ni de acuerdo ni en desacuerdo", "De acuerdo",
+              "Totalmente de acuerdo"}},
+      {"pt", {"Discordo totalmente", "Discordo", "N\xC3\xA3o concordo nem discordo", "Concordo", "Concordo totalmente"}},
+      {"ar", {"\xD9\x84\xD8\xA7 \xD8\xA3\xD9\x88\xD8\xA7\xD9\x81\xD9\x82 \xD8\xA5\xD8\xB7\xD9\x84\xD8\xA7\xD9\x82\xD9\x8B\xD8\xA7",
+              "\xD9\x84\xD8\xA7 \xD8\xA3\xD9\x88\xD8\xA7\xD9\x81\xD9\x82",
+              "\xD9\x84\xD8\xA7 \xD8\xA3\xD9\x88\xD8\xA7\xD9\x81\xD9\x82 \xD9\x88\xD9\x84\xD8\xA7 \xD8\xA3\xD8\xB9\xD8\xA7\xD8\xB1\xD8\xB6",
+              "\xD8\xA3\xD9\x88\xD8\xA7\xD9\x81\xD9\x82",
+              "\xD8\xA3\xD9\x88\xD8\xA7\xD9\x81\xD9\x82 \xD8\xAA\xD9\x85\xD8\xA7\xD9\x85\xD9\x8B\xD8\xA7"}},
+  };
+  for (const char* name : shipped_names) {
+    const Questionnaire q =
+        load_shipped(std::string(PARTNERPULSE_SOURCE_DIR) + "/questionnaires/" + name + ".toml");
+    const Scale* scale = q.find_scale("agree5");
+    BOOST_TEST_REQUIRE(scale, name);
+    for (const auto& [language, labels] : agree5) {
+      for (int value = scale->min; value <= scale->max; ++value) {
+        BOOST_TEST(scale->label(value).in(language) == labels.at(static_cast<std::size_t>(value - scale->min)),
+                   name << ": agree5 label " << value << " in " << language);
+      }
+    }
+    for (const NamedText& named : texts_of(q)) {
+      const std::string& french = named.text->in("fr");
+      for (const char* mark : {" ;", " :", " !", " ?"}) {
+        BOOST_TEST(french.find(mark) == std::string::npos, name << ": " << named.where << ": plain space before '"
+                                                                << (mark + 1) << "' in French");
+      }
+      const std::string& arabic = named.text->in("ar");
+      for (const char* eastern_digit : {"\xD9\xA0", "\xD9\xA1", "\xD9\xA2", "\xD9\xA3", "\xD9\xA4", "\xD9\xA5",
+                                        "\xD9\xA6", "\xD9\xA7", "\xD9\xA8", "\xD9\xA9"}) {
+        BOOST_TEST(arabic.find(eastern_digit) == std::string::npos, name << ": " << named.where << ": Eastern digit");
+      }
+    }
+  }
 }
 
 // The 1.0 questionnaires stay under questionnaires/archive/ so that earlier waves can still be scored.
