@@ -20,6 +20,9 @@ public:
   const std::string& in(std::string_view language) const;
   // The text in the default language.
   const std::string& text() const;
+  // True when both are empty, or they share a language and every language they share reads the same: adding a
+  // translation is not a rewording.
+  bool same_wording(const LocalizedText& other) const;
   bool empty() const noexcept { return translations_.empty(); }
   const std::vector<std::pair<std::string, std::string>>& translations() const noexcept { return translations_; }
 

@@ -27,7 +27,7 @@ std::string bands_text(const std::vector<Band>& bands) {
 
 bool same_bands(const std::vector<Band>& a, const std::vector<Band>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Band& x, const Band& y) {
-    return x.id == y.id && x.upper == y.upper && x.label.translations() == y.label.translations();
+    return x.id == y.id && x.upper == y.upper && x.label.same_wording(y.label);
   });
 }
 
@@ -63,18 +63,18 @@ void add_wording_changes(const Questionnaire& before, const Questionnaire& now, 
     if (earlier->id != item.id) {
       changes.push_back(fmt::format("item '{}' replaces '{}' (counted as the same item)", item.id, earlier->id));
     }
-    if (earlier->text.translations() != item.text.translations()) {
+    if (!earlier->text.same_wording(item.text)) {
       changes.push_back(fmt::format("item '{}' reworded", item.id));
     }
   }
-  if (old_dimension.title.translations() != new_dimension.title.translations()) changes.push_back("title changed");
+  if (!old_dimension.title.same_wording(new_dimension.title)) changes.push_back("title changed");
   std::vector<std::string> bands;
   for (const auto& [band, advice] : new_dimension.advice) bands.push_back(band);
   for (const auto& [band, advice] : old_dimension.advice) {
     if (std::find(bands.begin(), bands.end(), band) == bands.end()) bands.push_back(band);
   }
   for (const std::string& band : bands) {
-    if (old_dimension.advice_for(band).translations() != new_dimension.advice_for(band).translations()) {
+    if (!old_dimension.advice_for(band).same_wording(new_dimension.advice_for(band))) {
       changes.push_back(fmt::format("advice for band '{}' changed", band));
     }
   }

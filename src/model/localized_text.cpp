@@ -28,4 +28,17 @@ const std::string& LocalizedText::text() const {
   return translations_.empty() ? none : translations_.front().second;
 }
 
+bool LocalizedText::same_wording(const LocalizedText& other) const {
+  if (empty() || other.empty()) return empty() == other.empty();
+  bool shared = false;
+  for (const auto& [code, value] : translations_) {
+    for (const auto& [other_code, other_value] : other.translations_) {
+      if (code != other_code) continue;
+      if (value != other_value) return false;
+      shared = true;
+    }
+  }
+  return shared;
+}
+
 }  // namespace partnerpulse

@@ -99,6 +99,24 @@ BOOST_AUTO_TEST_CASE(wording_title_advice_and_replaces_keep_results_comparable) 
   BOOST_TEST(diff.comparable());
 }
 
+BOOST_AUTO_TEST_CASE(added_translations_are_not_a_rewording) {
+  Questionnaire now = small_questionnaire("2.0");
+  item_of(now, "t1")->text.set("fr", "Nous leur faisons confiance.");
+  now.dimensions[0].title.set("ar", "الثقة");
+  const QuestionnaireDiff diff = diff_questionnaires(small_questionnaire("1.0"), now);
+  BOOST_TEST((dimension(diff, "trust").status == Status::unchanged));
+  BOOST_TEST(dimension(diff, "trust").changes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_changed_translation_is_a_rewording) {
+  Questionnaire before = small_questionnaire("1.0");
+  item_of(before, "t1")->text.set("fr", "Nous leur faisons confiance.");
+  Questionnaire now = small_questionnaire("2.0");
+  item_of(now, "t1")->text.set("fr", "Nous avons confiance en eux.");
+  const QuestionnaireDiff diff = diff_questionnaires(before, now);
+  BOOST_TEST((dimension(diff, "trust").changes == Strings{"item 't1' reworded"}));
+}
+
 BOOST_AUTO_TEST_CASE(dimensions_removed_and_added) {
   Questionnaire now = small_questionnaire("2.0");
   now.dimensions[1].id = "voice";
