@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -29,8 +30,7 @@ void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
   app.add_option("--attention-items", arguments.attention_items, "How many lowest-scoring items to list")
       ->check(whole_number_range(0, 1000))
       ->capture_default_str();
-  app.add_option("--language", arguments.language,
-                 "Language code for questionnaire texts, where the questionnaire has a translation");
+  add_language_option(app, arguments.language);
   app.add_option("-j,--jobs", arguments.jobs, "Threads to read files with (0: one per core); output is the same")
       ->check(whole_number_range(0, 256))
       ->capture_default_str();
@@ -39,7 +39,7 @@ void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
 void warn_if_small_groups_shown(const ScoringArguments& arguments, Console& console) {
   const std::size_t min_group = static_cast<std::size_t>(arguments.min_group);
   if (min_group >= recommended_min_group) return;
-  console.err << fmt::format("partnerpulse: warning: {}\n", small_groups_warning(min_group));
+  console.err << fmt::format("partnerpulse: warning: {}\n", small_groups_warning(min_group, interface_language()));
 }
 
 void add_partnerships_option(CLI::App& app, std::vector<std::string>& folders, const std::string& also) {

@@ -4,11 +4,26 @@
 
 namespace partnerpulse {
 
+namespace {
+// A band label in the five interface languages (the glossary in docs/translating.md), English first.
+LocalizedText band_label(const char* en, const char* fr, const char* es, const char* pt, const char* ar) {
+  LocalizedText label("en", en);
+  label.set("fr", fr);
+  label.set("es", es);
+  label.set("pt", pt);
+  label.set("ar", ar);
+  return label;
+}
+}  // namespace
+
 std::vector<Band> default_bands() {
   return {
-      {"attention", LocalizedText("en", "needs attention"), 50.0},
-      {"progressing", LocalizedText("en", "making progress"), 75.0},
-      {"strength", LocalizedText("en", "strength"), 100.0},
+      {"attention", band_label("needs attention", "à renforcer", "requiere atención", "requer atenção",
+                               "يحتاج إلى اهتمام"),
+       50.0},
+      {"progressing", band_label("making progress", "en progression", "en progreso", "em progresso", "في تقدّم"),
+       75.0},
+      {"strength", band_label("strength", "point fort", "fortaleza", "ponto forte", "نقطة قوة"), 100.0},
   };
 }
 
