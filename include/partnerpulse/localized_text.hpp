@@ -18,8 +18,6 @@ public:
   void set(const std::string& language, std::string text);
   // The text in `language`, else in the default language; empty when there is no text at all.
   const std::string& in(std::string_view language) const;
-  // True when there is a translation for exactly `language` (in() falls back to the default otherwise).
-  bool has(std::string_view language) const;
   // The text in the default language.
   const std::string& text() const;
   bool empty() const noexcept { return translations_.empty(); }

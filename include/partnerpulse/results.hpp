@@ -27,8 +27,8 @@ inline constexpr std::size_t recommended_min_group = 3;
 inline bool shows_small_groups(const ScoringOptions& options) { return options.min_group < recommended_min_group; }
 
 // The one sentence warning that --min-group `min_group` (below recommended_min_group) shows small groups, for
-// standard error and the top of a report, in `language` (interface_text.hpp).
-std::string small_groups_warning(std::size_t min_group, std::string_view language);
+// standard error and the top of a report.
+std::string small_groups_warning(std::size_t min_group);
 
 // The band a figure falls in (decided by scoring: see band_of in scoring.hpp).
 struct BandRef {

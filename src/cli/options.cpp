@@ -39,7 +39,7 @@ void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
 void warn_if_small_groups_shown(const ScoringArguments& arguments, Console& console) {
   const std::size_t min_group = static_cast<std::size_t>(arguments.min_group);
   if (min_group >= recommended_min_group) return;
-  console.err << fmt::format("partnerpulse: warning: {}\n", small_groups_warning(min_group, interface_language()));
+  console.err << fmt::format("partnerpulse: warning: {}\n", small_groups_warning(min_group));
 }
 
 void add_partnerships_option(CLI::App& app, std::vector<std::string>& folders, const std::string& also) {

@@ -23,13 +23,6 @@ const std::string& LocalizedText::in(std::string_view language) const {
   return text();
 }
 
-bool LocalizedText::has(std::string_view language) const {
-  for (const auto& [code, value] : translations_) {
-    if (code == language) return true;
-  }
-  return false;
-}
-
 const std::string& LocalizedText::text() const {
   static const std::string none;
   return translations_.empty() ? none : translations_.front().second;

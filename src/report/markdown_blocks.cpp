@@ -13,7 +13,7 @@ namespace partnerpulse {
 std::string plain(std::string_view raw, std::string_view fallback) {
   std::string line = single_line(raw);
   if (line.empty()) line = single_line(fallback);
-  if (line.empty()) line = "(untitled)";  // never reached with the renderers' own fallbacks
+  if (line.empty()) line = "(untitled)";
   return line;
 }
 

@@ -16,11 +16,17 @@
 #include "partnerpulse/render.hpp"
 #include "report/markdown_blocks.hpp"
 #include "report/markdown_escape.hpp"
+#include "scoring/anonymity.hpp"
 #include "util/decimal_format.hpp"
 
 namespace partnerpulse {
 
 namespace {
+
+bool has_translation(const LocalizedText& text, std::string_view language) {
+  const auto& all = text.translations();
+  return std::any_of(all.begin(), all.end(), [&](const auto& translation) { return translation.first == language; });
+}
 
 class MarkdownRenderer {
 public:
@@ -48,7 +54,7 @@ private:
   // The text in the report's language, else in its default language (counted, for the method section).
   const std::string& text(const LocalizedText& localized) const {
     if (options_.language.empty()) return localized.text();
-    if (!localized.empty() && !localized.has(options_.language)) fallen_back_.insert(&localized);
+    if (!localized.empty() && !has_translation(localized, options_.language)) fallen_back_.insert(&localized);
     return localized.in(options_.language);
   }
 

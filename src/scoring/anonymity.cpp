@@ -13,6 +13,8 @@ std::string small_groups_warning(std::size_t min_group, std::string_view languag
               min_group, recommended_min_group);
 }
 
+std::string small_groups_warning(std::size_t min_group) { return small_groups_warning(min_group, interface_language()); }
+
 }  // namespace partnerpulse
 
 namespace partnerpulse::scoring {

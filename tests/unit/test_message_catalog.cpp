@@ -23,7 +23,7 @@ std::string make_mo(const std::vector<std::pair<std::string, std::string>>& entr
   const auto n = static_cast<std::uint32_t>(entries.size());
   const std::uint32_t originals = 28;
   const std::uint32_t translations = originals + 8 * n;
-  std::uint32_t strings = translations + 8 * n;
+  const std::uint32_t strings = translations + 8 * n;
   put(0x950412de);
   put(0);
   put(n);
@@ -47,6 +47,9 @@ std::string make_mo(const std::vector<std::pair<std::string, std::string>>& entr
   }
   return out + data;
 }
+
+// Two plural forms as a .mo file stores them: separated by a NUL byte.
+std::string forms(const std::string& one, const std::string& other) { return one + '\0' + other; }
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path);
@@ -82,8 +85,8 @@ BOOST_AUTO_TEST_SUITE(message_catalog)
 BOOST_AUTO_TEST_CASE(reads_messages_plural_forms_and_the_header) {
   const std::string mo = make_mo({{"", "Plural-Forms: nplurals=2; plural=(n > 1);\n"},
                                   {"Summary", "Synthèse"},
-                                  {std::string("{} respondent\0{} respondents", 29),
-                                   std::string("{} personne répondante\0{} personnes répondantes", 49)},
+                                  {forms("{} respondent", "{} respondents"),
+                                   forms("{} personne répondante", "{} personnes répondantes")},
                                   {"untranslated", ""},
                                   {std::string("context\x04word"), "mot"}});
   const auto catalog = parse_mo(mo);
@@ -106,7 +109,10 @@ BOOST_AUTO_TEST_CASE(refuses_what_is_not_a_mo_file_or_points_outside_it) {
 
 BOOST_AUTO_TEST_CASE(reads_big_endian_files) {
   std::string mo = make_mo({{"yes", "oui"}});
-  for (std::size_t word = 0; word < 7 + 4; ++word) std::swap(mo[4 * word], mo[4 * word + 3]), std::swap(mo[4 * word + 1], mo[4 * word + 2]);
+  for (std::size_t word = 0; word < 7 + 4; ++word) {  // the header and the two descriptors of the one entry
+    std::swap(mo[4 * word], mo[4 * word + 3]);
+    std::swap(mo[4 * word + 1], mo[4 * word + 2]);
+  }
   const auto catalog = parse_mo(mo);
   BOOST_REQUIRE(catalog.has_value());
   BOOST_TEST(catalog->messages.at("yes").front() == "oui");
