@@ -46,7 +46,7 @@ for language in fr es pt ar; do
 import glob, re, sys
 english, translated, language, source = sys.argv[1:5]
 inputs = set()
-for pattern in ("questionnaires/*.toml", "tests/data/worked-example/**/*.toml", "examples/responses/**/*.toml"):
+for pattern in ("questionnaires/**/*.toml", "tests/data/worked-example/**/*.toml", "examples/responses/**/*.toml"):
     for path in glob.glob(f"{source}/{pattern}", recursive=True):
         inputs.update(w.lower() for w in re.findall(r"[A-Za-z']+", open(path, encoding="utf-8").read()))
 def fixed_words(line):
