@@ -40,8 +40,7 @@ void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& f
 
 void add_language_option(CLI::App& app, std::string& language) {
   app.add_option("--language", language,
-                 "Language of the output and of questionnaire texts: en, fr, es, pt, ar, or a language the "
-                 "questionnaires have (default: from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)")
+                 "Output language: en, fr, es, pt, ar, or one the questionnaires have (default: from the environment)")
       ->type_name("CODE");
 }
 

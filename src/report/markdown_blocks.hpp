@@ -44,6 +44,9 @@ struct Column {
   bool numeric = false;
 };
 
+// A column with a fixed (translated) header, which needs no escaping.
+inline Column column(std::string_view header, bool numeric = false) { return {std::string(header), numeric}; }
+
 // A GFM table in markdownlint's "compact" style: one space either side of each cell, `| |` for an empty cell.
 // Cells must already be escaped; every row gets exactly as many cells as there are columns.
 std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);

@@ -49,8 +49,6 @@ std::string gap_reading(const std::optional<double>& change, std::string_view la
   return std::string(translate(language, "unchanged"));
 }
 
-Column column(std::string_view header, bool numeric = false) { return {std::string(header), numeric}; }
-
 class ComparisonMarkdown {
 public:
   ComparisonMarkdown(const Comparison& comparison, const RenderOptions& options)

@@ -215,8 +215,6 @@ private:
     doc_.add(bullet_list(lines));
   }
 
-  static Column column(std::string_view header, bool numeric = false) { return {std::string(header), numeric}; }
-
   static std::string percent(double share) { return format_fixed(share * 100.0, 0) + "%"; }
 
   void render_dimensions(const GroupResult& group) {

@@ -86,7 +86,6 @@ private:
   void render_partnerships() {
     doc_.add("## " + std::string(translate(language_, "Partnerships")));
     doc_.add(std::string(translate(language_, "Lowest overall index first, so that attention goes where it is needed.")));
-    const auto column = [&](std::string_view header, bool numeric) { return Column{std::string(header), numeric}; };
     const std::vector<Column> columns = {column(translate(language_, "Partnership"), false),
                                          column(translate(language_, "Period"), false),
                                          column(translate(language_, "Respondents"), true),
@@ -111,7 +110,6 @@ private:
     doc_.add(std::string(translate(language_, "The indexes of the partnerships that show the dimension at their "
                                               "latest period: the lower quartile, the median and the upper "
                                               "quartile.")));
-    const auto column = [&](std::string_view header, bool numeric) { return Column{std::string(header), numeric}; };
     const std::vector<Column> columns = {column(translate(language_, "Questionnaire"), false),
                                          column(translate(language_, "Dimension"), false),
                                          column(translate(language_, "Partnerships"), true),
