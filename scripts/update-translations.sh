@@ -19,4 +19,5 @@ sed -i "/^#, c-format$/d" "$template"
 for po in po/*.po; do
   [ -e "$po" ] || continue
   msgmerge --quiet --update --backup=none --no-fuzzy-matching --sort-output --add-location=file "$po" "$template"
+  msgattrib --no-obsolete --sort-output --add-location=file -o "$po" "$po"  # no #~ entries for removed messages
 done
