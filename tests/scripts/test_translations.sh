@@ -31,11 +31,13 @@ fi
 
 # The English report's headings and fixed wording (every run of three words that come from no input file) must not
 # appear in the translated reports of the same responses.
-run() {  # run NAME ARGS...: the report of the worked example and of the example's 2024 wave, in one file
+run() {  # run NAME ARGS...: the reports of the worked example and of the example's waves, and their comparison
   local name=$1; shift
   { PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" report "$@" --questionnaires "$source_dir/tests/data/worked-example" \
       --min-group 2 --comments "$source_dir/tests/data/worked-example/responses"
     PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" report "$@" --questionnaires "$source_dir/questionnaires" \
+      "$source_dir/examples/responses/2023" "$source_dir/examples/responses/2024"
+    PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" compare "$@" --questionnaires "$source_dir/questionnaires" \
       "$source_dir/examples/responses/2023" "$source_dir/examples/responses/2024"
   } >"$work/$name.md" 2>"$work/$name.err"
 }
