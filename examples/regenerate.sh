@@ -18,6 +18,11 @@ for period in 2023 2024; do
 done
 "$binary" report --questionnaires "$root/questionnaires" --comments --force \
   -o "$out/2024-with-comments.md" "$root/examples/responses/2024" 2>/dev/null
+# The 2024 report in French and in Arabic (docs/report-format.md, "Languages").
+for language in fr ar; do
+  "$binary" report --questionnaires "$root/questionnaires" --language "$language" --force \
+    -o "$out/2024.$language.md" "$root/examples/responses/2024" 2>/dev/null
+done
 # The comparison of the two years, from the responses (compare on the JSON reports above gives the same bytes:
 # tests/scripts/test_examples_reports.sh checks it).
 for format in markdown json; do

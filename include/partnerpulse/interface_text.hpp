@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
 
 namespace partnerpulse {
 
@@ -23,11 +26,28 @@ std::string_view translate_plural(std::string_view language, std::string_view si
 void set_interface_language(std::string language);
 const std::string& interface_language();
 
+// "en" and every language with a compiled catalogue (share/locale/<code>/LC_MESSAGES/partnerpulse.mo, found beside
+// the binary or in $PARTNERPULSE_LOCALEDIR), sorted.
+std::vector<std::string> interface_languages();
+
+// The language a command works in: `requested` (--language) when interface_languages() or
+// `questionnaire_languages` have it (or its primary subtag has a catalogue), else UsageError listing the languages
+// available; with no request, the environment's (LANGUAGE's first entry, LC_ALL, LC_MESSAGES, LANG) when
+// available, else "en".
+std::string resolve_language(std::string_view requested, const std::vector<std::string>& questionnaire_languages);
+
 // translate(interface_language(), msgid), for code that has no language at hand (diagnostics). Keyword tr.
 inline std::string_view tr(std::string_view msgid) { return translate(interface_language(), msgid); }
 // translate_plural(interface_language(), ...). Keyword tr_plural:1,2.
 inline std::string_view tr_plural(std::string_view singular, std::string_view plural, std::uint64_t count) {
   return translate_plural(interface_language(), singular, plural, count);
+}
+
+// A translated format string filled in: fill(translate(language, "{} of {} answered"), a, b). The format is read at
+// run time, so that translators can reorder its {} or {0} placeholders.
+template <typename... Args>
+std::string fill(std::string_view format, const Args&... args) {
+  return fmt::format(fmt::runtime(format), args...);
 }
 
 }  // namespace partnerpulse

@@ -14,7 +14,10 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
+#include "partnerpulse/catalog.hpp"
 #include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/form.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/version.hpp"
 #include "util/name_suggestions.hpp"
 
@@ -33,6 +36,12 @@ void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& f
             return fmt::format("no such folder: '{}'", folder);
           },
           ""));
+}
+
+void add_language_option(CLI::App& app, std::string& language) {
+  app.add_option("--language", language,
+                 "Output language: en, fr, es, pt, ar, or one the questionnaires have (default: from the environment)")
+      ->type_name("CODE");
 }
 
 namespace {
@@ -136,13 +145,14 @@ struct Registered {
   CommandRun run;
 };
 
-// Adds every command of the table to `app`, each with -q/--quiet (setting `quiet`), --version and the exit-code
-// footer.
-std::vector<Registered> register_commands(CLI::App& app, bool& quiet) {
+// Adds every command of the table to `app`, each with -q/--quiet (setting `quiet`), --language (unless the
+// command declares its own, setting `language`), --version and the exit-code footer.
+std::vector<Registered> register_commands(CLI::App& app, bool& quiet, std::string& language) {
   std::vector<Registered> registered;
   for (const Command& command : commands) {
     CLI::App* sub = app.add_subcommand(command.name, command.summary);
     CommandRun run = command.setup(*sub);
+    if (sub->get_option_no_throw("--language") == nullptr) add_language_option(*sub, language);
     sub->add_flag("-q,--quiet", quiet, "Print no notes on standard error (errors and warnings are still printed)");
     sub->set_version_flag("--version", fmt::format("partnerpulse {}", version()));
     sub->footer(exit_code_help);
@@ -266,12 +276,44 @@ void print_usage_error(std::string_view message, const std::vector<Registered>& 
   err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", message, command);
 }
 
-// Runs the command that was parsed, quiet when -q was given.
+// The languages of the questionnaires `command` would find (its --questionnaires folders, then the search
+// path); none when they cannot be loaded, since the command itself reports that.
+std::vector<std::string> questionnaire_languages(const CLI::App& command) {
+  std::vector<std::string> folders;
+  if (const CLI::Option* option = command.get_option_no_throw("--questionnaires"); option && option->count() > 0) {
+    folders = option->as<std::vector<std::string>>();
+  }
+  try {
+    const Catalog catalog = Catalog::from_folders(questionnaire_search_path(folders));
+    std::vector<const Questionnaire*> questionnaires;
+    for (const auto& questionnaire : catalog.all()) questionnaires.push_back(questionnaire.get());
+    return form_languages(questionnaires);
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+// Sets the interface language of the command given, from its --language or the environment, before any output.
+void set_language_of(const CLI::App& command) {
+  std::string requested;
+  if (const CLI::Option* option = command.get_option_no_throw("--language"); option && option->count() > 0) {
+    requested = option->as<std::string>();
+  }
+  const std::vector<std::string> known = interface_languages();
+  const bool in_catalogues = std::find(known.begin(), known.end(), requested) != known.end();
+  set_interface_language(
+      resolve_language(requested, requested.empty() || in_catalogues ? std::vector<std::string>{}
+                                                                     : questionnaire_languages(command)));
+}
+
+// Runs the command that was parsed, quiet when -q was given, in the language asked for.
 int run_parsed(const std::vector<Registered>& registered, Console& console, bool quiet) {
   Console command_console = console;
   command_console.quiet = console.quiet || quiet;
   for (const Registered& r : registered) {
-    if (r.app->parsed()) return r.run(command_console);
+    if (!r.app->parsed()) continue;
+    set_language_of(*r.app);
+    return r.run(command_console);
   }
   return exit_usage;  // require_subcommand(1) lets no command line through without one
 }
@@ -295,7 +337,8 @@ int run_cli(int argc, const char* const* argv, Console& console) {
   app.require_subcommand(1);
   app.fallthrough(false);
   bool quiet = false;
-  const std::vector<Registered> registered = register_commands(app, quiet);
+  std::string language;
+  const std::vector<Registered> registered = register_commands(app, quiet, language);
   if (const auto unknown = first_argument_error(argc, argv)) {
     console.err << fmt::format("partnerpulse: error: {}\nRun 'partnerpulse --help' for usage.\n", *unknown);
     return exit_usage;

@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "cli/commands.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/partnership.hpp"
@@ -187,7 +188,7 @@ AskSettings settings_for(const AskOptions& options, const Console& console) {
   const Today now = today();
   AskSettings settings;
   settings.output_path = options.review.empty() ? options.output : options.review;
-  settings.language = options.language;
+  settings.language = interface_language();  // resolved from --language or the environment
   if (console.out_is_terminal) {
     const TerminalSize size = terminal_size(STDOUT_FILENO);
     settings.width = size.columns;
@@ -334,9 +335,7 @@ CommandRun setup_ask(CLI::App& command) {
       ->type_name("ROLE");
   command.add_option("--period", options->period, "The period assessed, such as 2025 (asked at a terminal when not given)")
       ->type_name("PERIOD");
-  command.add_option("--language", options->language,
-                     "Language code for questionnaire texts, where the questionnaire has a translation")
-      ->type_name("CODE");
+  add_language_option(command, options->language);
   add_partnerships_option(command, options->partnership_folders,
                           "Their declared roles and periods are offered; a partnership.toml beside -o FILE is read too");
   command.add_flag("--plain", options->plain, "No colours and no screen clearing, even on a terminal");

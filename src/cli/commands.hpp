@@ -71,6 +71,10 @@ struct ExportReading;
 // Adds --mapping FILE and --key FILE, the options that say how survey exports are read (`import`, `report`).
 void add_export_reading_options(CLI::App& app, ExportReading& reading);
 
+// Adds --language CODE (the interface and questionnaire language; app.cpp resolves it before the command runs and
+// sets interface_language()).
+void add_language_option(CLI::App& app, std::string& language);
+
 // Adds the repeatable --questionnaires DIR option shared by every command that looks questionnaires up; a folder
 // that does not exist is a usage error.
 void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& folders);

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/compare.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/render_compare.hpp"
 #include "partnerpulse/thread_pool.hpp"
 #include "partnerpulse/version.hpp"
@@ -43,7 +44,7 @@ int run_compare(const CompareOptions& options, Console& console) {
   const Comparison comparison = compare_periods(inputs);
 
   RenderOptions render;
-  render.language = options.scoring.language;
+  render.language = interface_language();  // resolved from --language or the environment
   render.tool_version = version();
   std::string text;
   if (options.output.format == "json") {

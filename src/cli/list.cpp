@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/render.hpp"
 
 namespace partnerpulse {
@@ -37,7 +38,7 @@ int run_list(const ListOptions& options, Console& console) {
   console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", "ID", "VERSION", "ITEMS", "TITLE", "PATH");
   for (const auto& q : catalog.all()) {
     console.out << fmt::format("{:<20} {:<8} {:>5}  {:<40} {}\n", q->id, q->version, q->scored_item_count(),
-                               q->title.text(), q->path);
+                               q->title.in(interface_language()), q->path);
   }
   return exit_ok;
 }

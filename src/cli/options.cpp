@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -29,8 +30,7 @@ void add_scoring_options(CLI::App& app, ScoringArguments& arguments) {
   app.add_option("--attention-items", arguments.attention_items, "How many lowest-scoring items to list")
       ->check(whole_number_range(0, 1000))
       ->capture_default_str();
-  app.add_option("--language", arguments.language,
-                 "Language code for questionnaire texts, where the questionnaire has a translation");
+  add_language_option(app, arguments.language);
   app.add_option("-j,--jobs", arguments.jobs, "Threads to read files with (0: one per core); output is the same")
       ->check(whole_number_range(0, 256))
       ->capture_default_str();

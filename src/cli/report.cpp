@@ -11,6 +11,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/compare.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/import.hpp"
 #include "partnerpulse/partnership.hpp"
 #include "partnerpulse/portfolio.hpp"
@@ -113,7 +114,7 @@ int run_report(const ReportOptions& options, Console& console) {
                   options.scoring.scoring_options(options.comments), pool,
                   export_paths.empty() ? ScoreTasksFor{} : export_tasks, partnerships,
                   [&](std::size_t scored, std::size_t found) {
-                    progress.show(fmt::format("partnerpulse: {} of {} files found read", scored, found));
+                    progress.show("partnerpulse: " + fill(tr("{0} of {1} files found read"), scored, found));
                   });
   progress.clear();
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
@@ -130,7 +131,7 @@ int run_report(const ReportOptions& options, Console& console) {
   }
 
   RenderOptions render;
-  render.language = options.scoring.language;
+  render.language = interface_language();  // resolved from --language or the environment
   render.date = options.date;
   render.tool_version = version();
   render.comments = options.comments;
@@ -138,8 +139,9 @@ int run_report(const ReportOptions& options, Console& console) {
     const Portfolio portfolio =
         write_portfolio_folder(outcome.results, *folder, options.output.format == "csv", render, pool,
                                [&](std::size_t written, std::size_t total) {
-                                 progress.show(fmt::format("partnerpulse: {} files read, {} of {} partnerships "
-                                                           "written", outcome.files_read, written, total));
+                                 progress.show("partnerpulse: " +
+                                               fill(tr("{0} files read, {1} of {2} partnerships written"),
+                                                    outcome.files_read, written, total));
                                });
     progress.clear();
     console.err << fmt::format("partnerpulse: wrote {} ({} partnership(s), {} files read)\n", options.out_dir,

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "partnerpulse/compare.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "util/decimal_format.hpp"
 
 namespace partnerpulse {
@@ -64,17 +65,17 @@ std::vector<MeasureDifference> measure_differences(const DimensionMeasure& befor
 }
 
 std::string describe(const MeasureDifference& difference) {
-  const char* what = "added";
+  std::string_view text = tr("item '{}' added");
   switch (difference.kind) {
-    case MeasureChange::added: what = "added"; break;
-    case MeasureChange::removed: what = "removed"; break;
-    case MeasureChange::rescaled: what = "rescaled"; break;
-    case MeasureChange::reversed: what = "reversed"; break;
-    case MeasureChange::reweighted: what = "reweighted"; break;
+    case MeasureChange::added: break;
+    case MeasureChange::removed: text = tr("item '{}' removed"); break;
+    case MeasureChange::rescaled: text = tr("item '{}' rescaled"); break;
+    case MeasureChange::reversed: text = tr("item '{}' reversed"); break;
+    case MeasureChange::reweighted: text = tr("item '{}' reweighted"); break;
   }
-  std::string text = fmt::format("item '{}' {}", difference.item, what);
-  if (!difference.detail.empty()) text += fmt::format(" ({})", difference.detail);
-  return text;
+  std::string described = fill(text, difference.item);
+  if (!difference.detail.empty()) described += fmt::format(" ({})", difference.detail);
+  return described;
 }
 
 }  // namespace partnerpulse

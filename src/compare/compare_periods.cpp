@@ -8,6 +8,7 @@
 
 #include "compare/dimension_change.hpp"
 #include "partnerpulse/compare.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "util/decimal_format.hpp"
 #include "util/natural_order.hpp"
 
@@ -202,7 +203,7 @@ private:
     if (same_basis) {
       out_.overall_change = printed_change(*out_.overall_from, *out_.overall_to);
     } else {
-      out_.overall_note = "the two overall indexes are not the mean of the same dimensions measured the same way";
+      out_.overall_note = tr("the two overall indexes are not the mean of the same dimensions measured the same way");
     }
   }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "partnerpulse/interface_text.hpp"
 #include "util/decimal_format.hpp"
 
 namespace partnerpulse::compare {
@@ -11,9 +12,9 @@ namespace {
 
 // Why the dimension has no index to compare in `period`, or nothing when it has one.
 std::optional<std::string> missing_reason(const DimensionResult* dimension, std::string_view period) {
-  if (dimension == nullptr) return fmt::format("not measured in {}", period);
-  if (dimension->withheld) return fmt::format("withheld in {} (too few respondents)", period);
-  if (!dimension->index) return fmt::format("no index in {}", period);
+  if (dimension == nullptr) return fill(tr("not measured in {}"), period);
+  if (dimension->withheld) return fill(tr("withheld in {} (too few respondents)"), period);
+  if (!dimension->index) return fill(tr("no index in {}"), period);
   return std::nullopt;
 }
 
@@ -35,10 +36,10 @@ DimensionChange dimension_change(const DimensionResult* before, const DimensionR
     }
     out.comparable = differences.empty();
     if (!out.comparable) {
-      notes.push_back(fmt::format("not comparable: {}", fmt::join(differences, ", ")));
+      notes.push_back(fill(tr("not comparable: {}"), fmt::format("{}", fmt::join(differences, ", "))));
     } else if (before->measure->questionnaire_version != after->measure->questionnaire_version) {
-      notes.push_back(fmt::format("same items in versions {} and {}", before->measure->questionnaire_version,
-                                  after->measure->questionnaire_version));
+      notes.push_back(fill(tr("same items in versions {0} and {1}"), before->measure->questionnaire_version,
+                           after->measure->questionnaire_version));
     }
   }
   for (const auto& reason : {missing_reason(before, before_period), missing_reason(after, after_period)}) {

@@ -10,8 +10,10 @@
 
 #include "model/toml_document.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "util/name_suggestions.hpp"
 #include "util/natural_order.hpp"
+#include "util/text_direction.hpp"
 
 namespace partnerpulse {
 
@@ -307,11 +309,18 @@ std::string role_folding_warnings(const RoleSpellings& spellings) {
   for (const auto& [role, seen] : spellings) {
     if (seen.size() == 1 && *seen.begin() == role) continue;
     std::vector<std::string> quoted;
-    for (const auto& spelling : seen) quoted.push_back(fmt::format("\"{}\"", name_for_message(spelling)));
-    text += fmt::format("partnerpulse: warning: role label{} {} {} grouped as role \"{}\" (case, surrounding spaces, "
-                        "Unicode form and declared aliases are ignored)\n",
-                        seen.size() == 1 ? "" : "s", fmt::join(quoted, ", "), seen.size() == 1 ? "is" : "are",
-                        name_for_message(role));
+    for (const auto& spelling : seen) {
+      quoted.push_back(isolate_for_terminal(interface_language(), fmt::format("\"{}\"", name_for_message(spelling))));
+    }
+    text += "partnerpulse: warning: " +
+            fill(tr_plural("role label {0} is grouped as role {1} (case, surrounding spaces, Unicode form and declared "
+                           "aliases are ignored)",
+                           "role labels {0} are grouped as role {1} (case, surrounding spaces, Unicode form and "
+                           "declared aliases are ignored)",
+                           seen.size()),
+                 fmt::format("{}", fmt::join(quoted, ", ")),
+                 isolate_for_terminal(interface_language(), fmt::format("\"{}\"", name_for_message(role)))) +
+            "\n";
   }
   return text;
 }

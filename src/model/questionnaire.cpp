@@ -1,34 +1,29 @@
 #include "partnerpulse/questionnaire.hpp"
 
 #include <algorithm>
-#include <initializer_list>
 
 namespace partnerpulse {
 
 namespace {
-// A text with one translation per (language, text) pair, the first pair being the default language.
-LocalizedText translated(std::initializer_list<std::pair<const char*, const char*>> translations) {
-  LocalizedText text;
-  for (const auto& [language, value] : translations) text.set(language, value);
-  return text;
+// A band label in the five interface languages (the glossary in docs/translating.md), English first.
+LocalizedText band_label(const char* en, const char* fr, const char* es, const char* pt, const char* ar) {
+  LocalizedText label("en", en);
+  label.set("fr", fr);
+  label.set("es", es);
+  label.set("pt", pt);
+  label.set("ar", ar);
+  return label;
 }
 }  // namespace
 
 std::vector<Band> default_bands() {
-  // The band words of the glossary in docs/translating.md.
   return {
-      {"attention",
-       translated({{"en", "needs attention"}, {"fr", "à renforcer"}, {"es", "requiere atención"},
-                   {"pt", "requer atenção"}, {"ar", "يحتاج إلى اهتمام"}}),
+      {"attention", band_label("needs attention", "à renforcer", "requiere atención", "requer atenção",
+                               "يحتاج إلى اهتمام"),
        50.0},
-      {"progressing",
-       translated({{"en", "making progress"}, {"fr", "en progression"}, {"es", "en progreso"},
-                   {"pt", "em progresso"}, {"ar", "في تقدّم"}}),
+      {"progressing", band_label("making progress", "en progression", "en progreso", "em progresso", "في تقدّم"),
        75.0},
-      {"strength",
-       translated({{"en", "strength"}, {"fr", "point fort"}, {"es", "fortaleza"}, {"pt", "ponto forte"},
-                   {"ar", "نقطة قوة"}}),
-       100.0},
+      {"strength", band_label("strength", "point fort", "fortaleza", "ponto forte", "نقطة قوة"), 100.0},
   };
 }
 

@@ -2,13 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "partnerpulse/interface_text.hpp"
 #include "report/markdown_escape.hpp"
 
 namespace partnerpulse {
-
-std::string plural(std::size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
 
 // Input text as one plain line that is never empty: `fallback` when nothing printable is left, else "(untitled)".
 // Compose such lines first and escape the composed text as a whole (markdown_inline, markdown_table_cell), so
@@ -72,10 +69,10 @@ std::string bullet_list(const std::vector<std::string>& items) {
 }
 
 
-std::string made_with(std::string_view tool_version) {
+std::string made_with(std::string_view tool_version, std::string_view language) {
   const std::string version = single_line(tool_version);
-  return version.empty() ? std::string("Made with partnerpulse")
-                         : markdown_inline(fmt::format("Made with partnerpulse {}", version));
+  return version.empty() ? std::string(translate(language, "Made with partnerpulse"))
+                         : markdown_inline(fill(translate(language, "Made with partnerpulse {}"), version));
 }
 
 }  // namespace partnerpulse

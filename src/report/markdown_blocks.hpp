@@ -12,9 +12,6 @@ namespace partnerpulse {
 
 inline constexpr std::string_view missing = "—";  // a figure that is withheld or cannot be computed
 
-// "1 respondent", "2 respondents".
-std::string plural(std::size_t n, std::string_view one, std::string_view many);
-
 // Input text as one plain line that is never empty: `fallback` when nothing printable is left, else "(untitled)".
 // Compose such lines first and escape the composed text as a whole (markdown_inline, markdown_table_cell), so
 // that empty or odd input can never leave a double or a trailing space.
@@ -47,12 +44,16 @@ struct Column {
   bool numeric = false;
 };
 
+// A column with a fixed (translated) header, which needs no escaping.
+inline Column column(std::string_view header, bool numeric = false) { return {std::string(header), numeric}; }
+
 // A GFM table in markdownlint's "compact" style: one space either side of each cell, `| |` for an empty cell.
 // Cells must already be escaped; every row gets exactly as many cells as there are columns.
 std::string table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows);
 
-// The last line of a method note: "Made with partnerpulse VERSION" (escaped), without the version when empty.
-std::string made_with(std::string_view tool_version);
+// The last line of a method note: "Made with partnerpulse VERSION" (escaped) in `language`, without the version
+// when empty.
+std::string made_with(std::string_view tool_version, std::string_view language);
 
 // "- item" lines.
 std::string bullet_list(const std::vector<std::string>& items);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/render_compare.hpp"
 #include "report/markdown_blocks.hpp"
 #include "report/markdown_escape.hpp"
@@ -31,29 +32,34 @@ std::string sparkline(const std::vector<std::optional<double>>& series) {
   return out;
 }
 
-std::string noise_word(const std::optional<bool>& significant) {
+std::string noise_word(const std::optional<bool>& significant, std::string_view language) {
   if (!significant) return std::string(missing);
-  return *significant ? "yes" : "no";
+  return std::string(*significant ? translate(language, "yes") : translate(language, "no"));
 }
 
 // How a change of a perception gap reads: a gap that narrows is good news.
-std::string gap_reading(const std::optional<double>& change) {
+std::string gap_reading(const std::optional<double>& change, std::string_view language) {
   if (!change) return std::string(missing);
-  if (rounded_as_printed(*change, 1) < 0.0) return "narrower: partners see it more alike";
-  if (rounded_as_printed(*change, 1) > 0.0) return "wider: partners see it more differently";
-  return "unchanged";
+  if (rounded_as_printed(*change, 1) < 0.0) {
+    return std::string(translate(language, "narrower: partners see it more alike"));
+  }
+  if (rounded_as_printed(*change, 1) > 0.0) {
+    return std::string(translate(language, "wider: partners see it more differently"));
+  }
+  return std::string(translate(language, "unchanged"));
 }
 
 class ComparisonMarkdown {
 public:
   ComparisonMarkdown(const Comparison& comparison, const RenderOptions& options)
-      : comparison_(comparison), options_(options) {}
+      : comparison_(comparison), options_(options), language_(options.language) {}
 
   std::string render() {
-    doc_.add("# " + headings_.unique(markdown_heading("Partnership comparison")));
+    doc_.add("# " + headings_.unique(markdown_heading(translate(language_, "Partnership comparison"))));
     std::vector<std::string> periods;
     for (const std::string& period : comparison_.periods) periods.push_back(plain(period));
-    doc_.add(markdown_inline(fmt::format("Periods compared, oldest first: {}.", fmt::join(periods, ", "))));
+    doc_.add(markdown_inline(fill(translate(language_, "Periods compared, oldest first: {}."),
+                                  fmt::format("{}", fmt::join(periods, ", ")))));
     with_suffix_ = comparison_.partnerships.size() > 1;
     for (const PartnershipComparison& p : comparison_.partnerships) render_partnership(p);
     render_method();
@@ -88,18 +94,22 @@ private:
 
   void render_partnership(const PartnershipComparison& p) {
     partnership_ = nullptr;
-    heading(2, fmt::format("{}: {} to {}", plain(p.partnership), plain(p.from), plain(p.to)));
+    heading(2, fill(translate(language_, "{0}: {1} to {2}"), plain(p.partnership), plain(p.from), plain(p.to)));
     partnership_ = &p;
     std::vector<std::string> facts;
     if (!p.absent_from.empty()) {
-      facts.push_back(markdown_inline(fmt::format("Absent from {}: no group of this partnership in those inputs.", fmt::join(p.absent_from, ", "))));
+      facts.push_back(markdown_inline(fill(translate(language_, "Absent from {}: no group of this partnership in those "
+                                                                "inputs."),
+                                           fmt::format("{}", fmt::join(p.absent_from, ", ")))));
     }
     if (!p.withheld_periods.empty()) {
-      facts.push_back(markdown_inline(fmt::format("Withheld in {}: fewer respondents than the minimum group size, so "
-                                                  "none of those figures is shown.",
-                                                  fmt::join(p.withheld_periods, ", "))));
+      facts.push_back(markdown_inline(fill(translate(language_, "Withheld in {}: fewer respondents than the minimum "
+                                                                "group size, so none of those figures is shown."),
+                                           fmt::format("{}", fmt::join(p.withheld_periods, ", ")))));
     }
-    if (p.periods.size() < 2) facts.push_back("Only one period: there is nothing to compare it with.");
+    if (p.periods.size() < 2) {
+      facts.emplace_back(translate(language_, "Only one period: there is nothing to compare it with."));
+    }
     for (std::string& fact : facts) doc_.add(std::move(fact));
     if (p.periods.size() < 2) return;
     render_overall(p);
@@ -110,104 +120,135 @@ private:
   }
 
   void render_overall(const PartnershipComparison& p) {
-    heading(3, "Overall");
-    std::string line = markdown_inline(fmt::format("Overall health index: {} in {}, {} in {}", figure(p.overall_from),
-                                                   plain(p.from), figure(p.overall_to), plain(p.to)));
+    heading(3, translate(language_, "Overall"));
+    const std::string from = figure(p.overall_from);
+    const std::string to = figure(p.overall_to);
     if (p.overall_change) {
-      line += fmt::format(": change **{}**", change(p.overall_change));
+      // The change is bold: escaped with the sentence around a placeholder word, then put in its place.
+      constexpr std::string_view placeholder = "PARTNERPULSECHANGE";
+      std::string line = markdown_inline(fill(translate(language_, "Overall health index: {0} in {1}, {2} in {3}: "
+                                                                   "change {4}."),
+                                              from, plain(p.from), to, plain(p.to), placeholder));
+      if (const auto at = line.find(placeholder); at != std::string::npos) {
+        line.replace(at, placeholder.size(), "**" + change(p.overall_change) + "**");
+      }
+      doc_.add(std::move(line));
     } else if (!p.overall_note.empty()) {
-      line += markdown_inline(fmt::format(": no change shown, as {}", p.overall_note));
+      doc_.add(markdown_inline(fill(translate(language_, "Overall health index: {0} in {1}, {2} in {3}: no change "
+                                                         "shown, as {4}."),
+                                    from, plain(p.from), to, plain(p.to), p.overall_note)));
+    } else {
+      doc_.add(markdown_inline(fill(translate(language_, "Overall health index: {0} in {1}, {2} in {3}."), from,
+                                    plain(p.from), to, plain(p.to))));
     }
-    doc_.add(line + ".");
   }
 
   void render_dimensions(const PartnershipComparison& p) {
-    heading(3, "Dimensions");
-    doc_.add(markdown_inline(fmt::format(
-        "Each dimension's index (0–100) in {} and {}. Change is the later index minus the earlier, as printed. Beyond "
-        "noise is yes when the change is at least the noise margin (Welch's t-test, 95% level), no when a change that "
-        "size could be chance, and {} when it cannot be tested.",
+    heading(3, translate(language_, "Dimensions"));
+    doc_.add(markdown_inline(fill(
+        translate(language_, "Each dimension's index (0–100) in {0} and {1}. Change is the later index minus the "
+                             "earlier, as printed. Beyond noise is yes when the change is at least the noise margin "
+                             "(Welch's t-test, 95% level), no when a change that size could be chance, and {2} when it "
+                             "cannot be tested."),
         plain(p.from), plain(p.to), missing)));
-    std::vector<Column> columns = {{"Questionnaire", false}, {"Dimension", false}, {from_column(), true},
-                                   {to_column(), true},     {"Change", true},     {"Margin", true},
-                                   {"Beyond noise", false}};
+    std::vector<Column> columns = {column(translate(language_, "Questionnaire")),
+                                   column(translate(language_, "Dimension")),
+                                   {from_column(), true},
+                                   {to_column(), true},
+                                   column(translate(language_, "Change"), true),
+                                   column(translate(language_, "Margin"), true),
+                                   column(translate(language_, "Beyond noise"))};
     const bool trend = p.periods.size() >= 3;
-    if (trend) columns.push_back({"Trend", false});
+    if (trend) columns.push_back(column(translate(language_, "Trend")));
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> notes;
     for (const DimensionComparison& d : p.dimensions) {
       std::vector<std::string> row = {markdown_table_cell(plain(text(d.questionnaire_title), d.questionnaire)),
                                       markdown_table_cell(dimension_name(d)), figure(d.from), figure(d.to),
-                                      change(d.change), figure(d.margin), noise_word(d.significant)};
+                                      change(d.change), figure(d.margin), noise_word(d.significant, language_)};
       if (trend) row.push_back(sparkline(d.series));
       rows.push_back(std::move(row));
       if (!d.note.empty()) notes.push_back(markdown_inline(fmt::format("{}: {}", dimension_name(d), d.note)));
     }
     doc_.add(table(columns, rows));
     if (trend) {
-      doc_.add(markdown_inline(fmt::format("Trend: the index in each period ({}), from ▁ (0) to █ (100); · where it "
-                                           "is not shown.",
-                                           fmt::join(p.periods, ", "))));
+      doc_.add(markdown_inline(fill(translate(language_, "Trend: the index in each period ({}), from ▁ (0) to █ (100); "
+                                                         "· where it is not shown."),
+                                    fmt::format("{}", fmt::join(p.periods, ", ")))));
     }
     if (!notes.empty()) {
-      doc_.add("Notes:");
+      doc_.add(std::string(translate(language_, "Notes:")));
       doc_.add(bullet_list(notes));
     }
   }
 
   void render_roles(const PartnershipComparison& p) {
-    heading(3, "Roles");
+    heading(3, translate(language_, "Roles"));
     if (p.roles.empty()) {
-      doc_.add(markdown_inline(fmt::format("No role is shown on its own in both {} and {}.", plain(p.from),
-                                           plain(p.to))));
+      doc_.add(markdown_inline(fill(translate(language_, "No role is shown on its own in both {0} and {1}."),
+                                    plain(p.from), plain(p.to))));
       return;
     }
-    const std::vector<Column> columns = {{"Role", false}, {"Questionnaire", false}, {"Dimension", false},
-                                         {from_column(), true}, {to_column(), true}, {"Change", true}};
+    const std::vector<Column> columns = {column(translate(language_, "Role")),
+                                         column(translate(language_, "Questionnaire")),
+                                         column(translate(language_, "Dimension")),
+                                         {from_column(), true},
+                                         {to_column(), true},
+                                         column(translate(language_, "Change"), true)};
     std::vector<std::vector<std::string>> rows;
     for (const RoleComparison& role : p.roles) {
       for (const RoleDimensionChange& cell : role.dimensions) {
         const DimensionComparison* d = dimension(cell.questionnaire, cell.id);
-        rows.push_back({markdown_table_cell(plain(role.role, "(no role)")),
+        rows.push_back({markdown_table_cell(plain(role.role, translate(language_, "(no role)"))),
                         markdown_table_cell(d ? plain(text(d->questionnaire_title), d->questionnaire) : plain(cell.questionnaire)),
                         markdown_table_cell(d ? dimension_name(*d) : plain(cell.id)), figure(cell.from),
                         figure(cell.to), change(cell.change)});
       }
     }
-    doc_.add(markdown_inline(fmt::format("Each role shown on its own in both {} and {}.", plain(p.from), plain(p.to))));
+    doc_.add(markdown_inline(
+        fill(translate(language_, "Each role shown on its own in both {0} and {1}."), plain(p.from), plain(p.to))));
     doc_.add(table(columns, rows));
   }
 
   void render_gaps(const PartnershipComparison& p) {
-    heading(3, "Perception gaps");
-    doc_.add("The gap between the highest and the lowest role's index in each period. A gap that narrows means the "
-             "partners now see the dimension more alike.");
-    const std::vector<Column> columns = {{"Questionnaire", false}, {"Dimension", false}, {from_column(), true},
-                                         {to_column(), true},     {"Change", true},     {"Reading", false}};
+    heading(3, translate(language_, "Perception gaps"));
+    doc_.add(std::string(translate(language_, "The gap between the highest and the lowest role's index in each "
+                                              "period. A gap that narrows means the partners now see the dimension "
+                                              "more alike.")));
+    const std::vector<Column> columns = {column(translate(language_, "Questionnaire")),
+                                         column(translate(language_, "Dimension")),
+                                         {from_column(), true},
+                                         {to_column(), true},
+                                         column(translate(language_, "Change"), true),
+                                         column(translate(language_, "Reading"))};
     std::vector<std::vector<std::string>> rows;
     for (const GapComparison& gap : p.gaps) {
       const DimensionComparison* d = dimension(gap.questionnaire, gap.dimension);
       rows.push_back({markdown_table_cell(d ? plain(text(d->questionnaire_title), d->questionnaire) : plain(gap.questionnaire)),
                       markdown_table_cell(d ? dimension_name(*d) : plain(gap.dimension)), figure(gap.from),
-                      figure(gap.to), change(gap.change), gap_reading(gap.change)});
+                      figure(gap.to), change(gap.change), gap_reading(gap.change, language_)});
     }
     doc_.add(table(columns, rows));
   }
 
   void render_items(const PartnershipComparison& p) {
-    heading(3, "Items needing attention");
+    heading(3, translate(language_, "Items needing attention"));
     if (p.items.empty()) {
-      doc_.add(markdown_inline(fmt::format("No item is listed as needing attention in both {} and {} unchanged, so "
-                                           "no item is compared.",
-                                           plain(p.from), plain(p.to))));
+      doc_.add(markdown_inline(fill(translate(language_, "No item is listed as needing attention in both {0} and {1} "
+                                                         "unchanged, so no item is compared."),
+                                    plain(p.from), plain(p.to))));
       return;
     }
-    doc_.add(markdown_inline(fmt::format("Items listed as needing attention in both {} and {}, unchanged between them.",
-                                         plain(p.from), plain(p.to))));
-    const std::vector<Column> columns = {{"Item", false}, {from_column(), true}, {to_column(), true}, {"Change", true}};
+    doc_.add(markdown_inline(fill(translate(language_, "Items listed as needing attention in both {0} and {1}, "
+                                                       "unchanged between them."),
+                                  plain(p.from), plain(p.to))));
+    const std::vector<Column> columns = {column(translate(language_, "Item")), {from_column(), true},
+                                         {to_column(), true}, column(translate(language_, "Change"), true)};
     std::vector<std::vector<std::string>> rows;
     for (const ItemComparison& item : p.items) {
-      const std::string item_text = plain(text(item.text), item.id) + (item.reverse ? " (reverse-keyed)" : "");
+      const std::string item_text =
+          item.reverse ? fill(translate(language_, "{} (reverse-keyed)"), plain(text(item.text), item.id))
+                       : plain(text(item.text), item.id);
       rows.push_back({markdown_table_cell(item_text), figure(item.from), figure(item.to), change(item.change)});
     }
     doc_.add(table(columns, rows));
@@ -216,24 +257,29 @@ private:
   void render_method() {
     partnership_ = nullptr;
     with_suffix_ = false;
-    heading(2, "Method");
+    heading(2, translate(language_, "Method"));
     std::vector<std::string> items = {
-        "Groups are matched by partnership; each change runs from a partnership's first period to its last",
-        fmt::format("Every figure is one that each period's report shows: a figure withheld in either period is "
-                    "withheld here ({}), and none is worked out from counts or totals",
-                    missing),
-        "Changes are the later figure minus the earlier, as printed with one decimal",
-        "A change is compared only when both periods measured the dimension with the same items (same ids, or items "
-        "that declare `replaces`, with the same scales, reverse keying and weights)",
-        "Noise margin: Welch's two-sample t-test at the 95% level, two-sided, from each period's index, SD and n; a "
-        "change is beyond noise when it is at least the margin as printed",
-        "Respondent identities and organisations are never shown"};
-    items.push_back(made_with(options_.tool_version));
+        std::string(translate(language_, "Groups are matched by partnership; each change runs from a partnership's "
+                                         "first period to its last")),
+        fill(translate(language_, "Every figure is one that each period's report shows: a figure withheld in either "
+                                  "period is withheld here ({}), and none is worked out from counts or totals"),
+             missing),
+        std::string(translate(language_, "Changes are the later figure minus the earlier, as printed with one "
+                                         "decimal")),
+        std::string(translate(language_, "A change is compared only when both periods measured the dimension with "
+                                         "the same items (same ids, or items that declare `replaces`, with the same "
+                                         "scales, reverse keying and weights)")),
+        std::string(translate(language_, "Noise margin: Welch's two-sample t-test at the 95% level, two-sided, from "
+                                         "each period's index, SD and n; a change is beyond noise when it is at "
+                                         "least the margin as printed")),
+        std::string(translate(language_, "Respondent identities and organisations are never shown"))};
+    items.push_back(made_with(options_.tool_version, language_));
     doc_.add(bullet_list(items));
   }
 
   const Comparison& comparison_;
   const RenderOptions& options_;
+  std::string_view language_;
   Document doc_;
   HeadingSet headings_;
   bool with_suffix_ = false;

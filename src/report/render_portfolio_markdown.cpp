@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/portfolio.hpp"
 #include "report/markdown_blocks.hpp"
 #include "report/markdown_escape.hpp"
@@ -16,20 +17,25 @@ namespace {
 class PortfolioMarkdown {
 public:
   PortfolioMarkdown(const Portfolio& portfolio, const RenderOptions& options)
-      : portfolio_(portfolio), options_(options) {}
+      : portfolio_(portfolio), options_(options), language_(options.language) {}
 
   std::string render() {
-    doc_.add("# Portfolio summary");
-    std::string intro = fmt::format("{} at {} latest period. Each name links to the partnership's own report, with "
-                                    "all its periods, newest first.",
-                                    plural(portfolio_.rows.size(), "partnership", "partnerships"),
-                                    portfolio_.rows.size() == 1 ? "its" : "their");
-    if (!single_line(options_.date).empty()) intro += fmt::format(" Report date: {}.", options_.date);
+    doc_.add("# " + std::string(translate(language_, "Portfolio summary")));
+    std::string intro = fill(translate_plural(language_,
+                                              "{} partnership at its latest period. Each name links to the "
+                                              "partnership's own report, with all its periods, newest first.",
+                                              "{} partnerships at their latest period. Each name links to the "
+                                              "partnership's own report, with all its periods, newest first.",
+                                              portfolio_.rows.size()),
+                             portfolio_.rows.size());
+    if (!single_line(options_.date).empty()) {
+      intro += " " + fill(translate(language_, "Report date: {}."), options_.date);
+    }
     doc_.add(markdown_inline(intro));
     render_partnerships();
     render_dimensions();
     render_notes();
-    doc_.add(made_with(options_.tool_version));
+    doc_.add(made_with(options_.tool_version, language_));
     return doc_.str();
   }
 
@@ -42,16 +48,18 @@ private:
 
   std::string response_rate(const PortfolioRow& row) const {
     if (!row.invited) return std::string(missing);
-    if (!row.response_rate) return fmt::format("{} of 0", row.respondents);
-    return fmt::format("{}% ({} of {})", format_fixed(*row.response_rate * 100.0, 0), row.respondents, *row.invited);
+    if (!row.response_rate) return fill(translate(language_, "{} of 0"), row.respondents);
+    return fill(translate(language_, "{0}% ({1} of {2})"), format_fixed(*row.response_rate * 100.0, 0),
+                row.respondents, *row.invited);
   }
 
   std::string change(const PortfolioRow& row) const {
     if (!row.change) return std::string(missing);
     // format_change gives only digits, a sign and a point: safe in a cell as it is (a leading + needs no escape).
-    return fmt::format("{} since {} ({} beyond noise)", format_change(row.change, 1, missing),
-                       markdown_table_cell(plain(row.previous_period.value_or(""))),
-                       plural(row.significant_changes, "dimension", "dimensions"));
+    return fill(translate_plural(language_, "{0} since {1} ({2} dimension beyond noise)",
+                                 "{0} since {1} ({2} dimensions beyond noise)", row.significant_changes),
+                format_change(row.change, 1, missing), markdown_table_cell(plain(row.previous_period.value_or(""))),
+                row.significant_changes);
   }
 
   std::vector<std::string> row_cells(const PortfolioRow& row) const {
@@ -59,7 +67,7 @@ private:
     std::vector<std::string> cells = {fmt::format("[{}]({}.md)", markdown_table_cell(name), row.file),
                                       markdown_table_cell(plain(row.period)), fmt::format("{}", row.respondents)};
     if (row.withheld) {
-      cells.resize(10, "withheld");
+      cells.resize(10, std::string(translate(language_, "withheld")));
       return cells;
     }
     cells.push_back(response_rate(row));
@@ -76,27 +84,38 @@ private:
   }
 
   void render_partnerships() {
-    doc_.add("## Partnerships");
-    doc_.add("Lowest overall index first, so that attention goes where it is needed.");
-    const std::vector<Column> columns = {{"Partnership", false},   {"Period", false},          {"Respondents", true},
-                                         {"Response rate", true},  {"Overall", true},          {"Band", false},
-                                         {"Change", false},        {"Weakest dimension", false}, {"Flagged gaps", true},
-                                         {"Roles missing", false}};
+    doc_.add("## " + std::string(translate(language_, "Partnerships")));
+    doc_.add(std::string(translate(language_, "Lowest overall index first, so that attention goes where it is needed.")));
+    const std::vector<Column> columns = {column(translate(language_, "Partnership"), false),
+                                         column(translate(language_, "Period"), false),
+                                         column(translate(language_, "Respondents"), true),
+                                         column(translate(language_, "Response rate"), true),
+                                         column(translate(language_, "Overall"), true),
+                                         column(translate(language_, "Band"), false),
+                                         column(translate(language_, "Change"), false),
+                                         column(translate(language_, "Weakest dimension"), false),
+                                         column(translate(language_, "Flagged gaps"), true),
+                                         column(translate(language_, "Roles missing"), false)};
     std::vector<std::vector<std::string>> rows;
     for (const PortfolioRow& row : portfolio_.rows) rows.push_back(row_cells(row));
     doc_.add(table(columns, rows));
   }
 
   void render_dimensions() {
-    doc_.add("## Dimensions across the portfolio");
+    doc_.add("## " + std::string(translate(language_, "Dimensions across the portfolio")));
     if (portfolio_.dimensions.empty()) {
-      doc_.add("No partnership shows a dimension index.");
+      doc_.add(std::string(translate(language_, "No partnership shows a dimension index.")));
       return;
     }
-    doc_.add("The indexes of the partnerships that show the dimension at their latest period: the lower quartile, the "
-             "median and the upper quartile.");
-    const std::vector<Column> columns = {{"Questionnaire", false}, {"Dimension", false}, {"Partnerships", true},
-                                         {"Q1", true},             {"Median", true},     {"Q3", true}};
+    doc_.add(std::string(translate(language_, "The indexes of the partnerships that show the dimension at their "
+                                              "latest period: the lower quartile, the median and the upper "
+                                              "quartile.")));
+    const std::vector<Column> columns = {column(translate(language_, "Questionnaire"), false),
+                                         column(translate(language_, "Dimension"), false),
+                                         column(translate(language_, "Partnerships"), true),
+                                         column(translate(language_, "Q1"), true),
+                                         column(translate(language_, "Median"), true),
+                                         column(translate(language_, "Q3"), true)};
     std::vector<std::vector<std::string>> rows;
     for (const PortfolioDimensionSummary& d : portfolio_.dimensions) {
       rows.push_back({markdown_table_cell(plain(text(d.questionnaire_title), d.questionnaire)),
@@ -107,24 +126,29 @@ private:
   }
 
   void render_notes() {
-    doc_.add("## How to read this");
+    doc_.add("## " + std::string(translate(language_, "How to read this")));
     doc_.add(bullet_list({
-        fmt::format("A partnership marked withheld has fewer than {} respondents in its latest period: only its "
-                    "number of respondents is shown, and none of its figures counts in the portfolio's.",
-                    portfolio_.min_group),
-        "Response rate: respondents out of the people invited, from the partnership file; " + std::string(missing) +
-            " without one.",
-        "Change: the overall index minus the one printed for the previous period, with how many dimensions changed "
-        "beyond noise (Welch's t-test, 95% level).",
-        "Roles missing: roles with no respondent at all in the latest period (declared in the partnership file, or "
-        "that answered in another period).",
-        "Each partnership's percentile per dimension among the partnerships of the same period is in "
-        "[portfolio.json](portfolio.json), from 5 partnerships up.",
+        fill(translate(language_, "A partnership marked withheld has fewer than {} respondents in its latest period: "
+                                  "only its number of respondents is shown, and none of its figures counts in the "
+                                  "portfolio's."),
+             portfolio_.min_group),
+        fill(translate(language_, "Response rate: respondents out of the people invited, from the partnership file; {} "
+                                  "without one."),
+             missing),
+        std::string(translate(language_, "Change: the overall index minus the one printed for the previous period, "
+                                         "with how many dimensions changed beyond noise (Welch's t-test, 95% "
+                                         "level).")),
+        std::string(translate(language_, "Roles missing: roles with no respondent at all in the latest period "
+                                         "(declared in the partnership file, or that answered in another period).")),
+        std::string(translate(language_, "Each partnership's percentile per dimension among the partnerships of the "
+                                         "same period is in [portfolio.json](portfolio.json), from 5 partnerships "
+                                         "up.")),
     }));
   }
 
   const Portfolio& portfolio_;
   const RenderOptions& options_;
+  std::string_view language_;
   Document doc_;
 };
 

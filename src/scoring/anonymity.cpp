@@ -2,13 +2,18 @@
 
 #include <fmt/format.h>
 
+#include "partnerpulse/interface_text.hpp"
+
 namespace partnerpulse {
 
-std::string small_groups_warning(std::size_t min_group) {
-  return fmt::format("Small groups are shown (--min-group {}, below {}): respondents may be identifiable from their "
-                     "answers. Share this report only with people who may see every answer.",
-                     min_group, recommended_min_group);
+std::string small_groups_warning(std::size_t min_group, std::string_view language) {
+  return fill(translate(language, "Small groups are shown (--min-group {0}, below {1}): respondents may be "
+                                  "identifiable from their answers. Share this report only with people who may see "
+                                  "every answer."),
+              min_group, recommended_min_group);
 }
+
+std::string small_groups_warning(std::size_t min_group) { return small_groups_warning(min_group, interface_language()); }
 
 }  // namespace partnerpulse
 

@@ -4,10 +4,19 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "partnerpulse/results.hpp"
+
+namespace partnerpulse {
+
+// small_groups_warning (results.hpp) in `language`, for the top of a rendered report; the one-argument form is in
+// the interface language, for standard error.
+std::string small_groups_warning(std::size_t min_group, std::string_view language);
+
+}  // namespace partnerpulse
 
 namespace partnerpulse::scoring {
 

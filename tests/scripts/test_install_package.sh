@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Debian package: `cpack -G DEB` in the build folder makes a package whose Depends line names the runtime
-# libraries (dpkg-shlibdeps); unpacked in a scratch root, its binary runs, finds its own questionnaires, its man
-# pages open with `man -l`, and its bash completion completes commands, options and folders.
+# libraries (dpkg-shlibdeps); unpacked in a scratch root, its binary runs, finds its own questionnaires and
+# interface catalogues, its man pages open with `man -l`, and its bash completion completes commands, options and
+# folders.
 #   test_install_package.sh BINARY SOURCE_DIR [CORPUS]
 set -u
 binary=$(realpath "$1")
@@ -40,6 +41,13 @@ listed=$(cd "$work" && env -u PARTNERPULSE_SHARE_DIR "$installed" list 2>&1) || 
 for id in trust power-balance roles communication; do
   grep -q "^$id " <<<"$listed" || fail "the installed binary does not find questionnaire '$id'"
 done
+
+# The interface catalogues are installed and found beside the binary.
+for language in fr es pt ar; do
+  [ -f "$prefix/share/locale/$language/LC_MESSAGES/partnerpulse.mo" ] || fail "no $language interface catalogue"
+done
+unknown=$(cd "$work" && env -u PARTNERPULSE_LOCALEDIR "$installed" list --language xx 2>&1)
+grep -q "languages available: ar, en, es, fr, pt" <<<"$unknown" || fail "the installed binary lacks its catalogues: $unknown"
 
 if command -v man >/dev/null; then
   for page in partnerpulse partnerpulse-report partnerpulse-ask; do

@@ -37,6 +37,15 @@ BOOST_AUTO_TEST_CASE(localized_text_falls_back_to_its_default_language) {
   BOOST_TEST(LocalizedText().in("en").empty());
 }
 
+BOOST_AUTO_TEST_CASE(default_band_labels_in_the_five_languages) {
+  for (const Band& band : default_bands()) {
+    BOOST_TEST(band.label.translations().size() == 5u, band.id);
+    for (const char* language : {"fr", "es", "pt", "ar"}) BOOST_TEST(band.label.in(language) != band.label.text());
+  }
+  BOOST_TEST(default_bands()[0].label.in("fr") == "à renforcer");
+  BOOST_TEST(default_bands()[2].label.in("ar") == "نقطة قوة");
+}
+
 BOOST_AUTO_TEST_CASE(lookups_by_id) {
   Questionnaire q;
   q.scales.push_back({"s", 1, 3, {}, false});
