@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
@@ -297,6 +298,8 @@ int run_ask(const AskOptions& given_options, Console& console) {
   const std::optional<Response> existing = response_to_resume(output, catalog, questionnaires, console);
   if (!console.in_is_terminal) require_respondent_details(given, existing);
 
+  // --language also sets the words of the session, unless the command line's language is already settled.
+  if (interface_language().empty() && !options.language.empty()) set_interface_language(options.language);
   AskSettings settings = settings_for(options, console);
   add_partnership_choices(settings, options, output);
   AskSession session(questionnaires, given, settings, save_to_file(output));
@@ -335,7 +338,7 @@ CommandRun setup_ask(CLI::App& command) {
   command.add_option("--period", options->period, "The period assessed, such as 2025 (asked at a terminal when not given)")
       ->type_name("PERIOD");
   command.add_option("--language", options->language,
-                     "Language code for questionnaire texts, where the questionnaire has a translation")
+                     "Language code (en, fr, es, pt, ar) for the questions and the words of the session; see docs/ask.md")
       ->type_name("CODE");
   add_partnerships_option(command, options->partnership_folders,
                           "Their declared roles and periods are offered; a partnership.toml beside -o FILE is read too");
