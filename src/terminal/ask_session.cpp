@@ -232,12 +232,20 @@ struct AskSession::Impl {
     return fmt::format("{}", fmt::join(wrap_text(message, settings.width), "\n"));
   }
 
+  // True when the session's words or questionnaire texts are written right to left (see AskSession::run).
+  bool right_to_left() const {
+    return is_right_to_left_language(interface_language()) || is_right_to_left_language(settings.language);
+  }
+
   // `what`, then the lead and the command: on one line when it fits, else the command on a line of its own (never
-  // broken, so that it can be copied whole).
+  // broken, so that it can be copied whole). Right to left, always on a line of its own: left to right, and with no
+  // isolates around it to be copied with it.
   std::string with_command(std::string_view what, const std::string& command, CommandLead lead) const {
-    if (command.empty()) return wrapped(!lead.fallback.empty() ? fmt::format("{} {}", what, lead.fallback) : std::string(what));
+    if (command.empty()) {
+      return wrapped(!lead.fallback.empty() ? fmt::format("{} {}", what, lead.fallback) : std::string(what));
+    }
     const std::string one_line = fmt::format("{} {} {}", what, lead.lead, command);
-    if (display_width(one_line) <= settings.width) return one_line;
+    if (display_width(one_line) <= settings.width && !right_to_left()) return one_line;
     return wrapped(fmt::format("{} {}", what, lead.lead)) + "\n  " + command;
   }
 
@@ -1334,9 +1342,7 @@ private:
 
 AskOutcome AskSession::run(LineInput& in, std::ostream& out) {
   // Right-to-left text: the terminal reorders it; Latin runs inside it are isolated so that it reorders them whole.
-  if (!is_right_to_left_language(interface_language()) && !is_right_to_left_language(impl_->settings.language)) {
-    return run_session(in, out);
-  }
+  if (!impl_->right_to_left()) return run_session(in, out);
   IsolatingBuffer isolating(out);
   std::ostream isolated(&isolating);
   const AskOutcome outcome = run_session(in, isolated);
