@@ -20,6 +20,7 @@
 #include "terminal/terminal.hpp"
 #include "util/bidi_isolation.hpp"
 #include "util/decimal_format.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
@@ -81,16 +82,7 @@ bool is_one_of(std::string_view key, std::initializer_list<std::string_view> wor
 
 // Questionnaire text made safe to print: control characters removed, line breaks kept.
 std::string printable(std::string_view text) {
-  std::string out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t newline = text.find('\n', start);
-    out += clean_input_text(text.substr(start, newline == std::string_view::npos ? newline : newline - start));
-    if (newline == std::string_view::npos) break;
-    out += '\n';
-    start = newline + 1;
-  }
-  return out;
+  return transform_lines(text, [](std::string_view line) { return clean_input_text(line); });
 }
 
 // Parses a whole (optionally signed) number; nothing when `key` is not one or does not fit in an int.

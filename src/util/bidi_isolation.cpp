@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "util/text_encoding.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
@@ -176,18 +177,6 @@ bool is_right_to_left_language(std::string_view language) {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }
 
-std::string isolate_left_to_right_runs(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t newline = text.find('\n', start);
-    out += isolate_line(text.substr(start, newline == std::string_view::npos ? newline : newline - start));
-    if (newline == std::string_view::npos) break;
-    out += '\n';
-    start = newline + 1;
-  }
-  return out;
-}
+std::string isolate_left_to_right_runs(std::string_view text) { return transform_lines(text, isolate_line); }
 
 }  // namespace partnerpulse
