@@ -60,7 +60,9 @@ BOOST_AUTO_TEST_CASE(a_command_is_one_run) {
              isolated(command) + arabic_comma + " " + save);
   // Neutral words between two Latin words stay inside; brackets that pair inside the run stay too.
   BOOST_TEST(isolate_left_to_right_runs(save + " a - b (c) d.") == save + " " + isolated("a - b (c) d") + ".");
-  BOOST_TEST(isolate_left_to_right_runs(save + " [page 2 of 3]") == save + " [" + isolated("page 2 of 3") + "]");
+  BOOST_TEST(isolate_left_to_right_runs(save + " [page 2 of 3]") == save + " " + isolated("[page 2 of 3]"));
+  BOOST_TEST(isolate_left_to_right_runs(save + " (" + in_file + " page 2)") ==
+             save + " (" + in_file + " " + isolated("page 2") + ")");
 }
 
 BOOST_AUTO_TEST_CASE(escape_sequences_stay_whole_and_outside_the_run) {
