@@ -338,7 +338,7 @@ CommandRun setup_ask(CLI::App& command) {
   command.add_option("--period", options->period, "The period assessed, such as 2025 (asked at a terminal when not given)")
       ->type_name("PERIOD");
   command.add_option("--language", options->language,
-                     "Language code (en, fr, es, pt, ar) for the questions and the words of the session; see docs/ask.md")
+                     "Language code for questionnaire texts, where the questionnaire has a translation")
       ->type_name("CODE");
   add_partnerships_option(command, options->partnership_folders,
                           "Their declared roles and periods are offered; a partnership.toml beside -o FILE is read too");
