@@ -68,32 +68,6 @@ std::vector<Unit> units_of(std::string_view line) {
   return units;
 }
 
-// A space-separated word: units [first, last].
-struct Word {
-  std::size_t first = 0;
-  std::size_t last = 0;
-  bool right_to_left = false;
-  bool left_to_right = false;
-};
-
-std::vector<Word> words_of(const std::vector<Unit>& units) {
-  std::vector<Word> words;
-  for (std::size_t i = 0; i < units.size();) {
-    if (units[i].kind == UnitKind::space) {
-      ++i;
-      continue;
-    }
-    Word word{i, i};
-    for (; i < units.size() && units[i].kind != UnitKind::space; ++i) {
-      word.last = i;
-      word.right_to_left = word.right_to_left || units[i].kind == UnitKind::right_to_left;
-      word.left_to_right = word.left_to_right || units[i].kind == UnitKind::left_to_right;
-    }
-    words.push_back(word);
-  }
-  return words;
-}
-
 constexpr std::array<std::pair<char32_t, char32_t>, 3> bracket_pairs = {{{'(', ')'}, {'[', ']'}, {'{', '}'}}};
 
 bool is_sentence_punctuation(char32_t c) {
@@ -140,28 +114,52 @@ void trim_run(const std::vector<Unit>& units, std::size_t& first, std::size_t& l
   }
 }
 
+bool is_opening_bracket(char32_t c) {
+  return std::any_of(bracket_pairs.begin(), bracket_pairs.end(), [c](const auto& pair) { return pair.first == c; });
+}
+
+// True when the run must end before the space at units[at]: after sentence punctuation, or before an opening bracket
+// whose partner does not come before the next right-to-left letter.
+bool ends_run(const std::vector<Unit>& units, std::size_t at) {
+  if (at > 0 && is_sentence_punctuation(units[at - 1].code_point)) return true;
+  std::size_t next = at;
+  while (next < units.size() && units[next].kind == UnitKind::space) ++next;
+  if (next == units.size() || !is_opening_bracket(units[next].code_point)) return false;
+  const char32_t open = units[next].code_point;
+  const auto pair = std::find_if(bracket_pairs.begin(), bracket_pairs.end(), [open](const auto& p) { return p.first == open; });
+  for (std::size_t k = next + 1; k < units.size() && units[k].kind != UnitKind::right_to_left; ++k) {
+    if (units[k].code_point == pair->second) return false;
+  }
+  return true;
+}
+
+bool is_attached(const Unit& unit) { return unit.kind == UnitKind::neutral || unit.kind == UnitKind::escape; }
+
 std::string isolate_line(std::string_view line) {
   const std::vector<Unit> units = units_of(line);
   if (std::none_of(units.begin(), units.end(), [](const Unit& u) { return u.kind == UnitKind::right_to_left; })) {
     return std::string(line);
   }
-  const std::vector<Word> words = words_of(units);
   std::string out;
   std::size_t copied = 0;  // bytes of `line` already in `out`
-  for (std::size_t w = 0; w < words.size(); ++w) {
-    if (words[w].right_to_left || !words[w].left_to_right) continue;
-    std::size_t end_word = w;
-    for (std::size_t next = w + 1; next < words.size() && !words[next].right_to_left; ++next) {
-      if (words[next].left_to_right) end_word = next;
+  std::size_t done = 0;    // units before this one belong to runs already isolated (or to none)
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i].kind != UnitKind::left_to_right) continue;
+    std::size_t first = i, last = i;
+    while (first > done && is_attached(units[first - 1])) --first;  // "--", "'", "(" written against the run
+    for (std::size_t k = i + 1; k < units.size() && units[k].kind != UnitKind::right_to_left; ++k) {
+      if (units[k].kind == UnitKind::space && ends_run(units, k)) break;
+      if (units[k].kind == UnitKind::left_to_right) last = k;
     }
-    std::size_t first = words[w].first, last = words[end_word].last;
+    while (last + 1 < units.size() && is_attached(units[last + 1])) ++last;
     trim_run(units, first, last);
     out.append(line.substr(copied, units[first].begin - copied));
     out.append(first_strong_isolate);
     out.append(line.substr(units[first].begin, units[last].end - units[first].begin));
     out.append(pop_directional_isolate);
     copied = units[last].end;
-    w = end_word;
+    done = last + 1;
+    i = last;
   }
   out.append(line.substr(copied));
   return out;

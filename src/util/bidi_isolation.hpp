@@ -19,12 +19,14 @@ inline constexpr std::string_view pop_directional_isolate = "\xE2\x81\xA9";
 bool is_right_to_left_language(std::string_view language);
 
 // `text` (UTF-8; invalid bytes are kept as they are and count as neutral) with U+2068 ... U+2069 around every
-// left-to-right run of each line that holds a right-to-left letter (bidi class R or AL); lines without one are
-// returned unchanged, byte for byte. A run is a maximal sequence of space-separated words, each with a letter of
-// class L or a digit of class EN and no right-to-left letter, with words of neutral characters only allowed between
-// two such words. The run drops, at its start, opening brackets and, at its end, sentence punctuation
-// (. , : ; ! ? and their Arabic forms) and closing brackets that have no partner inside the run. ANSI escape
-// sequences (ESC [ ... final byte, or ESC and one character) are never split, and never begin or end a run.
+// left-to-right run of each line that holds a right-to-left character (bidi class R or AL); lines without one are
+// returned unchanged, byte for byte. A run starts at a letter of class L or a digit of class EN, with the neutral
+// characters written against it ("--", "'", "("), and goes on over spaces and neutral characters up to the last
+// such letter or digit before the next right-to-left character, and the neutral characters written against that.
+// It ends early at a space after sentence punctuation (. , : ; ! ? and the Arabic ، ؛ ؟ ۔), and at a space before
+// an opening bracket whose partner does not follow within the run's reach. Then it drops opening brackets at its
+// start, and sentence punctuation and brackets without a partner inside the run at its end. ANSI escape sequences
+// (ESC [ ... final byte, or ESC and one character) are never split, and never begin or end a run.
 std::string isolate_left_to_right_runs(std::string_view text);
 
 }  // namespace partnerpulse

@@ -53,6 +53,27 @@ BOOST_AUTO_TEST_CASE(isolates_ids_numbers_and_keys_in_arabic_sentences) {
   BOOST_TEST(isolate_left_to_right_runs(hebrew + " id-7") == hebrew + " " + isolated("id-7"));
 }
 
+BOOST_AUTO_TEST_CASE(runs_end_at_the_arabic_sentence_around_them) {
+  const std::string semicolon = "\xD8\x9B", keeps = "\xD9\x8A\xD9\x8F\xD8\xA8\xD9\x82\xD9\x8A\xD9\x87\xD8\xA7";  // ؛ يُبقيها
+  // A colon or comma and a space end a run: the file and the figure are two runs, the colon belongs to the sentence.
+  BOOST_TEST(isolate_left_to_right_runs(save + " " + in_file + " out.toml: 1 " + in_file + " 15.") ==
+             save + " " + in_file + " " + isolated("out.toml") + ": " + isolated("1") + " " + in_file + " " +
+                 isolated("15") + ".");
+  BOOST_TEST(isolate_left_to_right_runs(question + ": Trust (Roles)" + arabic_comma + " 56.3" + arabic_comma +
+                                        " making progress") ==
+             question + ": " + isolated("Trust (Roles)") + arabic_comma + " " + isolated("56.3") + arabic_comma + " " +
+                 isolated("making progress"));
+  // An opening bracket closed on the Arabic side: the run stops before it.
+  BOOST_TEST(isolate_left_to_right_runs(question + ": 4 Agree (s " + keeps + ")") ==
+             question + ": " + isolated("4 Agree") + " (" + isolated("s") + " " + keeps + ")");
+  // Arabic punctuation against a figure stays outside its run.
+  BOOST_TEST(isolate_left_to_right_runs(question + " (0-100" + semicolon + " " + save + ")") ==
+             question + " (" + isolated("0-100") + semicolon + " " + save + ")");
+  // Dashes and quotes written against a word go with it.
+  BOOST_TEST(isolate_left_to_right_runs(save + " --review '" + save + "'") ==
+             save + " " + isolated("--review") + " '" + save + "'");
+}
+
 BOOST_AUTO_TEST_CASE(a_command_is_one_run) {
   const std::string command = "partnerpulse ask trust -o 'my answers.toml' --language ar";
   BOOST_TEST(isolate_left_to_right_runs(save + ": " + command) == save + ": " + isolated(command));
