@@ -52,6 +52,12 @@ const RespondentField respondent_fields[] = {
     {&Respondent::period, "period", "--period"},
 };
 
+// The separator between the items of a list on one line ("b back, s skip"), in the interface language.
+std::string list_separator() {
+  // TRANSLATORS: the separator between the items of a list on one line, such as the keys: "b back, s skip".
+  return std::string(tr(", "));
+}
+
 // The question that asks for `field`, in the interface language.
 std::string_view field_prompt(const RespondentField& field) {
   if (field.member == &Respondent::id) return tr("Your respondent id (a pseudonym; never printed in reports)");
@@ -354,7 +360,7 @@ struct AskSession::Impl {
   static std::string numbered(const std::vector<std::string>& choices) {
     std::vector<std::string> shown;
     for (std::size_t i = 0; i < choices.size(); ++i) shown.push_back(fmt::format("{} {}", i + 1, choices[i]));
-    return fmt::format("{}", fmt::join(shown, ", "));
+    return fmt::format("{}", fmt::join(shown, list_separator()));
   }
 
   // Asks each missing detail. Returns nothing when all are complete, else how the session ends.
@@ -479,7 +485,7 @@ struct AskSession::Impl {
     } else {
       items = {std::string(tr("Keys: Enter skips")), std::string(tr("b back")), help, quit};
     }
-    std::vector<std::string> lines = wrap_items(items, ", ", settings.width);
+    std::vector<std::string> lines = wrap_items(items, list_separator(), settings.width);
     for (auto& line : lines) line = style.dim(line);
     return lines;
   }
@@ -1205,7 +1211,7 @@ struct AskSession::Impl {
                                                    "{0} questions ({1}). Every answer is saved to {2} straight away; "
                                                    "q saves and quits, ? shows the keys.",
                                                    total)),
-                            total, fmt::format("{}", fmt::join(titles, ", ")), settings.output_path);
+                            total, fmt::format("{}", fmt::join(titles, list_separator())), settings.output_path);
       return true;
     }
     position = furthest = resume_position();
