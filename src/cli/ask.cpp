@@ -15,6 +15,7 @@
 #include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
@@ -298,6 +299,8 @@ int run_ask(const AskOptions& given_options, Console& console) {
   const std::optional<Response> existing = response_to_resume(output, catalog, questionnaires, console);
   if (!console.in_is_terminal) require_respondent_details(given, existing);
 
+  // --language also sets the words of the session, unless the command line's language is already settled.
+  if (interface_language().empty() && !options.language.empty()) set_interface_language(options.language);
   AskSettings settings = settings_for(options, console);
   add_partnership_choices(settings, options, output);
   AskSession session(questionnaires, given, settings, save_to_file(output));

@@ -7,16 +7,20 @@
 #include <istream>
 #include <limits>
 #include <ostream>
+#include <streambuf>
 
 #include <fmt/ranges.h>
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/scoring.hpp"
 #include "terminal/display_width.hpp"
 #include "terminal/screen_layout.hpp"
 #include "terminal/terminal.hpp"
+#include "util/bidi_isolation.hpp"
 #include "util/decimal_format.hpp"
+#include "util/text_filters.hpp"
 
 namespace partnerpulse {
 
@@ -38,16 +42,45 @@ struct RespondentField {
   std::string Respondent::*member;
   const char* name;    // as in the file
   const char* option;  // the option that gives it
-  const char* prompt;  // as asked
 };
 
 const RespondentField respondent_fields[] = {
-    {&Respondent::id, "id", "--respondent", "Your respondent id (a pseudonym; never printed in reports)"},
-    {&Respondent::organisation, "organisation", "--organisation", "Your organisation"},
-    {&Respondent::partnership, "partnership", "--partnership", "The partnership you are assessing"},
-    {&Respondent::role, "role", "--role", "Your organisation's role in the partnership"},
-    {&Respondent::period, "period", "--period", "The period you are assessing (for example a year)"},
+    {&Respondent::id, "id", "--respondent"},
+    {&Respondent::organisation, "organisation", "--organisation"},
+    {&Respondent::partnership, "partnership", "--partnership"},
+    {&Respondent::role, "role", "--role"},
+    {&Respondent::period, "period", "--period"},
 };
+
+// The separator between the items of a list on one line ("b back, s skip"), in the interface language.
+std::string list_separator() {
+  // TRANSLATORS: the separator between the items of a list on one line, such as the keys: "b back, s skip".
+  return std::string(tr(", "));
+}
+
+// The question that asks for `field`, in the interface language.
+std::string_view field_prompt(const RespondentField& field) {
+  if (field.member == &Respondent::id) return tr("Your respondent id (a pseudonym; never printed in reports)");
+  if (field.member == &Respondent::organisation) return tr("Your organisation");
+  if (field.member == &Respondent::partnership) return tr("The partnership you are assessing");
+  if (field.member == &Respondent::role) return tr("Your organisation's role in the partnership");
+  return tr("The period you are assessing (for example a year)");
+}
+
+// The request to type `field` again, with {0} for the reason (respondent_field_problem), in the interface language.
+std::string_view field_retry(const RespondentField& field) {
+  if (field.member == &Respondent::id) return tr("Please type id again: {0}.");
+  if (field.member == &Respondent::organisation) return tr("Please type organisation again: {0}.");
+  if (field.member == &Respondent::partnership) return tr("Please type partnership again: {0}.");
+  if (field.member == &Respondent::role) return tr("Please type role again: {0}.");
+  return tr("Please type period again: {0}.");
+}
+
+// The request to pick `field` (the role or the period) from {0}, the numbered choices, in the interface language.
+std::string_view field_choice_retry(const RespondentField& field) {
+  if (field.member == &Respondent::role) return tr("Please choose the role by its number or name: {0}.");
+  return tr("Please choose the period by its number or name: {0}.");
+}
 
 bool is_one_of(std::string_view key, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), key) != words.end();
@@ -55,16 +88,7 @@ bool is_one_of(std::string_view key, std::initializer_list<std::string_view> wor
 
 // Questionnaire text made safe to print: control characters removed, line breaks kept.
 std::string printable(std::string_view text) {
-  std::string out;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t newline = text.find('\n', start);
-    out += clean_input_text(text.substr(start, newline == std::string_view::npos ? newline : newline - start));
-    if (newline == std::string_view::npos) break;
-    out += '\n';
-    start = newline + 1;
-  }
-  return out;
+  return transform_lines(text, [](std::string_view line) { return clean_input_text(line); });
 }
 
 // Parses a whole (optionally signed) number; nothing when `key` is not one or does not fit in an int.
@@ -172,12 +196,12 @@ struct Notice {
 
 // What a sentence ending in a command leads with: "To resume:" and, without a command, what to say instead.
 struct CommandLead {
-  const char* lead;
-  const char* fallback;
+  std::string_view lead;
+  std::string_view fallback;
 };
-constexpr CommandLead to_resume{"To resume:", "Run the same command again to resume."};
-constexpr CommandLead to_finish{"To answer the rest:", "Run the same command again to answer the rest."};
-constexpr CommandLead to_review{"To change an answer:", ""};
+CommandLead to_resume() { return {tr("To resume:"), tr("Run the same command again to resume.")}; }
+CommandLead to_finish() { return {tr("To answer the rest:"), tr("Run the same command again to answer the rest.")}; }
+CommandLead to_review() { return {tr("To change an answer:"), ""}; }
 
 }  // namespace
 
@@ -206,12 +230,20 @@ struct AskSession::Impl {
     return fmt::format("{}", fmt::join(wrap_text(message, settings.width), "\n"));
   }
 
+  // True when the session's words or questionnaire texts are written right to left (see AskSession::run).
+  bool right_to_left() const {
+    return is_right_to_left_language(interface_language()) || is_right_to_left_language(settings.language);
+  }
+
   // `what`, then the lead and the command: on one line when it fits, else the command on a line of its own (never
-  // broken, so that it can be copied whole).
+  // broken, so that it can be copied whole). Right to left, always on a line of its own: left to right, and with no
+  // isolates around it to be copied with it.
   std::string with_command(std::string_view what, const std::string& command, CommandLead lead) const {
-    if (command.empty()) return wrapped(*lead.fallback ? fmt::format("{} {}", what, lead.fallback) : std::string(what));
+    if (command.empty()) {
+      return wrapped(!lead.fallback.empty() ? fmt::format("{} {}", what, lead.fallback) : std::string(what));
+    }
     const std::string one_line = fmt::format("{} {} {}", what, lead.lead, command);
-    if (display_width(one_line) <= settings.width) return one_line;
+    if (display_width(one_line) <= settings.width && !right_to_left()) return one_line;
     return wrapped(fmt::format("{} {}", what, lead.lead)) + "\n  " + command;
   }
 
@@ -294,8 +326,8 @@ struct AskSession::Impl {
     } catch (const std::exception& error) {
       last_error = error.what();
     }
-    out << style.bad(wrapped(fmt::format("Could not save to {}: {}. Your answers are kept here; saving again after "
-                                         "the next one.",
+    out << style.bad(wrapped(fmt::format(fmt::runtime(tr("Could not save to {0}: {1}. Your answers are kept here; "
+                                                         "saving again after the next one.")),
                                          settings.output_path, last_error)))
         << '\n';
     return false;
@@ -328,13 +360,13 @@ struct AskSession::Impl {
   static std::string numbered(const std::vector<std::string>& choices) {
     std::vector<std::string> shown;
     for (std::size_t i = 0; i < choices.size(); ++i) shown.push_back(fmt::format("{} {}", i + 1, choices[i]));
-    return fmt::format("{}", fmt::join(shown, ", "));
+    return fmt::format("{}", fmt::join(shown, list_separator()));
   }
 
   // Asks each missing detail. Returns nothing when all are complete, else how the session ends.
   std::optional<AskOutcome> ask_respondent(LineInput& in, std::ostream& out) {
     if (missing_respondent_options(respondent).empty()) return std::nullopt;
-    out << wrapped("First, a few details about you and the partnership (q quits):") << '\n';
+    out << wrapped(tr("First, a few details about you and the partnership (q quits):")) << '\n';
     for (const auto& field : respondent_fields) {
       std::string& value = respondent.*field.member;
       if (!value.empty()) continue;
@@ -342,36 +374,37 @@ struct AskSession::Impl {
                                    : field.member == &Respondent::period ? settings.default_period
                                                                          : std::string();
       const std::vector<std::string>& choices = choices_for(field);
-      if (!choices.empty()) out << wrapped(fmt::format("The partnership file declares: {}.", numbered(choices))) << '\n';
+      if (!choices.empty()) {
+        out << wrapped(fmt::format(fmt::runtime(tr("The partnership file declares: {0}.")), numbered(choices))) << '\n';
+      }
       while (true) {
-        out << wrapped(fmt::format("{}{}:", field.prompt, fallback.empty() ? "" : fmt::format(" [{}]", fallback)))
+        out << wrapped(fmt::format("{}{}:", field_prompt(field), fallback.empty() ? "" : fmt::format(" [{}]", fallback)))
             << ' ' << std::flush;
         InputLine line;
         const InputEvent event = read_line(in, line);
         if (event == InputEvent::stopped) {
-          out << "\nStopped; nothing was saved.\n";
+          out << '\n' << wrapped(tr("Stopped; nothing was saved.")) << '\n';
           return AskOutcome::stopped;
         }
         if (event != InputEvent::line) {
-          out << "\nInput ended before the details were complete; nothing was saved.\n";
+          out << '\n' << wrapped(tr("Input ended before the details were complete; nothing was saved.")) << '\n';
           return AskOutcome::nothing_saved;
         }
         echo(out, line);
         if (is_one_of(normalize_key(line.text), {"q", "quit"})) {
-          out << "Quit; nothing was saved.\n";
+          out << wrapped(tr("Quit; nothing was saved.")) << '\n';
           return AskOutcome::quit;
         }
         std::string typed = line.truncated ? line.text : clean_input_text(line.text);
         if (typed.empty() && !fallback.empty()) typed = fallback;
         if (const auto problem = respondent_field_problem(typed)) {
-          out << style.warning(wrapped(fmt::format("Please type {} again: {}.", field.name, *problem))) << '\n';
+          out << style.warning(wrapped(fmt::format(fmt::runtime(field_retry(field)), *problem))) << '\n';
           continue;
         }
         if (!choices.empty()) {
           const auto choice = chosen(typed, choices);
           if (!choice) {
-            out << style.warning(wrapped(fmt::format("Please choose the {} by its number or name: {}.", field.name,
-                                                     numbered(choices))))
+            out << style.warning(wrapped(fmt::format(fmt::runtime(field_choice_retry(field)), numbered(choices))))
                 << '\n';
             continue;
           }
@@ -387,7 +420,7 @@ struct AskSession::Impl {
   // ---- showing a question -----------------------------------------------------------------------------------
 
   std::string value_label(const Entry& entry, const ItemState& state) const {
-    if (!state.value) return state.dont_know ? "dk (don't know)" : "na (not applicable)";
+    if (!state.value) return std::string(state.dont_know ? tr("dk (don't know)") : tr("na (not applicable)"));
     return fmt::format("{} {}", *state.value, printable(text(entry.scale->label(*state.value))));
   }
 
@@ -395,8 +428,8 @@ struct AskSession::Impl {
   std::vector<std::pair<std::string, std::string>> scale_points(const Scale& scale) const {
     std::vector<std::pair<std::string, std::string>> points;
     for (int v = scale.min; v <= scale.max; ++v) points.emplace_back(std::to_string(v), printable(text(scale.label(v))));
-    if (scale.allow_na) points.emplace_back("na", "not applicable");
-    if (scale.allow_dont_know) points.emplace_back("dk", "don't know");
+    if (scale.allow_na) points.emplace_back("na", tr("not applicable"));
+    if (scale.allow_dont_know) points.emplace_back("dk", tr("don't know"));
     return points;
   }
 
@@ -420,7 +453,7 @@ struct AskSession::Impl {
   std::vector<std::string> scale_compact(const Scale& scale) const {
     std::vector<std::string> items;
     for (const auto& [key, label] : scale_points(scale)) {
-      items.push_back(key == "na" ? std::string("na don't know") : key + " " + label);
+      items.push_back(key + " " + label);
     }
     return wrap_items(items, "   ", settings.width, "  ");
   }
@@ -429,24 +462,30 @@ struct AskSession::Impl {
   std::vector<std::string> scale_ends(const Scale& scale) const {
     std::vector<std::string> items = {fmt::format("{} {}", scale.min, printable(text(scale.label(scale.min)))), "…",
                                       fmt::format("{} {}", scale.max, printable(text(scale.label(scale.max))))};
-    if (scale.allow_na) items.emplace_back("(or na)");
+    if (scale.allow_na && scale.allow_dont_know) {
+      items.emplace_back(tr("(or na or dk)"));
+    } else if (scale.allow_na) {
+      items.emplace_back(tr("(or na)"));
+    } else if (scale.allow_dont_know) {
+      items.emplace_back(tr("(or dk)"));
+    }
     return wrap_items(items, " ", settings.width, "  ");
   }
 
   std::vector<std::string> keys_line(const Entry& entry, bool full) const {
     std::vector<std::string> items;
+    const std::string help(tr("? help")), quit(tr("q save and quit"));
     if (!full) {
-      items = {"? help", "q save and quit"};
+      items = {help, quit};
     } else if (reviewing) {
-      items = {"Keys: Enter keeps the answer", "b back to the list",
-               "? help", "q save and quit"};
-      if (entry.scored()) items.insert(items.begin() + 2, "c comment");
+      items = {std::string(tr("Keys: Enter keeps the answer")), std::string(tr("b back to the list")), help, quit};
+      if (entry.scored()) items.insert(items.begin() + 2, std::string(tr("c comment")));
     } else if (entry.scored()) {
-      items = {"Keys: b back", "s skip", "c comment", "? help", "q save and quit"};
+      items = {std::string(tr("Keys: b back")), std::string(tr("s skip")), std::string(tr("c comment")), help, quit};
     } else {
-      items = {"Keys: Enter skips", "b back", "? help", "q save and quit"};
+      items = {std::string(tr("Keys: Enter skips")), std::string(tr("b back")), help, quit};
     }
-    std::vector<std::string> lines = wrap_items(items, ", ", settings.width);
+    std::vector<std::string> lines = wrap_items(items, list_separator(), settings.width);
     for (auto& line : lines) line = style.dim(line);
     return lines;
   }
@@ -470,18 +509,23 @@ struct AskSession::Impl {
   // The lines of the current answer and comment, when there are any.
   std::vector<std::string> current_answer_lines(const Entry& entry, const ItemState& state) const {
     std::vector<std::string> lines;
-    if (state.answered) {  // "Current answer: " and " (s keeps it)" take 29 columns
+    if (state.answered) {
+      const std::string lead = std::string(tr("Current answer:")) + " ";
+      const std::string keeps = " " + std::string(tr("(s keeps it)"));
+      const std::size_t used = display_width(lead) + display_width(keeps);
+      const std::size_t room = settings.width > used + 8 ? settings.width - used : 8;
       const std::string answer = entry.scored() ? value_label(entry, state) : state.text;
-      const std::size_t room = settings.width > 37 ? settings.width - 29 : 8;
-      lines.push_back(style.good("Current answer: ") + truncate_to_width(answer, room) + style.dim(" (s keeps it)"));
+      lines.push_back(style.good(lead) + truncate_to_width(answer, room) + style.dim(keeps));
     }
     return lines;
   }
 
   std::vector<std::string> comment_lines(const ItemState& state) const {
     if (state.comment.empty()) return {};
-    const std::size_t room = settings.width > 22 ? settings.width - 14 : 8;  // "Your comment: " takes 14 columns
-    return {style.dim("Your comment: ") + truncate_to_width(state.comment, room)};
+    const std::string lead = std::string(tr("Your comment:")) + " ";
+    const std::size_t used = display_width(lead);
+    const std::size_t room = settings.width > used + 8 ? settings.width - used : 8;
+    return {style.dim(lead) + truncate_to_width(state.comment, room)};
   }
 
   // The parts of the question screen, in order; the step numbers say what gives way first when it is too high:
@@ -508,7 +552,10 @@ struct AskSession::Impl {
     const Dimension* dimension =
         entry.item->dimension.empty() ? nullptr : entry.questionnaire->find_dimension(entry.item->dimension);
     std::string heading = dimension ? printable(text(dimension->title)) : std::string();
-    if (!entry.scored()) heading = heading.empty() ? "Open question" : heading + " (open question)";
+    if (!entry.scored()) {
+      heading = heading.empty() ? std::string(tr("Open question"))
+                                : fmt::format(fmt::runtime(tr("{0} (open question)")), heading);
+    }
     parts.push_back(optional({style.accent(truncate_to_width(heading, settings.width))}, 2));
     parts.push_back(blank());
     parts.push_back({{{wrap_text(printable(text(entry.item->text)), settings.width), 0}}});
@@ -527,9 +574,8 @@ struct AskSession::Impl {
       parts.push_back({{{keys_line(entry, true), 0}, {keys_line(entry, false), 3}, {{}, 5}}});
     }
     const std::string prompt = !prompt_override.empty() ? prompt_override
-                               : entry.scored()       ? fmt::format("Your answer ({}-{}{}):", entry.scale->min,
-                                                                    entry.scale->max, other_answer_keys(*entry.scale))
-                                                      : std::string("Your answer:");
+                               : entry.scored()         ? answer_prompt(*entry.scale)
+                                                        : std::string(tr("Your answer:"));
     parts.push_back({{{wrap_text(prompt, settings.width), 0}}});
     return parts;
   }
@@ -545,32 +591,35 @@ struct AskSession::Impl {
   }
 
   std::vector<std::string> help_lines(const Entry& entry) const {
-    std::vector<std::pair<std::string, std::string>> keys;
+    std::vector<std::pair<std::string, std::string_view>> keys;
     if (entry.scored()) {
-      keys.emplace_back(fmt::format("{}-{}", entry.scale->min, entry.scale->max), "answer with that point of the scale");
-      keys.emplace_back("na", entry.scale->allow_na ? "not applicable" : "(not offered for this question)");
-      keys.emplace_back("dk", entry.scale->allow_dont_know ? "don't know" : "(not offered for this question)");
-      keys.emplace_back("c", "add a comment to this question (typed on the next line)");
+      const std::string_view not_offered = tr("(not offered for this question)");
+      keys.emplace_back(fmt::format("{}-{}", entry.scale->min, entry.scale->max),
+                        tr("answer with that point of the scale"));
+      keys.emplace_back("na", entry.scale->allow_na ? tr("not applicable") : not_offered);
+      keys.emplace_back("dk", entry.scale->allow_dont_know ? tr("don't know") : not_offered);
+      keys.emplace_back("c", tr("add a comment to this question (typed on the next line)"));
     } else {
-      keys.emplace_back("text", "type your answer on one line; Enter alone skips the question");
+      keys.emplace_back(tr("text"), tr("type your answer on one line; Enter alone skips the question"));
     }
     if (reviewing) {
-      keys.emplace_back("b", "back to the list of answers");
-      keys.emplace_back("s", "(or Enter alone) keep the answer as it is and go back to the list");
+      keys.emplace_back("b", tr("back to the list of answers"));
+      keys.emplace_back("s", tr("(or Enter alone) keep the answer as it is and go back to the list"));
     } else {
-      keys.emplace_back("b", "back to the previous question");
-      keys.emplace_back("s", "skip: go to the next question, leaving this one as it is");
+      keys.emplace_back("b", tr("back to the previous question"));
+      keys.emplace_back("s", tr("skip: go to the next question, leaving this one as it is"));
     }
-    keys.emplace_back("?", "show these keys");
-    keys.emplace_back("q", "save and quit (the command that resumes is shown)");
+    keys.emplace_back("?", tr("show these keys"));
+    keys.emplace_back("q", tr("save and quit (the command that resumes is shown)"));
     std::size_t term_width = 0;
     for (const auto& key : keys) term_width = std::max(term_width, display_width(key.first));
-    std::vector<std::string> lines = {"Keys (type one, then Enter):"};
+    std::vector<std::string> lines = {std::string(tr("Keys (type one, then Enter):"))};
     for (const auto& [term, definition] : keys) {
       const auto entry_lines = wrap_definition(term, term_width, definition, settings.width);
       lines.insert(lines.end(), entry_lines.begin(), entry_lines.end());
     }
-    for (auto& line : wrap_text(fmt::format("Every answer is saved to {} straight away.", settings.output_path),
+    for (auto& line : wrap_text(fmt::format(fmt::runtime(tr("Every answer is saved to {0} straight away.")),
+                                            settings.output_path),
                                 settings.width)) {
       lines.push_back(std::move(line));
     }
@@ -588,7 +637,8 @@ struct AskSession::Impl {
       for (const auto& line : pages[i]) out << line << '\n';
       const bool more = i + 1 < pages.size();
       const std::string prompt =
-          more ? fmt::format("Press Enter for more (page {} of {}).", i + 1, pages.size()) : last_prompt;
+          more ? fmt::format(fmt::runtime(tr("Press Enter for more (page {0} of {1}).")), i + 1, pages.size())
+               : last_prompt;
       if (prompt.empty()) break;
       out << style.bold(prompt) << ' ' << std::flush;
       InputLine line;
@@ -641,8 +691,12 @@ struct AskSession::Impl {
         break;
       }
     }
-    problem(fmt::format("{} question{} still unanswered; here {} again (s leaves one unanswered).", missing,
-                        missing == 1 ? " is" : "s are", missing == 1 ? "it is" : "they are"));
+    problem(fmt::format(fmt::runtime(tr_plural("{0} question is still unanswered; here it is again (s leaves one "
+                                               "unanswered).",
+                                               "{0} questions are still unanswered; here they are again (s leaves one "
+                                               "unanswered).",
+                                               missing)),
+                        missing));
     return Flow::moved;
   }
 
@@ -665,7 +719,7 @@ struct AskSession::Impl {
   Flow back(std::ostream& out) {
     if (reviewing) return Flow::moved;  // back to the list
     if (position == 0) {
-      problem("This is the first question; there is nothing to go back to.");
+      problem(tr("This is the first question; there is nothing to go back to."));
       return Flow::stay;
     }
     --position;
@@ -676,9 +730,9 @@ struct AskSession::Impl {
 
   Flow comment(LineInput& in, std::ostream& out) {
     ItemState& state = states[position];
-    const char* prompt = state.comment.empty()
-                             ? "Your comment, on one line (Enter alone cancels):"
-                             : "Your new comment, on one line (Enter alone keeps the old one, - removes it):";
+    const std::string prompt(
+        state.comment.empty() ? tr("Your comment, on one line (Enter alone cancels):")
+                              : tr("Your new comment, on one line (Enter alone keeps the old one, - removes it):"));
     if (settings.redraw) {  // the question stays on screen, with the comment's prompt in place of the answer's
       prompt_override = prompt;
       render(out);
@@ -698,16 +752,17 @@ struct AskSession::Impl {
       cut = true;
     }
     if (typed.empty()) {
-      notice = {state.comment.empty() ? "No comment added." : "Comment kept as it was."};
+      notice = {std::string(state.comment.empty() ? tr("No comment added.") : tr("Comment kept as it was."))};
       return Flow::stay;
     }
     if (typed == "-" && !state.comment.empty()) {
       state.comment.clear();
-      notice = {"Comment removed.", Notice::Kind::good};
+      notice = {std::string(tr("Comment removed.")), Notice::Kind::good};
     } else {
       state.comment = typed;
-      notice = {cut ? fmt::format("Comment saved (cut to its first {} KiB).", max_comment_bytes / 1024)
-                    : std::string("Comment saved."),
+      notice = {cut ? fmt::format(fmt::runtime(tr("Comment saved (cut to its first {0} KiB).")),
+                                  max_comment_bytes / 1024)
+                    : std::string(tr("Comment saved.")),
                 Notice::Kind::good};
     }
     if (!save_now(out)) notice = {};
@@ -727,58 +782,81 @@ struct AskSession::Impl {
 
   Flow handle_scored(const InputLine& line, LineInput& in, std::ostream& out) {
     const Scale& scale = *entries[position].scale;
-    const std::string range = fmt::format("{} to {}", scale.min, scale.max);
-    const std::string or_na = other_answer_keys(scale);
+    const std::string number = answer_choices(scale, scale.allow_na, scale.allow_dont_know, false);
+    const std::string whole_number = answer_choices(scale, scale.allow_na, scale.allow_dont_know, true);
     if (line.truncated) {
-      problem(fmt::format("That line is too long to be an answer: type a number from {}{}.", range, or_na));
+      problem(fmt::format(fmt::runtime(tr("That line is too long to be an answer: type {0}.")), number));
       return Flow::stay;
     }
     const std::string key = normalize_key(line.text);
     if (key.empty() && reviewing) return next();  // Enter alone keeps the answer: back to the list
     if (key.empty()) {
-      problem(fmt::format("Nothing typed: answer with a number from {}{}; s skips, ? shows the keys.", range, or_na));
+      problem(fmt::format(fmt::runtime(tr("Nothing typed: answer with {0}; s skips, ? shows the keys.")), number));
       return Flow::stay;
     }
     if (const auto flow = common_key(key, in, out)) return *flow;
     if (is_one_of(key, {"c", "comment"})) return comment(in, out);
     if (is_one_of(key, {"na", "n/a", "n.a."})) {
       if (scale.allow_na) return answer_scored(std::nullopt, out);
-      problem(fmt::format("This question has no 'not applicable' answer: type a number from {}, or s to skip.", range));
+      problem(fmt::format(fmt::runtime(tr("This question has no 'not applicable' answer: type {0}, or s to skip.")),
+                          answer_choices(scale, false, scale.allow_dont_know, false)));
       return Flow::stay;
     }
-    if (is_one_of(key, {"dk", "dont-know", "don't know"})) return answer_dont_know(scale, range, out);
+    if (is_one_of(key, {"dk", "dont-know", "don't know"})) return answer_dont_know(scale, out);
     int value = 0;
     switch (parse_number(key, value)) {
       case NumberParse::ok:
         if (value >= scale.min && value <= scale.max) return answer_scored(value, out);
-        problem(fmt::format("{} is off the scale: answer with a whole number from {}{}.", value, range, or_na));
+        problem(fmt::format(fmt::runtime(tr("{0} is off the scale: answer with {1}.")), value, whole_number));
         return Flow::stay;
       case NumberParse::out_of_range:
-        problem(fmt::format("That number is off the scale: answer with a whole number from {}{}.", range, or_na));
+        problem(fmt::format(fmt::runtime(tr("That number is off the scale: answer with {0}.")), whole_number));
         return Flow::stay;
       case NumberParse::not_a_number:
         break;
     }
     if (looks_like_a_decimal(key)) {
-      problem(fmt::format("Answer with a whole number from {}{}.", range, or_na));
+      problem(fmt::format(fmt::runtime(tr("Answer with {0}.")), whole_number));
     } else {
-      problem(fmt::format("Not an answer: type a number from {}{}; ? shows the keys.", range, or_na));
+      problem(fmt::format(fmt::runtime(tr("Not an answer: type {0}; ? shows the keys.")), number));
     }
     return Flow::stay;
   }
 
   // ---- "don't know" (kept apart from the screen layout: only the key and the answer it records) --------------
 
-  // The answer keys a scale allows besides numbers, for prompts: " or na", " or dk", " or na or dk" or nothing.
-  static std::string other_answer_keys(const Scale& scale) {
-    return std::string(scale.allow_na ? " or na" : "") + (scale.allow_dont_know ? " or dk" : "");
+  // The answers a scale takes, as one phrase to put in a sentence: "a number from 1 to 5 or na or dk" (`whole`:
+  // "a whole number ..."), with na and dk only where `na` and `dk` say.
+  static std::string answer_choices(const Scale& scale, bool na, bool dk, bool whole) {
+    std::string_view phrase;
+    if (whole) {
+      phrase = na && dk ? tr("a whole number from {0} to {1} or na or dk")
+               : na     ? tr("a whole number from {0} to {1} or na")
+               : dk     ? tr("a whole number from {0} to {1} or dk")
+                        : tr("a whole number from {0} to {1}");
+    } else {
+      phrase = na && dk ? tr("a number from {0} to {1} or na or dk")
+               : na     ? tr("a number from {0} to {1} or na")
+               : dk     ? tr("a number from {0} to {1} or dk")
+                        : tr("a number from {0} to {1}");
+    }
+    return fmt::format(fmt::runtime(phrase), scale.min, scale.max);
+  }
+
+  // The prompt under a scored question: "Your answer (1-5 or na or dk):".
+  static std::string answer_prompt(const Scale& scale) {
+    const std::string_view prompt = scale.allow_na && scale.allow_dont_know ? tr("Your answer ({0}-{1} or na or dk):")
+                                    : scale.allow_na                        ? tr("Your answer ({0}-{1} or na):")
+                                    : scale.allow_dont_know                 ? tr("Your answer ({0}-{1} or dk):")
+                                                                            : tr("Your answer ({0}-{1}):");
+    return fmt::format(fmt::runtime(prompt), scale.min, scale.max);
   }
 
   // Records "dont-know" for the current question, when its scale allows it.
-  Flow answer_dont_know(const Scale& scale, const std::string& range, std::ostream& out) {
+  Flow answer_dont_know(const Scale& scale, std::ostream& out) {
     if (!scale.allow_dont_know) {
-      problem(fmt::format("This question has no 'don't know' answer: type a number from {}{}, or s to skip.", range,
-                          scale.allow_na ? " or na" : ""));
+      problem(fmt::format(fmt::runtime(tr("This question has no 'don't know' answer: type {0}, or s to skip.")),
+                          answer_choices(scale, scale.allow_na, false, false)));
       return Flow::stay;
     }
     return answer_scored(std::nullopt, out, true);
@@ -793,7 +871,7 @@ struct AskSession::Impl {
       return Flow::stay;
     }
     if (!settings.redraw) out << '\n';
-    const InputEvent event = show_pages(lines, "Press Enter to go back to the question.", in, out);
+    const InputEvent event = show_pages(lines, std::string(tr("Press Enter to go back to the question.")), in, out);
     if (event == InputEvent::stopped) return Flow::stopped;
     if (event == InputEvent::ended) return Flow::input_ended;
     return Flow::stay;
@@ -815,7 +893,7 @@ struct AskSession::Impl {
     const std::string key = normalize_key(line.text);
     if (const auto flow = common_key(key, in, out)) return *flow;
     if (is_one_of(key, {"c", "comment"})) {
-      problem("This is an open question: type your answer itself, on one line (Enter alone skips).");
+      problem(tr("This is an open question: type your answer itself, on one line (Enter alone skips)."));
       return Flow::stay;
     }
     std::string typed = clean_input_text(line.text);
@@ -825,7 +903,7 @@ struct AskSession::Impl {
       return next();
     }
     if (typed.empty()) {
-      problem("That line holds no readable text: type your answer, or press Enter alone to skip.");
+      problem(tr("That line holds no readable text: type your answer, or press Enter alone to skip."));
       return Flow::stay;
     }
     bool cut = line.truncated;
@@ -838,7 +916,7 @@ struct AskSession::Impl {
     state.text = typed;
     save_now(out);
     const Flow flow = next();
-    if (cut) problem(fmt::format("Your answer was cut to its first {} KiB.", max_comment_bytes / 1024));
+    if (cut) problem(fmt::format(fmt::runtime(tr("Your answer was cut to its first {0} KiB.")), max_comment_bytes / 1024));
     return flow;
   }
 
@@ -892,7 +970,7 @@ struct AskSession::Impl {
 
   std::string result_line(const ResultRow& row, std::size_t title_width) const {
     std::string line = "  " + pad_to_width(truncate_to_width(row.dimension, title_width), title_width) + "  ";
-    if (!row.score) return line + "    -  " + style.dim("too few answers for a score");
+    if (!row.score) return line + "    -  " + style.dim(std::string(tr("too few answers for a score")));
     std::string band = row.band ? printable(text(row.band->label)) : std::string();
     if (row.band && row.band->bottom) band = style.bad(band);
     else if (row.band && row.band->top) band = style.good(band);
@@ -908,7 +986,8 @@ struct AskSession::Impl {
       for (const auto& row : rows) title_width = std::max(title_width, display_width(row.dimension));
     }
     title_width = std::min(title_width, settings.width > 30 ? settings.width - 28 : std::size_t{2});
-    std::vector<std::string> lines = {style.bold("Your results") + " (0-100; higher is healthier)"};
+    std::vector<std::string> lines = wrap_text(tr("Your results (0-100; higher is healthier)"), settings.width);
+    lines.front() = style.bold(lines.front());
     const ResultRow* weakest = nullptr;
     for (std::size_t q = 0; q < questionnaires.size(); ++q) {
       lines.push_back(style.accent(truncate_to_width(printable(text(questionnaires[q]->title)), settings.width)));
@@ -919,17 +998,19 @@ struct AskSession::Impl {
     }
     lines.emplace_back();
     if (!weakest) {
-      for (auto& line : wrap_text("No dimension has a score yet: a score needs at least half of a dimension's "
-                                  "questions answered (na does not count).",
+      for (auto& line : wrap_text(tr("No dimension has a score yet: a score needs at least half of a dimension's "
+                                     "questions answered (na does not count)."),
                                   settings.width)) {
         lines.push_back(std::move(line));
       }
       return lines;
     }
+    const std::string title = printable(text(questionnaires[weakest->questionnaire]->title));
     const std::string summary =
-        fmt::format("Weakest: {} ({}), {}{}", weakest->dimension,
-                    printable(text(questionnaires[weakest->questionnaire]->title)), format_fixed(*weakest->score, 1),
-                    weakest->band ? ", " + printable(text(weakest->band->label)) : std::string());
+        weakest->band ? fmt::format(fmt::runtime(tr("Weakest: {0} ({1}), {2}, {3}")), weakest->dimension, title,
+                                    format_fixed(*weakest->score, 1), printable(text(weakest->band->label)))
+                      : fmt::format(fmt::runtime(tr("Weakest: {0} ({1}), {2}")), weakest->dimension, title,
+                                    format_fixed(*weakest->score, 1));
     for (auto& line : wrap_text(summary, settings.width)) lines.push_back(style.bold(line));
     const std::string advice =
         weakest->band ? printable(text(weakest->source->advice_for(weakest->band->id))) : std::string();
@@ -941,22 +1022,32 @@ struct AskSession::Impl {
   std::string saved_summary() const {
     const std::size_t scored = scored_total(), done = scored_answered();
     if (done == scored) {
-      return with_command(fmt::format("Saved to {}: all {} scored questions answered; the file is marked complete.",
+      return with_command(fmt::format(fmt::runtime(tr_plural("Saved to {0}: the {1} scored question is answered; the "
+                                                             "file is marked complete.",
+                                                             "Saved to {0}: all {1} scored questions answered; the "
+                                                             "file is marked complete.",
+                                                             scored)),
                                       settings.output_path, scored),
-                          settings.review_command, to_review);
+                          settings.review_command, to_review());
     }
-    return with_command(fmt::format("Saved to {}: {} of {} scored questions answered; the file is marked incomplete.",
+    return with_command(fmt::format(fmt::runtime(tr_plural("Saved to {0}: {1} of {2} scored question answered; the "
+                                                           "file is marked incomplete.",
+                                                           "Saved to {0}: {1} of {2} scored questions answered; the "
+                                                           "file is marked incomplete.",
+                                                           scored)),
                                     settings.output_path, done, scored),
-                        settings.resume_command, to_finish);
+                        settings.resume_command, to_finish());
   }
 
   // What a stop signal prints once the answers are saved.
   std::string stopped_line() const {
     const bool complete = scored_answered() == scored_total();
-    return with_command(fmt::format("Stopped; {} of {} answers are saved in {}.", answered_count(), entries.size(),
-                                    settings.output_path),
+    return with_command(fmt::format(fmt::runtime(tr_plural("Stopped; {0} of {1} answer is saved in {2}.",
+                                                           "Stopped; {0} of {1} answers are saved in {2}.",
+                                                           entries.size())),
+                                    answered_count(), entries.size(), settings.output_path),
                         complete ? settings.review_command : settings.resume_command,
-                        complete ? to_review : to_resume);
+                        complete ? to_review() : to_resume());
   }
 
   AskOutcome finish(LineInput& in, std::ostream& out) {
@@ -985,9 +1076,10 @@ struct AskSession::Impl {
     if (!save_now(out)) return AskOutcome::save_failed;
     const std::size_t answered = answered_count();
     if (flow == Flow::quit) {
-      out << with_command(fmt::format("Saved {} of {} answers to {}.", answered, entries.size(),
-                                      settings.output_path),
-                          settings.resume_command, to_resume)
+      out << with_command(fmt::format(fmt::runtime(tr_plural("Saved {0} of {1} answer to {2}.",
+                                                             "Saved {0} of {1} answers to {2}.", entries.size())),
+                                      answered, entries.size(), settings.output_path),
+                          settings.resume_command, to_resume())
           << '\n';
       return AskOutcome::quit;
     }
@@ -995,9 +1087,10 @@ struct AskSession::Impl {
       out << stopped_line() << '\n';
       return AskOutcome::stopped;
     }
-    out << with_command(fmt::format("Input ended; {} answer{} saved to {}.", answered, answered == 1 ? "" : "s",
-                                    settings.output_path),
-                        settings.resume_command, to_resume)
+    out << with_command(fmt::format(fmt::runtime(tr_plural("Input ended; {0} answer saved to {1}.",
+                                                           "Input ended; {0} answers saved to {1}.", answered)),
+                                    answered, settings.output_path),
+                        settings.resume_command, to_resume())
         << '\n';
     return AskOutcome::input_ended;
   }
@@ -1016,9 +1109,14 @@ struct AskSession::Impl {
         lines.push_back(style.accent(truncate_to_width(printable(text(entry.questionnaire->title)), settings.width)));
       }
       std::string answer = "-";
-      if (state.answered) answer = !entry.scored() ? "text" : state.value ? std::to_string(*state.value) : "na";
-      const std::string head = fmt::format("  {:>{}}  {:<4}  ", i + 1, number_width, answer);
-      const std::size_t room = settings.width > head.size() + 4 ? settings.width - head.size() : 4;
+      if (state.answered) {
+        answer = !entry.scored() ? std::string(tr("text"))
+                 : state.value   ? std::to_string(*state.value)
+                 : state.dont_know ? "dk" : "na";
+      }
+      const std::string head = fmt::format("  {:>{}}  {}  ", i + 1, number_width, pad_to_width(answer, 4));
+      const std::size_t used = display_width(head);
+      const std::size_t room = settings.width > used + 4 ? settings.width - used : 4;
       lines.push_back(head + truncate_to_width(printable(text(entry.item->text)), room));
     }
     return lines;
@@ -1027,12 +1125,17 @@ struct AskSession::Impl {
   // One screen of the list of answers (page `page` of it, when pages are on); stores the number of pages.
   void render_review(std::size_t& page, std::size_t& page_count, std::ostream& out) {
     measure();
-    const auto heading = wrap_text(fmt::format("Your answers in {}: {} of {} answered. Type a question's number to "
-                                               "change its answer.",
-                                               settings.output_path, answered_count(), entries.size()),
-                                   settings.width);
+    const auto heading =
+        wrap_text(fmt::format(fmt::runtime(tr_plural("Your answers in {0}: {1} of {2} answered. Type a question's "
+                                                     "number to change its answer.",
+                                                     "Your answers in {0}: {1} of {2} answered. Type a question's "
+                                                     "number to change its answer.",
+                                                     entries.size())),
+                              settings.output_path, answered_count(), entries.size()),
+                  settings.width);
     const std::vector<std::string> message = notice_lines();
-    const std::string more_prompt = "Number to change, Enter for more (page 9 of 9), q to finish:";
+    const std::string_view more_format = tr("Number to change, Enter for more (page {0} of {1}), q to finish:");
+    const std::string more_prompt = fmt::format(fmt::runtime(more_format), 9, 9);
     const std::size_t used = heading.size() + message.size() + wrap_text(more_prompt, settings.width).size();
     const bool paged = settings.pages && settings.height > used + 2;
     const auto pages = split_pages(review_lines(), paged ? settings.height - used : 0);
@@ -1044,9 +1147,8 @@ struct AskSession::Impl {
       for (const auto& line : pages[page]) block += line + '\n';
     }
     for (const auto& line : message) block += line + '\n';
-    block += wrapped(page_count > 1 ? fmt::format("Number to change, Enter for more (page {} of {}), q to finish:",
-                                                  page + 1, page_count)
-                                    : std::string("Number to change, or q to finish:"));
+    block += wrapped(page_count > 1 ? fmt::format(fmt::runtime(more_format), page + 1, page_count)
+                                    : std::string(tr("Number to change, or q to finish:")));
     notice = {};
     out << block << ' ' << std::flush;
   }
@@ -1076,7 +1178,7 @@ struct AskSession::Impl {
         reviewing = false;
         if (flow != Flow::moved) return end(flow == Flow::finished ? Flow::quit : flow, in, out);
       } else {
-        problem(fmt::format("Type a question's number from 1 to {}, Enter for more, or q to finish.",
+        problem(fmt::format(fmt::runtime(tr("Type a question's number from 1 to {0}, Enter for more, or q to finish.")),
                             entries.size()));
       }
     }
@@ -1088,28 +1190,37 @@ struct AskSession::Impl {
   // before it. Returns false when nothing is left to ask.
   bool choose_start(std::string& opening) {
     const std::size_t total = entries.size();
-    if (resumed) opening = fmt::format("Resuming: {} of {} answered in {}.", answered_count(), total,
-                                       settings.output_path);
+    if (resumed) {
+      opening = fmt::format(fmt::runtime(tr_plural("Resuming: {0} of {1} answered in {2}.",
+                                                   "Resuming: {0} of {1} answered in {2}.", total)),
+                            answered_count(), total, settings.output_path);
+    }
     if (first_unanswered() >= total) {
-      opening += fmt::format("{}All {} questions are answered already.", opening.empty() ? "" : "\n", total);
+      opening += (opening.empty() ? "" : "\n") +
+                 fmt::format(fmt::runtime(tr_plural("The {0} question is answered already.",
+                                                    "All {0} questions are answered already.", total)),
+                             total);
       return false;
     }
     if (!resumed) {
       position = furthest = first_unanswered();
       std::vector<std::string> titles;
       for (const auto* q : questionnaires) titles.push_back(printable(text(q->title)));
-      opening = fmt::format("{} questions ({}). Every answer is saved to {} straight away; q saves and quits, ? shows "
-                            "the keys.",
-                            total, fmt::join(titles, ", "), settings.output_path);
+      opening = fmt::format(fmt::runtime(tr_plural("{0} question ({1}). Every answer is saved to {2} straight away; q "
+                                                   "saves and quits, ? shows the keys.",
+                                                   "{0} questions ({1}). Every answer is saved to {2} straight away; "
+                                                   "q saves and quits, ? shows the keys.",
+                                                   total)),
+                            total, fmt::format("{}", fmt::join(titles, list_separator())), settings.output_path);
       return true;
     }
     position = furthest = resume_position();
     if (position < total) {
-      opening += fmt::format("\nContinuing at question {}/{}.", position + 1, total);
+      opening += "\n" + fmt::format(fmt::runtime(tr("Continuing at question {0}/{1}.")), position + 1, total);
       return true;
     }
     if (revisit_or_finish() == Flow::finished) {
-      opening += "\nAll scored questions are answered already.";
+      opening += "\n" + std::string(tr("All scored questions are answered already."));
       return false;
     }
     opening += "\n" + notice.text;
@@ -1185,7 +1296,59 @@ AskOutcome AskSession::run(std::istream& in, std::ostream& out) {
   return run(input, out);
 }
 
+namespace {
+
+// A stream buffer that passes text on to `target` with isolate_left_to_right_runs applied line by line: whole lines
+// as they end, and the line begun so far when the stream is flushed (a prompt waiting for input).
+class IsolatingBuffer : public std::streambuf {
+public:
+  explicit IsolatingBuffer(std::ostream& target) : target_(target) {}
+  IsolatingBuffer(const IsolatingBuffer&) = delete;
+  IsolatingBuffer& operator=(const IsolatingBuffer&) = delete;
+  ~IsolatingBuffer() override { pass_on(pending_.size()); }
+
+protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    xsputn(&ch, 1);
+    return c;
+  }
+  std::streamsize xsputn(const char* text, std::streamsize count) override {
+    pending_.append(text, static_cast<std::size_t>(count));
+    const std::size_t newline = pending_.rfind('\n');
+    if (newline != std::string::npos) pass_on(newline + 1);
+    return count;
+  }
+  int sync() override {
+    pass_on(pending_.size());
+    target_.flush();
+    return target_ ? 0 : -1;
+  }
+
+private:
+  void pass_on(std::size_t bytes) {
+    if (bytes == 0) return;
+    target_ << isolate_left_to_right_runs(std::string_view(pending_).substr(0, bytes));
+    pending_.erase(0, bytes);
+  }
+  std::ostream& target_;
+  std::string pending_;
+};
+
+}  // namespace
+
 AskOutcome AskSession::run(LineInput& in, std::ostream& out) {
+  // Right-to-left text: the terminal reorders it; Latin runs inside it are isolated so that it reorders them whole.
+  if (!impl_->right_to_left()) return run_session(in, out);
+  IsolatingBuffer isolating(out);
+  std::ostream isolated(&isolating);
+  const AskOutcome outcome = run_session(in, isolated);
+  isolated.flush();
+  return outcome;
+}
+
+AskOutcome AskSession::run_session(LineInput& in, std::ostream& out) {
   Impl& s = *impl_;
   if (!s.resumed) {
     if (const auto ended = s.ask_respondent(in, out)) return *ended;

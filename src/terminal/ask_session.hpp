@@ -87,7 +87,9 @@ public:
   void resume(const Response& existing);
 
   // Runs the session until every item has been shown, `q`, the end of input or a stop signal (with
-  // settings.review: until `q` in the list of answers). Throws IoError only when the very first save fails (nothing
+  // settings.review: until `q` in the list of answers). Its words are in interface_language() (interface_text.hpp);
+  // when that language or settings.language is written right to left, every line written goes through
+  // isolate_left_to_right_runs (util/bidi_isolation.hpp). Throws IoError only when the very first save fails (nothing
   // has been asked yet); later save failures are reported and retried.
   AskOutcome run(LineInput& in, std::ostream& out);
   // run() reading lines from a stream.
@@ -102,6 +104,8 @@ public:
   const std::string& last_save_error() const;
 
 private:
+  // run() without the isolation of left-to-right runs.
+  AskOutcome run_session(LineInput& in, std::ostream& out);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -719,3 +719,50 @@ BOOST_AUTO_TEST_CASE(results_are_paged_on_a_small_screen) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---- right-to-left sessions ---------------------------------------------------------------------------------------
+
+namespace {
+
+// The mini questionnaire's first item and title with Arabic translations.
+std::shared_ptr<const Questionnaire> mini_arabic() {
+  std::string text = mini_text;
+  const auto swap = [&text](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    BOOST_REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+  };
+  swap("title = \"Mini check\"", "title = { en = \"Mini check\", ar = \"فحص صغير\" }");
+  swap("text = \"We meet our partner.\"", "text = { en = \"We meet our partner.\", ar = \"نلتقي بشريكنا.\" }");
+  static const auto q = std::make_shared<const Questionnaire>(parse_questionnaire(text, "mini.toml"));
+  return q;
+}
+
+const std::string first_strong_isolate_utf8 = "\xE2\x81\xA8";
+const std::string pop_directional_isolate_utf8 = "\xE2\x81\xA9";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(an_arabic_session_isolates_latin_runs_in_arabic_lines_only) {
+  Harness h({mini_arabic()});
+  h.settings.language = "ar";
+  h.settings.resume_command = "partnerpulse ask mini -o out.toml --language ar";
+  h.run("q\n");
+  // The progress figure sits beside the Arabic title: isolated. The prompt has no Arabic letter: left as it is.
+  BOOST_TEST(h.said(first_strong_isolate_utf8 + "1/4" + pop_directional_isolate_utf8 + "  فحص صغير"));
+  BOOST_TEST(h.said("نلتقي بشريكنا."));
+  BOOST_TEST(h.said("\nYour answer (0-3): "));
+  // The command to resume: on a line of its own, never isolated, so that it is copied as it is.
+  BOOST_TEST(h.said("\n  partnerpulse ask mini -o out.toml --language ar\n"));
+  BOOST_TEST(!h.said(first_strong_isolate_utf8 + "partnerpulse"));
+  BOOST_TEST(display_width(h.output.substr(0, h.output.find('\n'))) <= h.settings.width);
+}
+
+BOOST_AUTO_TEST_CASE(a_left_to_right_session_writes_no_isolates) {
+  Harness h({mini_arabic()});
+  h.settings.resume_command = "partnerpulse ask mini -o out.toml";
+  h.run("q\n");
+  BOOST_TEST(!h.said(first_strong_isolate_utf8));
+  BOOST_TEST(!h.said(pop_directional_isolate_utf8));
+  BOOST_TEST(h.said("Saved 0 of 4 answers to out.toml. To resume: partnerpulse ask mini -o out.toml"));
+}

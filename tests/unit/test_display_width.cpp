@@ -185,6 +185,36 @@ BOOST_AUTO_TEST_CASE(wrap_survives_random_bytes) {
   }
 }
 
+// U+2068/U+2069 (the isolates put around Latin runs in Arabic lines) and U+200F take no column, on their own or
+// inside a word, so that isolating a run never changes how a line wraps.
+BOOST_AUTO_TEST_CASE(directional_isolates_take_no_column) {
+  const std::string fsi = "\xE2\x81\xA8", pdi = "\xE2\x81\xA9", rlm = "\xE2\x80\x8F";
+  BOOST_TEST(display_width(fsi) == 0u);
+  BOOST_TEST(display_width(pdi) == 0u);
+  BOOST_TEST(display_width(rlm) == 0u);
+  BOOST_TEST(display_width(marhaba + " " + fsi + "out/r-01.toml" + pdi) == 5u + 1u + 13u);
+  const std::string isolated = marhaba_marked + " " + fsi + "3/12" + pdi + " " + marhaba;
+  BOOST_TEST(display_width(isolated) == 5u + 1u + 4u + 1u + 5u);
+  const auto lines = wrap_text(isolated, 10);
+  BOOST_REQUIRE(lines.size() == 2u);
+  BOOST_TEST(lines[0] == marhaba_marked + " " + fsi + "3/12" + pdi);
+  BOOST_TEST(truncate_to_width(isolated, 100) == isolated);
+  BOOST_TEST(pad_to_width(fsi + "na" + pdi, 4) == fsi + "na" + pdi + "  ");
+}
+
+// Arabic letters take one column each whatever their joined (shaped) form; vowel marks, shadda and tatweel-free
+// text add none; the presentation forms terminals may draw (lam-alef) are measured as their letters.
+BOOST_AUTO_TEST_CASE(arabic_text_measures_by_letters) {
+  const std::string la = "\xD9\x84\xD8\xA7";                   // لا: lam + alef, drawn as one ligature
+  const std::string shadda = "\xD9\x85\xD9\x8F\xD9\x86\xD9\x91\xD8\xB0";  // مُنّذ: 3 letters, 3 marks
+  const std::string question = "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xA8\xD9\x8A\xD8\xA7\xD9\x86";  // الاستبيان
+  BOOST_TEST(display_width(la) == 2u);
+  BOOST_TEST(display_width(shadda) == 3u);
+  BOOST_TEST(display_width(question) == 9u);
+  BOOST_TEST(split_graphemes(marhaba_marked).size() == 5u);
+  BOOST_TEST(display_width(question + "\xD8\x9F") == 10u);  // with the Arabic question mark
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(display_terminal)
