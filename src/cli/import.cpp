@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/import.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -22,9 +23,11 @@ struct ImportArguments {
 // Imports one export and says what was done: the column plan with --dry-run, every problem, and the files written.
 int run_import(const ImportArguments& arguments, Console& console) {
   const ImportOptions& options = arguments.options;
-  if (options.out_dir.empty() && !options.dry_run) throw UsageError("--out-dir DIR is required (or --dry-run)");
+  if (options.out_dir.empty() && !options.dry_run) {
+    throw UsageError(std::string(tr("--out-dir DIR is required (or --dry-run)")));
+  }
   if (options.dry_run && (options.force || options.skip_invalid)) {
-    throw UsageError("--dry-run writes nothing: --force and --skip-invalid do not apply");
+    throw UsageError(std::string(tr("--dry-run writes nothing: --force and --skip-invalid do not apply")));
   }
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(arguments.questionnaire_folders));
   const ImportOutcome outcome = import_export(arguments.export_path, catalog, options);

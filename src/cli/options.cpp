@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -61,7 +62,9 @@ void add_output_options(CLI::App& app, OutputArguments& arguments, const std::st
 }
 
 void check_output_arguments(const OutputArguments& arguments, const RunInputs& inputs) {
-  if (arguments.force && arguments.output.empty()) throw UsageError("--force only applies with -o FILE");
+  if (arguments.force && arguments.output.empty()) {
+    throw UsageError(std::string(tr("--force only applies with -o FILE")));
+  }
   if (!arguments.output.empty()) {
     check_output_target(arguments.output, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
   }

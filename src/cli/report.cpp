@@ -20,6 +20,7 @@
 #include "partnerpulse/version.hpp"
 #include "util/decimal_format.hpp"
 #include "util/progress_line.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -81,12 +82,14 @@ int check_fail_under(const ReportOptions& options, const Portfolio& portfolio, C
 // file per partnership and a portfolio summary in --out-dir DIR.
 int run_report(const ReportOptions& options, Console& console) {
   if (!options.date.empty() && !looks_like_date(options.date)) {
-    throw UsageError(
-        fmt::format("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"", options.date));
+    throw UsageError(fmt::format(
+        fmt::runtime(tr("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"")),
+        options.date));
   }
   const RunInputs inputs{options.paths};
   if (!options.out_dir.empty() && !options.output.output.empty()) {
-    throw UsageError("--out-dir and -o cannot be used together: --out-dir writes one file per partnership");
+    throw UsageError(
+        std::string(tr("--out-dir and -o cannot be used together: --out-dir writes one file per partnership")));
   }
   std::optional<OutputFolder> folder;
   if (options.out_dir.empty()) {
@@ -118,8 +121,10 @@ int run_report(const ReportOptions& options, Console& console) {
   progress.clear();
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
-    throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
-                                                   "table)", fmt::join(options.paths, ", ")));
+    throw InputError(SourceLocation{},
+                     fmt::format(fmt::runtime(tr("no response files found in {} (a response file has a [respondent] "
+                                                 "table)")),
+                                 fmt::join(options.paths, ", ")));
   }
   console.err << role_folding_warnings(outcome.role_spellings);
   add_changes_since_previous_period(outcome.results);
