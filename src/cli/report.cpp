@@ -71,8 +71,10 @@ int check_fail_under(const ReportOptions& options, const Portfolio& portfolio, C
   std::size_t below = 0;
   for (const PortfolioRow& row : portfolio.rows) {
     if (!row.overall || *row.overall >= *options.fail_under) continue;
-    console.err << fmt::format("partnerpulse: {} ({}): overall index {} is below --fail-under {}\n", row.partnership,
-                               row.period, format_fixed(*row.overall, 1), format_fixed(*options.fail_under, 1));
+    console.err << "partnerpulse: "
+                << fmt::format(fmt::runtime(tr("{} ({}): overall index {} is below --fail-under {}")), row.partnership,
+                               row.period, format_fixed(*row.overall, 1), format_fixed(*options.fail_under, 1))
+                << '\n';
     ++below;
   }
   return below > 0 ? exit_below_threshold : exit_ok;
@@ -130,8 +132,11 @@ int run_report(const ReportOptions& options, Console& console) {
   add_changes_since_previous_period(outcome.results);
   add_partnership_details(outcome.results, partnerships);
   if (outcome.questionnaire_files_skipped > 0 && !console.quiet) {
-    console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
-                               outcome.questionnaire_files_skipped);
+    // "partnerpulse: note:" stays English: tools parse it.
+    console.err << "partnerpulse: note: "
+                << fmt::format(fmt::runtime(tr("{} questionnaire file(s) among the responses were skipped")),
+                               outcome.questionnaire_files_skipped)
+                << '\n';
   }
 
   RenderOptions render;

@@ -11,6 +11,7 @@
 #include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -100,7 +101,10 @@ int run_validate(const ValidateOptions& options, Console& console) {
     }
   }
   if (invalid > 0) {
-    console.err << fmt::format("{} of {} files invalid\n", invalid, files.size() + missing);
+    const std::size_t total = files.size() + missing;
+    console.err << fmt::format(fmt::runtime(tr_plural("{} of {} files invalid", "{} of {} files invalid", total)), invalid,
+                               total)
+                << '\n';
     return exit_invalid;
   }
   return exit_ok;
