@@ -31,13 +31,13 @@ namespace fs = std::filesystem;
 namespace {
 
 // What kind of thing a file that is not a regular file is, for messages.
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+std::string_view kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return tr("a folder");
+  if (S_ISCHR(mode)) return tr("a character device");
+  if (S_ISBLK(mode)) return tr("a block device");
+  if (S_ISFIFO(mode)) return tr("a FIFO (named pipe)");
+  if (S_ISSOCK(mode)) return tr("a socket");
+  return tr("not a regular file");
 }
 
 // The IoError for a path that cannot be reached: a link loop, a missing file, or what the system says.
