@@ -35,12 +35,19 @@ int run_import(const ImportArguments& arguments, Console& console) {
   if (!outcome.problems.empty() && !options.skip_invalid) throw InputError(outcome.problems);
   for (const Diagnostic& problem : outcome.problems) console.err << format_diagnostic(problem) << '\n';
   if (options.dry_run) {
-    console.err << fmt::format("partnerpulse: dry run: {} row(s) read, all valid; nothing written\n", outcome.rows);
+    console.err << "partnerpulse: "
+                << fmt::format(fmt::runtime(tr("dry run: {} row(s) read, all valid; nothing written")), outcome.rows)
+                << '\n';
     return exit_ok;
   }
-  console.err << fmt::format("partnerpulse: wrote {} response file(s) to {}", outcome.written, options.out_dir);
-  if (outcome.skipped > 0) console.err << fmt::format("; skipped {} invalid row(s), listed above", outcome.skipped);
-  console.err << '\n';
+  console.err << "partnerpulse: "
+              << (outcome.skipped > 0
+                      ? fmt::format(fmt::runtime(tr("wrote {} response file(s) to {}; skipped {} invalid row(s), "
+                                                    "listed above")),
+                                    outcome.written, options.out_dir, outcome.skipped)
+                      : fmt::format(fmt::runtime(tr("wrote {} response file(s) to {}")), outcome.written,
+                                    options.out_dir))
+              << '\n';
   return outcome.skipped > 0 ? exit_invalid : exit_ok;
 }
 

@@ -77,7 +77,10 @@ void write_output(const OutputArguments& arguments, const std::string& text, con
     return;
   }
   write_file_atomically(arguments.output, text, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
-  if (!console.quiet) console.err << fmt::format("partnerpulse: wrote {} ({})\n", arguments.output, summary);
+  if (!console.quiet) {
+    console.err << "partnerpulse: " << fmt::format(fmt::runtime(tr("wrote {} ({})")), arguments.output, summary)
+                << '\n';
+  }
 }
 
 }  // namespace partnerpulse

@@ -152,13 +152,18 @@ int run_report(const ReportOptions& options, Console& console) {
                                                            "written", outcome.files_read, written, total));
                                });
     progress.clear();
-    console.err << fmt::format("partnerpulse: wrote {} ({} partnership(s), {} files read)\n", options.out_dir,
-                               portfolio.rows.size(), outcome.files_read);
+    console.err << "partnerpulse: "
+                << fmt::format(fmt::runtime(tr("wrote {} ({} partnership(s), {} files read)")), options.out_dir,
+                               portfolio.rows.size(), outcome.files_read)
+                << '\n';
     return check_fail_under(options, portfolio, console);
   }
   write_output(options.output, render_report(options, outcome.results, render, pool),
-               fmt::format("{} partnership-period group(s), {} files{}", outcome.results.groups.size(), outcome.files_read,
-                           export_paths.empty() ? "" : fmt::format(", {} export rows", outcome.rows_read)),
+               export_paths.empty()
+                   ? fmt::format(fmt::runtime(tr("{} partnership-period group(s), {} files")),
+                                 outcome.results.groups.size(), outcome.files_read)
+                   : fmt::format(fmt::runtime(tr("{} partnership-period group(s), {} files, {} export rows")),
+                                 outcome.results.groups.size(), outcome.files_read, outcome.rows_read),
                console, inputs);
   return check_fail_under(options, build_portfolio(outcome.results), console);
 }
