@@ -20,6 +20,7 @@
 #include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/version.hpp"
 #include "util/name_suggestions.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -33,7 +34,7 @@ void add_questionnaire_folders_option(CLI::App& app, std::vector<std::string>& f
           [](std::string& folder) -> std::string {
             std::error_code error;
             if (std::filesystem::is_directory(folder, error)) return {};
-            return fmt::format("no such folder: '{}'", folder);
+            return fmt::format(fmt::runtime(tr("no such folder: '{}'")), folder);
           },
           ""));
 }
@@ -46,18 +47,23 @@ void add_language_option(CLI::App& app, std::string& language) {
 
 namespace {
 
-// Checks that an option's text is a `what` ("number", "whole number") from min to max, read with from_chars.
+// Checks that an option's text is a number (a whole number for an integral Number) from min to max, read with
+// from_chars.
 template <typename Number>
-CLI::Validator number_range(Number min, Number max, const char* what, const char* type) {
+CLI::Validator number_range(Number min, Number max, const char* type) {
   return CLI::Validator(
-      [min, max, what](std::string& text) -> std::string {
+      [min, max](std::string& text) -> std::string {
         Number value{};
         const char* end = text.data() + text.size();
         const auto [stop, error] = std::from_chars(text.data(), end, value);
         bool finite = true;
         if constexpr (std::is_floating_point_v<Number>) finite = std::isfinite(value);
         if (error != std::errc() || stop != end || !finite || value < min || value > max) {
-          return fmt::format("must be a {} from {} to {}, not '{}'", what, min, max, text);
+          return fmt::format(
+              fmt::runtime(std::is_floating_point_v<Number> ? tr("must be a number from {} to {}, not '{}'")
+                                                            : tr("must be a whole number from {} to {}, "
+                                                                 "not '{}'")),
+              min, max, text);
         }
         return {};
       },
@@ -66,9 +72,9 @@ CLI::Validator number_range(Number min, Number max, const char* what, const char
 
 }  // namespace
 
-CLI::Validator finite_range(double min, double max) { return number_range(min, max, "number", "NUMBER"); }
+CLI::Validator finite_range(double min, double max) { return number_range(min, max, "NUMBER"); }
 
-CLI::Validator whole_number_range(int min, int max) { return number_range(min, max, "whole number", "INT"); }
+CLI::Validator whole_number_range(int min, int max) { return number_range(min, max, "INT"); }
 
 CLI::Validator one_of(std::vector<std::string> names) {
   const std::string listed = fmt::format("{}", fmt::join(names, ", "));
@@ -77,15 +83,19 @@ CLI::Validator one_of(std::vector<std::string> names) {
       [names = std::move(names), listed](std::string& text) -> std::string {
         if (std::find(names.begin(), names.end(), text) != names.end()) return {};
         const auto suggestion = closest_name(text, names);
-        return fmt::format("'{}' is not one of {}{}", name_for_message(text), listed,
-                           suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : "");
+        if (suggestion) {
+          return fmt::format(fmt::runtime(tr("'{}' is not one of {}; did you mean '{}'?")), name_for_message(text),
+                             listed, *suggestion);
+        }
+        return fmt::format(fmt::runtime(tr("'{}' is not one of {}")), name_for_message(text), listed);
       },
       described);
 }
 
 CLI::Validator non_empty_file() {
-  return CLI::Validator([](std::string& text) -> std::string { return text.empty() ? "the file name is empty" : ""; },
-                        "");  // nothing to add to the help: the option's type name already says FILE
+  return CLI::Validator(
+      [](std::string& text) -> std::string { return text.empty() ? std::string(tr("the file name is empty")) : ""; },
+      "");  // nothing to add to the help: the option's type name already says FILE
 }
 
 namespace {
@@ -167,8 +177,12 @@ std::optional<std::string> unknown_command_error(std::string_view name) {
   const std::vector<std::string> names = command_names();
   if (std::find(names.begin(), names.end(), name) != names.end()) return std::nullopt;
   const auto suggestion = closest_name(name, names);
-  return fmt::format("unknown command '{}'{} (commands: {})", name_for_message(name),
-                     suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : "", fmt::join(names, ", "));
+  if (suggestion) {
+    return fmt::format(fmt::runtime(tr("unknown command '{}'; did you mean '{}'? (commands: {})")),
+                       name_for_message(name), *suggestion, fmt::join(names, ", "));
+  }
+  return fmt::format(fmt::runtime(tr("unknown command '{}' (commands: {})")), name_for_message(name),
+                     fmt::join(names, ", "));
 }
 
 namespace {
@@ -201,16 +215,17 @@ std::string extras_message(const CLI::App& app) {
   std::vector<std::string> parts;
   for (const std::string& extra : extras) {
     if (extra.size() < 2 || extra[0] != '-') {
-      parts.push_back(fmt::format("unexpected argument '{}'", name_for_message(extra)));
+      parts.push_back(fmt::format(fmt::runtime(tr("unexpected argument '{}'")), name_for_message(extra)));
       continue;
     }
     const std::string name = extra.substr(0, extra.find('='));
     // Long options only: any one-letter option is one edit from any other, so suggesting one would be a guess.
     const auto suggestion = name.rfind("--", 0) == 0 ? closest_name(name, known) : std::nullopt;
-    parts.push_back(fmt::format("unknown option '{}'{}", name_for_message(name),
-                                suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+    parts.push_back(suggestion ? fmt::format(fmt::runtime(tr("unknown option '{}'; did you mean '{}'?")),
+                                             name_for_message(name), *suggestion)
+                               : fmt::format(fmt::runtime(tr("unknown option '{}'")), name_for_message(name)));
   }
-  if (parts.empty()) return "unexpected arguments";
+  if (parts.empty()) return std::string(tr("unexpected arguments"));
   return fmt::format("{}", fmt::join(parts, "; "));
 }
 
@@ -244,20 +259,23 @@ std::string usage_message(const CLI::ParseError& error, const CLI::App& app) {
   const std::vector<std::string_view> words = words_of(what);
   if (dynamic_cast<const CLI::RequiredError*>(&error)) {
     if (what.rfind("A subcommand", 0) == 0) {
-      return fmt::format("no command given (commands: {})", fmt::join(command_names(), ", "));
+      return fmt::format(fmt::runtime(tr("no command given (commands: {})")), fmt::join(command_names(), ", "));
     }
     if (words.size() == 3 && is_upper_word(words[0]) && words[1] == "is" && words[2] == "required") {
-      return fmt::format("no {} given", words[0]);
+      return fmt::format(fmt::runtime(tr("no {} given")), words[0]);
     }
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) && !words.empty() && !option_name(words[0]).empty()) {
     const std::string_view name = option_name(words[0]);
     if (words.size() == 8 && words[1] == "At" && words[2] == "least" && words[4] == "required" &&
         words[5] == "but" && words[6] == "received") {
-      return fmt::format("{} needs at least {} values, but {} {} given", name, words[3], words[7],
-                         words[7] == "1" ? "was" : "were");
+      return fmt::format(fmt::runtime(words[7] == "1" ? tr("{} needs at least {} values, but {} was given")
+                                                      : tr("{} needs at least {} values, but {} were given")),
+                         name, words[3], words[7]);
     }
-    if (words.size() == 5 && words[2] == "required" && words[4] == "missing") return fmt::format("{} needs a value", name);
+    if (words.size() == 5 && words[2] == "required" && words[4] == "missing") {
+      return fmt::format(fmt::runtime(tr("{} needs a value")), name);
+    }
   }
   return what;
 }
@@ -273,7 +291,9 @@ void print_usage_error(std::string_view message, const std::vector<Registered>& 
   for (const Registered& r : registered) {
     if (r.app->parsed()) command += " " + r.app->get_name();
   }
-  err << fmt::format("partnerpulse: error: {}\nRun '{} --help' for usage.\n", message, command);
+  // "partnerpulse: error:" stays English: tools parse it.
+  err << "partnerpulse: error: " << message << '\n'
+      << fmt::format(fmt::runtime(tr("Run '{} --help' for usage.")), command) << '\n';
 }
 
 // The languages of the questionnaires `command` would find (its --questionnaires folders, then the search
@@ -320,10 +340,9 @@ int run_parsed(const std::vector<Registered>& registered, Console& console, bool
 
 // "partnerpulse: internal error: WHAT" and a request to report the bug.
 void print_internal_error(std::string_view what, std::ostream& err) {
-  err << fmt::format("partnerpulse: internal error: {}\n"
-                     "This is a bug in partnerpulse. Please report it, with the command line and the files that "
-                     "caused it.\n",
-                     what);
+  err << "partnerpulse: internal error: " << what << '\n'
+      << tr("This is a bug in partnerpulse. Please report it, with the command line and the files that caused it.")
+      << '\n';
 }
 
 }  // namespace
@@ -340,7 +359,8 @@ int run_cli(int argc, const char* const* argv, Console& console) {
   std::string language;
   const std::vector<Registered> registered = register_commands(app, quiet, language);
   if (const auto unknown = first_argument_error(argc, argv)) {
-    console.err << fmt::format("partnerpulse: error: {}\nRun 'partnerpulse --help' for usage.\n", *unknown);
+    console.err << "partnerpulse: error: " << *unknown << '\n'
+                << fmt::format(fmt::runtime(tr("Run '{} --help' for usage.")), "partnerpulse") << '\n';
     return exit_usage;
   }
 
@@ -364,7 +384,7 @@ int run_cli(int argc, const char* const* argv, Console& console) {
     print_usage_error(error.what(), registered, console.err);
     return exit_usage;
   } catch (const std::bad_alloc&) {
-    console.err << "partnerpulse: error: out of memory\n";
+    console.err << "partnerpulse: error: " << tr("out of memory") << '\n';
     return exit_invalid;
   } catch (const std::exception& error) {  // last resort: a bug, not the user's doing
     print_internal_error(error.what(), console.err);
@@ -379,7 +399,7 @@ int run_main(int argc, const char* const* argv) {
   const int code = run_cli(argc, argv, console);
   std::cout.flush();
   if (!std::cout) {
-    std::cerr << "partnerpulse: error: cannot write to standard output\n";
+    std::cerr << "partnerpulse: error: " << tr("cannot write to standard output") << '\n';
     return exit_invalid;
   }
   return code;

@@ -11,6 +11,7 @@
 #include "partnerpulse/render_compare.hpp"
 #include "partnerpulse/thread_pool.hpp"
 #include "partnerpulse/version.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -55,7 +56,7 @@ int run_compare(const CompareOptions& options, Console& console) {
     text = render_comparison_markdown(comparison, render);
   }
   write_output(options.output, text,
-               fmt::format("{} partnership(s), {} period(s)", comparison.partnerships.size(),
+               fmt::format(fmt::runtime(tr("{} partnership(s), {} period(s)")), comparison.partnerships.size(),
                            comparison.periods.size()),
                console, run_inputs);
   return exit_ok;

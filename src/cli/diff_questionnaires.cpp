@@ -10,6 +10,7 @@
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/render_compare.hpp"
 #include "util/name_suggestions.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -28,7 +29,7 @@ Questionnaire find_questionnaire(const std::string& name, const std::vector<std:
   if (std::filesystem::exists(name, error)) return load_questionnaire(name);
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(folders));
   if (const Questionnaire* found = catalog.find(name)) return *found;
-  throw UsageError(fmt::format("'{}' is not a file; {}", name,
+  throw UsageError(fmt::format(fmt::runtime(tr("'{}' is not a file; {}")), name,
                                catalog.unknown_questionnaire_message(name, closest_name(name, catalog.ids()))));
 }
 

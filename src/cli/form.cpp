@@ -8,6 +8,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/form.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -41,9 +42,12 @@ int run_form(const FormOptions& options, Console& console) {
     fields = form.survey.rows.size();
     write_xlsform(form, options.output, overwrite, inputs);
   }
-  console.err << fmt::format("partnerpulse: wrote {} ({}, {} questionnaire(s), {} {})\n", options.output,
-                             options.format, named.questionnaires.size(), fields,
-                             options.format == "csv-template" ? "columns" : "survey rows");
+  console.err << "partnerpulse: "
+              << fmt::format(fmt::runtime(options.format == "csv-template"
+                                              ? tr("wrote {} ({}, {} questionnaire(s), {} columns)")
+                                              : tr("wrote {} ({}, {} questionnaire(s), {} survey rows)")),
+                             options.output, options.format, named.questionnaires.size(), fields)
+              << '\n';
   return exit_ok;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/import.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -22,9 +23,11 @@ struct ImportArguments {
 // Imports one export and says what was done: the column plan with --dry-run, every problem, and the files written.
 int run_import(const ImportArguments& arguments, Console& console) {
   const ImportOptions& options = arguments.options;
-  if (options.out_dir.empty() && !options.dry_run) throw UsageError("--out-dir DIR is required (or --dry-run)");
+  if (options.out_dir.empty() && !options.dry_run) {
+    throw UsageError(std::string(tr("--out-dir DIR is required (or --dry-run)")));
+  }
   if (options.dry_run && (options.force || options.skip_invalid)) {
-    throw UsageError("--dry-run writes nothing: --force and --skip-invalid do not apply");
+    throw UsageError(std::string(tr("--dry-run writes nothing: --force and --skip-invalid do not apply")));
   }
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(arguments.questionnaire_folders));
   const ImportOutcome outcome = import_export(arguments.export_path, catalog, options);
@@ -32,12 +35,19 @@ int run_import(const ImportArguments& arguments, Console& console) {
   if (!outcome.problems.empty() && !options.skip_invalid) throw InputError(outcome.problems);
   for (const Diagnostic& problem : outcome.problems) console.err << format_diagnostic(problem) << '\n';
   if (options.dry_run) {
-    console.err << fmt::format("partnerpulse: dry run: {} row(s) read, all valid; nothing written\n", outcome.rows);
+    console.err << "partnerpulse: "
+                << fmt::format(fmt::runtime(tr("dry run: {} row(s) read, all valid; nothing written")), outcome.rows)
+                << '\n';
     return exit_ok;
   }
-  console.err << fmt::format("partnerpulse: wrote {} response file(s) to {}", outcome.written, options.out_dir);
-  if (outcome.skipped > 0) console.err << fmt::format("; skipped {} invalid row(s), listed above", outcome.skipped);
-  console.err << '\n';
+  console.err << "partnerpulse: "
+              << (outcome.skipped > 0
+                      ? fmt::format(fmt::runtime(tr("wrote {} response file(s) to {}; skipped {} invalid row(s), "
+                                                    "listed above")),
+                                    outcome.written, options.out_dir, outcome.skipped)
+                      : fmt::format(fmt::runtime(tr("wrote {} response file(s) to {}")), outcome.written,
+                                    options.out_dir))
+              << '\n';
   return outcome.skipped > 0 ? exit_invalid : exit_ok;
 }
 

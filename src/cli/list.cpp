@@ -9,6 +9,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/render.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -24,9 +25,12 @@ struct ListOptions {
 int run_list(const ListOptions& options, Console& console) {
   const Catalog catalog = Catalog::from_folders(questionnaire_search_path(options.questionnaire_folders));
   if (catalog.all().empty()) {
-    console.err << fmt::format("partnerpulse: error: no questionnaires found; searched: {}; put questionnaire files "
-                               "(*.toml) in ./questionnaires, or name their folder with --questionnaires DIR\n",
-                               catalog.searched_folders());
+    console.err << "partnerpulse: error: "
+                << fmt::format(
+                       fmt::runtime(tr("no questionnaires found; searched: {}; put questionnaire files (*.toml) in "
+                                       "./questionnaires, or name their folder with --questionnaires DIR")),
+                       catalog.searched_folders())
+                << '\n';
     return exit_invalid;
   }
   if (options.items) {

@@ -61,7 +61,9 @@ void add_output_options(CLI::App& app, OutputArguments& arguments, const std::st
 }
 
 void check_output_arguments(const OutputArguments& arguments, const RunInputs& inputs) {
-  if (arguments.force && arguments.output.empty()) throw UsageError("--force only applies with -o FILE");
+  if (arguments.force && arguments.output.empty()) {
+    throw UsageError(std::string(tr("--force only applies with -o FILE")));
+  }
   if (!arguments.output.empty()) {
     check_output_target(arguments.output, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
   }
@@ -74,7 +76,10 @@ void write_output(const OutputArguments& arguments, const std::string& text, con
     return;
   }
   write_file_atomically(arguments.output, text, arguments.force ? Overwrite::allow : Overwrite::refuse, inputs);
-  if (!console.quiet) console.err << fmt::format("partnerpulse: wrote {} ({})\n", arguments.output, summary);
+  if (!console.quiet) {
+    console.err << "partnerpulse: " << fmt::format(fmt::runtime(tr("wrote {} ({})")), arguments.output, summary)
+                << '\n';
+  }
 }
 
 }  // namespace partnerpulse

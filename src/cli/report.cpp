@@ -21,6 +21,7 @@
 #include "partnerpulse/version.hpp"
 #include "util/decimal_format.hpp"
 #include "util/progress_line.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -71,8 +72,10 @@ int check_fail_under(const ReportOptions& options, const Portfolio& portfolio, C
   std::size_t below = 0;
   for (const PortfolioRow& row : portfolio.rows) {
     if (!row.overall || *row.overall >= *options.fail_under) continue;
-    console.err << fmt::format("partnerpulse: {} ({}): overall index {} is below --fail-under {}\n", row.partnership,
-                               row.period, format_fixed(*row.overall, 1), format_fixed(*options.fail_under, 1));
+    console.err << "partnerpulse: "
+                << fmt::format(fmt::runtime(tr("{} ({}): overall index {} is below --fail-under {}")), row.partnership,
+                               row.period, format_fixed(*row.overall, 1), format_fixed(*options.fail_under, 1))
+                << '\n';
     ++below;
   }
   return below > 0 ? exit_below_threshold : exit_ok;
@@ -82,12 +85,14 @@ int check_fail_under(const ReportOptions& options, const Portfolio& portfolio, C
 // file per partnership and a portfolio summary in --out-dir DIR.
 int run_report(const ReportOptions& options, Console& console) {
   if (!options.date.empty() && !looks_like_date(options.date)) {
-    throw UsageError(
-        fmt::format("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"", options.date));
+    throw UsageError(fmt::format(
+        fmt::runtime(tr("--date must be a day of the calendar as YYYY-MM-DD, such as 2024-10-12, not \"{}\"")),
+        options.date));
   }
   const RunInputs inputs{options.paths};
   if (!options.out_dir.empty() && !options.output.output.empty()) {
-    throw UsageError("--out-dir and -o cannot be used together: --out-dir writes one file per partnership");
+    throw UsageError(
+        std::string(tr("--out-dir and -o cannot be used together: --out-dir writes one file per partnership")));
   }
   std::optional<OutputFolder> folder;
   if (options.out_dir.empty()) {
@@ -119,15 +124,20 @@ int run_report(const ReportOptions& options, Console& console) {
   progress.clear();
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
-    throw InputError(SourceLocation{}, fmt::format("no response files found in {} (a response file has a [respondent] "
-                                                   "table)", fmt::join(options.paths, ", ")));
+    throw InputError(SourceLocation{},
+                     fmt::format(fmt::runtime(tr("no response files found in {} (a response file has a [respondent] "
+                                                 "table)")),
+                                 fmt::join(options.paths, ", ")));
   }
   console.err << role_folding_warnings(outcome.role_spellings);
   add_changes_since_previous_period(outcome.results);
   add_partnership_details(outcome.results, partnerships);
   if (outcome.questionnaire_files_skipped > 0 && !console.quiet) {
-    console.err << fmt::format("partnerpulse: note: {} questionnaire file(s) among the responses were skipped\n",
-                               outcome.questionnaire_files_skipped);
+    // "partnerpulse: note:" stays English: tools parse it.
+    console.err << "partnerpulse: note: "
+                << fmt::format(fmt::runtime(tr("{} questionnaire file(s) among the responses were skipped")),
+                               outcome.questionnaire_files_skipped)
+                << '\n';
   }
 
   RenderOptions render;
@@ -144,13 +154,18 @@ int run_report(const ReportOptions& options, Console& console) {
                                                     outcome.files_read, written, total));
                                });
     progress.clear();
-    console.err << fmt::format("partnerpulse: wrote {} ({} partnership(s), {} files read)\n", options.out_dir,
-                               portfolio.rows.size(), outcome.files_read);
+    console.err << "partnerpulse: "
+                << fmt::format(fmt::runtime(tr("wrote {} ({} partnership(s), {} files read)")), options.out_dir,
+                               portfolio.rows.size(), outcome.files_read)
+                << '\n';
     return check_fail_under(options, portfolio, console);
   }
   write_output(options.output, render_report(options, outcome.results, render, pool),
-               fmt::format("{} partnership-period group(s), {} files{}", outcome.results.groups.size(), outcome.files_read,
-                           export_paths.empty() ? "" : fmt::format(", {} export rows", outcome.rows_read)),
+               export_paths.empty()
+                   ? fmt::format(fmt::runtime(tr("{} partnership-period group(s), {} files")),
+                                 outcome.results.groups.size(), outcome.files_read)
+                   : fmt::format(fmt::runtime(tr("{} partnership-period group(s), {} files, {} export rows")),
+                                 outcome.results.groups.size(), outcome.files_read, outcome.rows_read),
                console, inputs);
   return check_fail_under(options, build_portfolio(outcome.results), console);
 }

@@ -11,6 +11,7 @@
 #include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -61,16 +62,25 @@ int run_validate(const ValidateOptions& options, Console& console) {
       if (kind == InputKind::partnership) {
         const Partnership partnership = parse_partnership(text, file);
         if (!console.quiet) {
-          console.err << fmt::format("{}: ok: partnership '{}', {} role(s), {} period(s)\n", file, partnership.id,
-                                     partnership.roles.size(), partnership.periods.size());
+          // "FILE: ok:" stays English: tools parse it.
+          console.err << file << ": ok: "
+                      << fmt::format(fmt::runtime(tr("partnership '{}', {} role(s), {} period(s)")), partnership.id,
+                                     partnership.roles.size(), partnership.periods.size())
+                      << '\n';
         }
         continue;
       }
       Questionnaire q = parse_questionnaire(text, file);
       if (!console.quiet) {
-        console.err << fmt::format("{}: ok: questionnaire '{}' version {}, {} scored item{} in {} dimension{}\n",
-                                   file, q.id, q.version, q.scored_item_count(), q.scored_item_count() == 1 ? "" : "s",
-                                   q.dimensions.size(), q.dimensions.size() == 1 ? "" : "s");
+        const std::size_t items = q.scored_item_count();
+        const std::string_view summary =
+            q.dimensions.size() == 1
+                ? tr_plural("questionnaire '{}' version {}, {} scored item in {} dimension",
+                            "questionnaire '{}' version {}, {} scored items in {} dimension", items)
+                : tr_plural("questionnaire '{}' version {}, {} scored item in {} dimensions",
+                            "questionnaire '{}' version {}, {} scored items in {} dimensions", items);
+        console.err << file << ": ok: "
+                    << fmt::format(fmt::runtime(summary), q.id, q.version, items, q.dimensions.size()) << '\n';
       }
       questionnaires.push_back(std::move(q));
     } catch (const InputError& error) {
@@ -90,9 +100,13 @@ int run_validate(const ValidateOptions& options, Console& console) {
         if (!console.quiet) {
           std::size_t answered = 0;
           for (const auto& q : response.questionnaires) answered += q.answers.size();
-          console.err << fmt::format("{}: ok: response to {} questionnaire(s), {} answers{}\n", pending.path,
-                                     response.questionnaires.size(), answered,
-                                     response.complete ? "" : " (marked incomplete)");
+          console.err << pending.path << ": ok: "
+                      << fmt::format(fmt::runtime(response.complete
+                                                      ? tr("response to {} questionnaire(s), {} answers")
+                                                      : tr("response to {} questionnaire(s), {} answers (marked "
+                                                           "incomplete)")),
+                                     response.questionnaires.size(), answered)
+                      << '\n';
         }
       } catch (const InputError& error) {
         report_invalid(error);
@@ -100,7 +114,10 @@ int run_validate(const ValidateOptions& options, Console& console) {
     }
   }
   if (invalid > 0) {
-    console.err << fmt::format("{} of {} files invalid\n", invalid, files.size() + missing);
+    const std::size_t total = files.size() + missing;
+    console.err << fmt::format(fmt::runtime(tr_plural("{} of {} files invalid", "{} of {} files invalid", total)), invalid,
+                               total)
+                << '\n';
     return exit_invalid;
   }
   return exit_ok;

@@ -11,6 +11,7 @@
 #include "partnerpulse/interface_text.hpp"
 #include "util/decimal_format.hpp"
 #include "util/natural_order.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -38,11 +39,13 @@ std::vector<std::string> periods_in_order(const std::vector<ComparisonInput>& in
       Diagnostic problem;
       problem.location = where;
       if (const auto found = given_by.find(period); found != given_by.end()) {
-        problem.message = fmt::format("period '{}' is also in {}: give each period once", period, found->second);
+        problem.message =
+            fmt::format(fmt::runtime(tr("period '{}' is also in {}: give each period once")), period, found->second);
       } else if (!periods.empty() && natural_less(period, periods.back())) {
-        problem.message = fmt::format("period '{}' comes before period '{}' of {}: give the inputs oldest first "
-                                      "(periods in natural order, e.g. 2023 < 2024 < 2024-q2)",
-                                      period, periods.back(), given_by.at(periods.back()));
+        problem.message =
+            fmt::format(fmt::runtime(tr("period '{}' comes before period '{}' of {}: give the inputs oldest first "
+                                        "(periods in natural order, e.g. 2023 < 2024 < 2024-q2)")),
+                        period, periods.back(), given_by.at(periods.back()));
       } else {
         periods.push_back(period);
         given_by.emplace(period, input.path);
@@ -301,10 +304,11 @@ Comparison compare_periods(const std::vector<ComparisonInput>& inputs) {
       const GroupResult& first = *present.front();
       const GroupResult& last = *present.back();
       if (!first.withheld && !last.withheld && !share_a_dimension(first, last)) {
-        problems.push_back({last_location, Severity::error,
-                            fmt::format("partnership '{}' has no dimension in common between {} and {}: nothing to "
-                                        "compare (were other questionnaires answered?)",
-                                        partnership, first.period, last.period)});
+        problems.push_back(
+            {last_location, Severity::error,
+             fmt::format(fmt::runtime(tr("partnership '{}' has no dimension in common between {} and {}: nothing to "
+                                         "compare (were other questionnaires answered?)")),
+                         partnership, first.period, last.period)});
         continue;
       }
       PartnershipComparer(present, out).compare();

@@ -12,6 +12,7 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/render.hpp"
 #include "partnerpulse/report_job.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -40,8 +41,9 @@ void check_depth(std::string_view text, const std::string& path) {
       in_string = true;
     } else if (c == '[' || c == '{') {
       if (++depth > max_json_depth) {
-        throw InputError(location_of(path, position_of_offset(text, i)),
-                         fmt::format("JSON nested deeper than {} levels: not a results file", max_json_depth));
+        throw InputError(
+            location_of(path, position_of_offset(text, i)),
+            fmt::format(fmt::runtime(tr("JSON nested deeper than {} levels: not a results file")), max_json_depth));
       }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
@@ -63,8 +65,9 @@ Json parse_json(std::string_view text, const std::string& path) {
     return Json::parse(text);
   } catch (const Json::parse_error& error) {
     const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    throw InputError(location_of(path, position_of_offset(text, offset)),
-                     fmt::format("not valid JSON (is the file complete?): {}", parse_error_reason(error)));
+    throw InputError(
+        location_of(path, position_of_offset(text, offset)),
+        fmt::format(fmt::runtime(tr("not valid JSON (is the file complete?): {}")), parse_error_reason(error)));
   }
 }
 
@@ -90,7 +93,7 @@ private:
   }
 
   void check_header() const {
-    if (!root_.is_object()) fail("", "not a partnerpulse results file: the JSON is not an object");
+    if (!root_.is_object()) fail("", std::string(tr("not a partnerpulse results file: the JSON is not an object")));
     const auto tool = root_.find("tool");
     const bool ours = tool != root_.end() && tool->is_object() && tool->value("name", Json()) == "partnerpulse";
     if (!ours) {
@@ -100,62 +103,72 @@ private:
     }
     const auto version = root_.find("format_version");
     if (version == root_.end()) {
-      fail("", "no \"format_version\": written by an older partnerpulse; write it again with 'partnerpulse report "
-               "--format json'");
+      fail("", std::string(tr(
+                   "no \"format_version\": written by an older partnerpulse; write it again with 'partnerpulse report "
+                   "--format json'")));
     }
     if (!version->is_number_unsigned() || version->get<std::uint64_t>() == 0) {
-      fail("/format_version", "\"format_version\" must be a whole number from 1");
+      fail("/format_version", std::string(tr("\"format_version\" must be a whole number from 1")));
     }
     if (version->get<std::uint64_t>() > static_cast<std::uint64_t>(json_format_version)) {
-      fail("/format_version", fmt::format("format_version {} is newer than this partnerpulse reads (up to {}): "
-                                          "use a newer partnerpulse",
-                                          version->get<std::uint64_t>(), json_format_version));
+      fail("/format_version",
+           fmt::format(fmt::runtime(tr("format_version {} is newer than this partnerpulse reads (up to {}): "
+                                       "use a newer partnerpulse")),
+                       version->get<std::uint64_t>(), json_format_version));
     }
   }
 
   // The member `key` of `object` (at `pointer`), which must be present.
   const Json& member(const Json& object, const std::string& pointer, std::string_view key) const {
-    if (!object.is_object()) fail(pointer, "expected an object here");
+    if (!object.is_object()) fail(pointer, std::string(tr("expected an object here")));
     const auto found = object.find(key);
-    if (found == object.end()) fail(pointer, fmt::format("missing field \"{}\"", key));
+    if (found == object.end()) fail(pointer, fmt::format(fmt::runtime(tr("missing field \"{}\"")), key));
     return *found;
   }
 
   const Json& object(const Json& parent, const std::string& pointer, std::string_view key) const {
     const Json& value = member(parent, pointer, key);
-    if (!value.is_object()) fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be an object", key));
+    if (!value.is_object()) {
+      fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be an object")), key));
+    }
     return value;
   }
 
   std::string text(const Json& parent, const std::string& pointer, std::string_view key) const {
     const Json& value = member(parent, pointer, key);
-    if (!value.is_string()) fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be a string", key));
+    if (!value.is_string()) {
+      fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be a string")), key));
+    }
     return value.get<std::string>();
   }
 
   bool boolean(const Json& parent, const std::string& pointer, std::string_view key) const {
     const Json& value = member(parent, pointer, key);
-    if (!value.is_boolean()) fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be true or false", key));
+    if (!value.is_boolean()) {
+      fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be true or false")), key));
+    }
     return value.get<bool>();
   }
 
   std::optional<double> number_or_null(const Json& parent, const std::string& pointer, std::string_view key) const {
     const Json& value = member(parent, pointer, key);
     if (value.is_null()) return std::nullopt;
-    if (!value.is_number()) fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be a number or null", key));
+    if (!value.is_number()) {
+      fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be a number or null")), key));
+    }
     return value.get<double>();
   }
 
   double number(const Json& parent, const std::string& pointer, std::string_view key) const {
     const auto value = number_or_null(parent, pointer, key);
-    if (!value) fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be a number", key));
+    if (!value) fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be a number")), key));
     return *value;
   }
 
   std::size_t count(const Json& parent, const std::string& pointer, std::string_view key) const {
     const Json& value = member(parent, pointer, key);
     if (!value.is_number_unsigned()) {
-      fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be a whole number", key));
+      fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be a whole number")), key));
     }
     return value.get<std::size_t>();
   }
@@ -164,7 +177,7 @@ private:
     const Json& value = member(parent, pointer, key);
     if (!value.is_number_integer() || value.get<std::int64_t>() < std::numeric_limits<int>::min() ||
         value.get<std::int64_t>() > std::numeric_limits<int>::max()) {
-      fail(pointer + "/" + std::string(key), fmt::format("\"{}\" must be a whole number", key));
+      fail(pointer + "/" + std::string(key), fmt::format(fmt::runtime(tr("\"{}\" must be a whole number")), key));
     }
     return static_cast<int>(value.get<std::int64_t>());
   }
@@ -174,7 +187,7 @@ private:
   void each(const Json& parent, const std::string& pointer, std::string_view key, Read&& read) const {
     const Json& array = member(parent, pointer, key);
     const std::string at = pointer + "/" + std::string(key);
-    if (!array.is_array()) fail(at, fmt::format("\"{}\" must be an array", key));
+    if (!array.is_array()) fail(at, fmt::format(fmt::runtime(tr("\"{}\" must be an array")), key));
     for (std::size_t i = 0; i < array.size(); ++i) read(array[i], at + "/" + std::to_string(i));
   }
 
@@ -283,13 +296,15 @@ ComparisonInput read_results_json(std::string_view text, const std::string& path
 void check_min_group(const ComparisonInput& input, std::size_t min_group) {
   const std::size_t written_with = input.results.options.min_group;
   if (!input.min_group_location || written_with >= min_group) return;
-  throw InputError(*input.min_group_location,
-                   fmt::format("written with --min-group {0}, lower than the --min-group {1} of this comparison: it "
-                               "may show groups, roles and items of fewer than {1} respondents, which --min-group {1} "
-                               "withholds. Write it again from the responses with 'partnerpulse report --format json "
-                               "--min-group {1}', or, if the respondents agreed to groups that small, compare with "
-                               "--min-group {0}",
-                               written_with, min_group));
+  throw InputError(
+      *input.min_group_location,
+      fmt::format(
+          fmt::runtime(tr("written with --min-group {0}, lower than the --min-group {1} of this comparison: it "
+                          "may show groups, roles and items of fewer than {1} respondents, which --min-group {1} "
+                          "withholds. Write it again from the responses with 'partnerpulse report --format json "
+                          "--min-group {1}', or, if the respondents agreed to groups that small, compare with "
+                          "--min-group {0}")),
+          written_with, min_group));
 }
 
 ComparisonInput load_comparison_input(const std::string& path, const Catalog& catalog, const ScoringOptions& options,
@@ -307,8 +322,9 @@ ComparisonInput load_comparison_input(const std::string& path, const Catalog& ca
   ScoreFilesOutcome outcome = score_files(files, catalog, options, pool, partnerships);
   if (!outcome.problems.empty()) throw InputError(std::move(outcome.problems));
   if (outcome.results.groups.empty()) {
-    throw InputError(SourceLocation{path, 0, 0}, "no response files found (a response file has a [respondent] "
-                                                 "table), and not a results file written by 'report --format json'");
+    throw InputError(SourceLocation{path, 0, 0},
+                     std::string(tr("no response files found (a response file has a [respondent] "
+                                    "table), and not a results file written by 'report --format json'")));
   }
   ComparisonInput input{path, std::move(outcome.results), {}, std::nullopt, std::move(outcome.role_spellings)};
   input.period_locations.assign(input.results.groups.size(), SourceLocation{path, 0, 0});

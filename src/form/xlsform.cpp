@@ -7,6 +7,7 @@
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/form.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -91,22 +92,30 @@ private:
 // questionnaire id is a respondent field's name (names must differ at one level of the form).
 void check_xlsform_names(const Questionnaire& q) {
   DiagnosticList problems;
-  const auto check = [&](const std::string& id, const SourceLocation& where, const char* what) {
-    if (!id.empty() && id.front() >= '0' && id.front() <= '9') {
-      problems.error(where, fmt::format("{} id '{}' starts with a digit, which an XLSForm field name cannot; rename "
-                                        "it, or use --format csv-template",
-                                        what, id));
-    }
+  const auto starts_with_digit = [](const std::string& id) {
+    return !id.empty() && id.front() >= '0' && id.front() <= '9';
   };
-  check(q.id, SourceLocation{q.path, 1, 1}, "questionnaire");
-  const auto& respondent = respondent_field_names();
-  if (std::find(respondent.begin(), respondent.end(), q.id) != respondent.end()) {
+  if (starts_with_digit(q.id)) {
     problems.error(SourceLocation{q.path, 1, 1},
-                   fmt::format("questionnaire id '{}' is also the name of a respondent field, which an XLSForm "
-                               "cannot hold twice; rename it, or use --format csv-template",
+                   fmt::format(fmt::runtime(tr("questionnaire id '{}' starts with a digit, which an XLSForm field name "
+                                               "cannot; rename it, or use --format csv-template")),
                                q.id));
   }
-  for (const Item& item : q.items) check(item.id, item.location, "item");
+  const auto& respondent = respondent_field_names();
+  if (std::find(respondent.begin(), respondent.end(), q.id) != respondent.end()) {
+    problems.error(
+        SourceLocation{q.path, 1, 1},
+        fmt::format(fmt::runtime(tr("questionnaire id '{}' is also the name of a respondent field, which an XLSForm "
+                                    "cannot hold twice; rename it, or use --format csv-template")),
+                    q.id));
+  }
+  for (const Item& item : q.items) {
+    if (!starts_with_digit(item.id)) continue;
+    problems.error(item.location,
+                   fmt::format(fmt::runtime(tr("item id '{}' starts with a digit, which an XLSForm field name "
+                                               "cannot; rename it, or use --format csv-template")),
+                               item.id));
+  }
   if (problems.has_errors()) throw InputError(problems.items());
 }
 

@@ -11,6 +11,7 @@
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/form.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -28,7 +29,7 @@ public:
     std::error_code ec;
     std::string pattern = (fs::temp_directory_path(ec) / "partnerpulse-form-XXXXXX").string();
     if (ec || !::mkdtemp(pattern.data())) {
-      throw IoError(target, "cannot be written: no temporary folder for the workbook could be made");
+      throw IoError(target, std::string(tr("cannot be written: no temporary folder for the workbook could be made")));
     }
     path_ = pattern;
   }
@@ -46,13 +47,17 @@ private:
 
 // Throws IoError naming `target` when libxlsxwriter reports an error.
 void check(lxw_error error, const std::string& target) {
-  if (error != LXW_NO_ERROR) throw IoError(target, fmt::format("cannot be written: {}", lxw_strerror(error)));
+  if (error != LXW_NO_ERROR) {
+    throw IoError(target, fmt::format(fmt::runtime(tr("cannot be written: {}")), lxw_strerror(error)));
+  }
 }
 
 // Writes one sheet: the header row in bold, then the rows, every cell as a string (never a formula).
 void write_sheet(lxw_workbook* workbook, const Sheet& sheet, lxw_format* bold, const std::string& target) {
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.c_str());
-  if (!worksheet) throw IoError(target, fmt::format("cannot be written: no worksheet '{}'", sheet.name));
+  if (!worksheet) {
+    throw IoError(target, fmt::format(fmt::runtime(tr("cannot be written: no worksheet '{}'")), sheet.name));
+  }
   const auto cell = [&](std::size_t row, std::size_t column, const std::string& text, lxw_format* format) {
     if (text.empty()) return;
     check(worksheet_write_string(worksheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
@@ -76,7 +81,7 @@ void make_workbook(const XlsForm& form, const std::string& file, const std::stri
   lxw_workbook_options options{};
   options.tmpdir = const_cast<char*>(folder.c_str());  // libxlsxwriter's C API takes char*, and never writes it
   lxw_workbook* workbook = workbook_new_opt(file.c_str(), &options);
-  if (!workbook) throw IoError(target, "cannot be written: the workbook could not be created");
+  if (!workbook) throw IoError(target, std::string(tr("cannot be written: the workbook could not be created")));
   try {
     lxw_doc_properties properties{};
     properties.created = fixed_creation_time;
@@ -104,7 +109,7 @@ void write_xlsform(const XlsForm& form, const std::string& path, Overwrite overw
   try {
     bytes = read_text_file(file, std::numeric_limits<std::size_t>::max());
   } catch (const std::exception&) {
-    throw IoError(path, "cannot be written: the workbook made could not be read back");
+    throw IoError(path, std::string(tr("cannot be written: the workbook made could not be read back")));
   }
   write_file_atomically(path, bytes, overwrite, inputs);
 }

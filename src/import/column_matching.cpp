@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "partnerpulse/response.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -109,11 +110,13 @@ private:
   std::optional<std::size_t> column_named(const std::string& name, const SourceLocation& where) {
     const auto found = std::find(header_.begin(), header_.end(), name);
     if (found == header_.end()) {
-      problems_.error(where, fmt::format("the export has no column '{}'", name));
+      problems_.error(where, fmt::format(fmt::runtime(tr("the export has no column '{}'")), name));
       return std::nullopt;
     }
     if (std::find(found + 1, header_.end(), name) != header_.end()) {
-      problems_.error(where, fmt::format("the export has several columns '{}': which one is meant is ambiguous", name));
+      problems_.error(
+          where,
+          fmt::format(fmt::runtime(tr("the export has several columns '{}': which one is meant is ambiguous")), name));
       return std::nullopt;
     }
     return static_cast<std::size_t>(found - header_.begin());
@@ -134,8 +137,9 @@ private:
       const Questionnaire* questionnaire = nullptr;
       for (const auto* candidate : candidates_) questionnaire = candidate->id == mapped.questionnaire ? candidate : questionnaire;
       if (questionnaire == nullptr) {
-        problems_.error(mapped.where, fmt::format("questionnaire '{}' is not among [import] questionnaires",
-                                                  mapped.questionnaire));
+        problems_.error(mapped.where,
+                        fmt::format(fmt::runtime(tr("questionnaire '{}' is not among [import] questionnaires")),
+                                    mapped.questionnaire));
         continue;
       }
       assign_item(*column, {questionnaire, questionnaire->find_item(mapped.item), mapped.comment}, "mapping file");
@@ -145,10 +149,11 @@ private:
   void assign_field(std::size_t column, RespondentField field, std::string rule) {
     FieldSource& source = plan_.fields[static_cast<std::size_t>(field)];
     if (source.given()) {
-      problems_.error(header_at_[column],
-                      fmt::format("column '{}' gives the respondent's {}, which {} already gives: which one to use "
-                                  "is ambiguous (map it in the mapping file's [respondent])",
-                                  header_[column], respondent_field_name(field), describe_source(source)));
+      problems_.error(
+          header_at_[column],
+          fmt::format(fmt::runtime(tr("column '{}' gives the respondent's {}, which {} already gives: which one to use "
+                                      "is ambiguous (map it in the mapping file's [respondent])")),
+                      header_[column], respondent_field_name(field), describe_source(source)));
       return;
     }
     source.column = column;
@@ -156,7 +161,8 @@ private:
   }
 
   std::string describe_source(const FieldSource& source) const {
-    return source.column ? fmt::format("column '{}'", header_[*source.column]) : std::string("the mapping file");
+    return source.column ? fmt::format(fmt::runtime(tr("column '{}'")), header_[*source.column])
+                         : std::string(tr("the mapping file"));
   }
 
   void assign_item(std::size_t column, const ItemMatch& match, std::string rule) {
@@ -164,11 +170,15 @@ private:
     for (std::size_t other = 0; other < plan_.columns.size(); ++other) {
       const ColumnUse& use = plan_.columns[other];
       if (use.item == match.item && use.questionnaire == match.questionnaire && use.role == role) {
-        problems_.error(header_at_[column],
-                        fmt::format("columns '{}' and '{}' both give {} {}.{}: which one to use is ambiguous (map one "
-                                    "of them in the mapping file's [columns])",
-                                    header_[other], header_[column], match.comment ? "the comment on" : "the answer to",
-                                    match.questionnaire->id, match.item->id));
+        problems_.error(
+            header_at_[column],
+            fmt::format(fmt::runtime(match.comment ? tr("columns '{}' and '{}' both give the comment on {}.{}: "
+                                                        "which one to use is ambiguous (map one of them in the "
+                                                        "mapping file's [columns])")
+                                                   : tr("columns '{}' and '{}' both give the answer to {}.{}: "
+                                                        "which one to use is ambiguous (map one of them in the "
+                                                        "mapping file's [columns])")),
+                        header_[other], header_[column], match.questionnaire->id, match.item->id));
         return;
       }
     }
@@ -223,10 +233,13 @@ private:
   void report_ambiguous(std::size_t column, const std::vector<ItemMatch>& found, std::string_view by) {
     std::vector<std::string> names;
     for (const ItemMatch& match : found) names.push_back(match.questionnaire->id + "." + match.item->id);
-    problems_.error(header_at_[column],
-                    fmt::format("column '{}' matches several items by its {} ({}): map it in the mapping file's "
-                                "[columns]",
-                                header_[column], by, fmt::join(names, ", ")));
+    problems_.error(
+        header_at_[column],
+        fmt::format(fmt::runtime(by == "name" ? tr("column '{}' matches several items by its name ({}): map it in "
+                                                   "the mapping file's [columns]")
+                                              : tr("column '{}' matches several items by its text ({}): map it in "
+                                                   "the mapping file's [columns]")),
+                    header_[column], fmt::join(names, ", ")));
   }
 
   // The texts a header may be matched by: itself, the part in a final "[...]" (grid rows, subquestions), the part
@@ -272,9 +285,11 @@ private:
     for (const RespondentField field : {RespondentField::partnership, RespondentField::role, RespondentField::period}) {
       if (plan_.field(field).given()) continue;
       const SourceLocation at = header_at_.empty() ? SourceLocation{} : SourceLocation{header_at_[0].path, 1, 1};
-      problems_.error(at, fmt::format("no column gives the respondent's {0}: name a column '{0}', or map one in the "
-                                      "mapping file's [respondent] ({0} = \"COLUMN\" or {0} = {{ value = \"TEXT\" }})",
-                                      respondent_field_name(field)));
+      problems_.error(
+          at, fmt::format(
+                  fmt::runtime(tr("no column gives the respondent's {0}: name a column '{0}', or map one in the "
+                                  "mapping file's [respondent] ({0} = \"COLUMN\" or {0} = {{ value = \"TEXT\" }})")),
+                  respondent_field_name(field)));
     }
     // The export's own instance id, by the names the survey tools give it; else rows are numbered.
     FieldSource& id = plan_.fields[static_cast<std::size_t>(RespondentField::id)];
@@ -390,8 +405,8 @@ ScaleAnswers::Match ScaleAnswers::match(std::string_view answer) const {
 }
 
 std::string ScaleAnswers::accepted() const {
-  return fmt::format("{}-{}{}{}, or a label of scale '{}'", scale_->min, scale_->max, scale_->allow_na ? ", na" : "",
-                     scale_->allow_dont_know ? ", dk" : "", scale_->id);
+  return fmt::format(fmt::runtime(tr("{}-{}{}{}, or a label of scale '{}'")), scale_->min, scale_->max,
+                     scale_->allow_na ? ", na" : "", scale_->allow_dont_know ? ", dk" : "", scale_->id);
 }
 
 }  // namespace partnerpulse

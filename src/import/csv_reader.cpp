@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "partnerpulse/interface_text.hpp"
+
 namespace partnerpulse {
 
 char detect_separator(std::string_view header_line) {
@@ -67,9 +69,10 @@ void CsvParser::read_unquoted(CsvRecord& record, DiagnosticList& problems) {
     const char c = text_[pos_];
     if (c == separator_ || c == '\n' || (c == '\r' && at_record_end())) break;
     if (c == '"' && !reported && !problems.full()) {
-      problems.error({path_, line_, column_of(line_start_, pos_)},
-                     "a quote inside a field that does not start with one (quote the whole field and double the "
-                     "quotes inside it)");
+      problems.error(
+          {path_, line_, column_of(line_start_, pos_)},
+          std::string(tr("a quote inside a field that does not start with one (quote the whole field and double the "
+                         "quotes inside it)")));
       reported = true;
     }
   }
@@ -82,8 +85,10 @@ void CsvParser::read_quoted(CsvRecord& record, DiagnosticList& problems) {
   const std::size_t begin = record.scratch_.size();
   for (;;) {
     if (pos_ >= text_.size()) {
-      problems.error({path_, opening.line, column_of(opening.line_start, opening.offset)},
-                     "a quoted field is not closed: its opening quote has no closing quote before the end of the file");
+      problems.error(
+          {path_, opening.line, column_of(opening.line_start, opening.offset)},
+          std::string(
+              tr("a quoted field is not closed: its opening quote has no closing quote before the end of the file")));
       break;
     }
     const char c = text_[pos_++];
@@ -103,8 +108,9 @@ void CsvParser::read_quoted(CsvRecord& record, DiagnosticList& problems) {
   }
   if (pos_ < text_.size() && text_[pos_] != separator_ && !at_record_end()) {
     if (!problems.full()) {
-      problems.error({path_, line_, column_of(line_start_, pos_)},
-                     "text after the closing quote of a field (double a quote that is part of the text)");
+      problems.error(
+          {path_, line_, column_of(line_start_, pos_)},
+          std::string(tr("text after the closing quote of a field (double a quote that is part of the text)")));
     }
     while (pos_ < text_.size() && text_[pos_] != separator_ && !at_record_end()) record.scratch_ += text_[pos_++];
   }

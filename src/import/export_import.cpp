@@ -11,6 +11,7 @@
 #include "partnerpulse/import.hpp"
 #include "partnerpulse/scoring.hpp"
 #include "util/text_encoding.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -68,16 +69,18 @@ ImportOutcome import_export(const std::string& path, const Catalog& catalog, con
         const auto [seen, added] = first_line_of_id.emplace(response.respondent.id, line);
         if (!added) {
           const auto column = layout->plan.field(RespondentField::id).column;
-          problems.error(response.location, fmt::format("duplicate id: column '{}' holds the same id as on line {}; "
-                                                        "one row per respondent",
-                                                        layout->plan.header[column.value_or(0)], seen->second));
+          problems.error(response.location,
+                         fmt::format(fmt::runtime(tr("duplicate id: column '{}' holds the same id as on line {}; "
+                                                     "one row per respondent")),
+                                     layout->plan.header[column.value_or(0)], seen->second));
           row = RowOutcome::invalid;
         } else if (!options.dry_run) {
           try {
             check_output_target(target_path(options.out_dir, response.respondent.id),
                                 options.force ? Overwrite::allow : Overwrite::refuse, inputs);
           } catch (const IoError& error) {
-            problems.error(response.location, fmt::format("this row's response file {}", error.what()));
+            problems.error(response.location,
+                           fmt::format(fmt::runtime(tr("this row's response file {}")), error.what()));
             row = RowOutcome::invalid;
           }
         }
@@ -91,7 +94,9 @@ ImportOutcome import_export(const std::string& path, const Catalog& catalog, con
 
   std::error_code error;
   std::filesystem::create_directories(options.out_dir, error);
-  if (error) throw IoError(options.out_dir, fmt::format("cannot create the folder: {}", error.message()));
+  if (error) {
+    throw IoError(options.out_dir, fmt::format(fmt::runtime(tr("cannot create the folder: {}")), error.message()));
+  }
   ExportStream stream(path);
   const auto layout = read_layout(stream, catalog, mapping_used);
   Pseudonymizer pseudonymizer(key_for(options.reading));

@@ -8,6 +8,7 @@
 
 #include "partnerpulse/files.hpp"
 #include "util/text_encoding.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -34,7 +35,7 @@ bool is_marker_row(const CsvRecord& record) {
 
 ExportStream::ExportStream(const std::string& path) : path_(path) {
   file_ = std::fopen(path.c_str(), "rb");
-  if (file_ == nullptr) throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
+  if (file_ == nullptr) throw IoError(path, fmt::format(fmt::runtime(tr("cannot read: {}")), std::strerror(errno)));
   try {
     read_header();
   } catch (...) {
@@ -52,7 +53,9 @@ bool ExportStream::fill(std::size_t bytes) {
   const std::size_t got = std::fread(pending_.data() + old_size, 1, bytes, file_);
   pending_.resize(old_size + got);
   if (got < bytes) {
-    if (std::ferror(file_)) throw IoError(path_, fmt::format("cannot read: {}", std::strerror(errno)));
+    if (std::ferror(file_)) {
+      throw IoError(path_, fmt::format(fmt::runtime(tr("cannot read: {}")), std::strerror(errno)));
+    }
     at_end_ = true;
   }
   return got > 0;
@@ -70,7 +73,8 @@ ExportBlock ExportStream::take(const CsvBlockCut& cut) {
 ExportBlock ExportStream::first_record() {
   while (cut_whole_records(pending_, separator_, at_end_).records == 0 && !at_end_) {
     if (pending_.size() > max_input_bytes) {
-      throw InputError({path_, next_line_, 1}, "a row longer than 4 MiB: is a quote missing its closing quote?");
+      throw InputError({path_, next_line_, 1},
+                       std::string(tr("a row longer than 4 MiB: is a quote missing its closing quote?")));
     }
     fill(64 * 1024);
   }
@@ -94,13 +98,13 @@ void ExportStream::read_header() {
   const ExportBlock head = first_record();
   DiagnosticList problems;
   if (trim_blanks(head.text).empty() || head.text == "\n" || head.text == "\r\n") {
-    throw InputError({path_, 1, 1}, "the export is empty: its first row must name the columns");
+    throw InputError({path_, 1, 1}, std::string(tr("the export is empty: its first row must name the columns")));
   }
   CsvParser parser(head.text, separator_, 1, path_);
   CsvRecord record;
   parser.next(record, problems);
   if (const auto bad = first_invalid_utf8(parser, head.text, record)) {
-    problems.error(*bad, "the header row is not valid UTF-8: save the export as UTF-8");
+    problems.error(*bad, std::string(tr("the header row is not valid UTF-8: save the export as UTF-8")));
   }
   if (problems.has_errors()) throw InputError(problems.items());
   for (std::size_t i = 0; i < record.size(); ++i) {
@@ -128,7 +132,8 @@ bool ExportStream::next_block(ExportBlock& block, std::size_t block_bytes) {
     }
     if (at_end_) return false;
     if (cut.records == 0 && pending_.size() > max_input_bytes) {
-      throw InputError({path_, next_line_, 1}, "a row longer than 4 MiB: is a quote missing its closing quote?");
+      throw InputError({path_, next_line_, 1},
+                       std::string(tr("a row longer than 4 MiB: is a quote missing its closing quote?")));
     }
     fill(block_bytes);
   }
@@ -206,13 +211,14 @@ std::optional<std::string_view> field_value(const ExportLayout& layout, const Cs
   const std::string& header = layout.plan.header[column];
   if (value.empty()) {
     problems.error(parser.location(record, column),
-                   fmt::format("required field '{}' is empty (column '{}')", respondent_field_name(field), header));
+                   fmt::format(fmt::runtime(tr("required field '{}' is empty (column '{}')")),
+                               respondent_field_name(field), header));
     return std::nullopt;
   }
   if (field != RespondentField::id) {
     if (const auto problem = respondent_field_problem(value)) {
       problems.error(parser.location(record, column),
-                     fmt::format("column '{}': the respondent's {} must be {}: {}", header,
+                     fmt::format(fmt::runtime(tr("column '{}': the respondent's {} must be {}: {}")), header,
                                  respondent_field_name(field), respondent_field_rule(), *problem));
       return std::nullopt;
     }
@@ -274,10 +280,11 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
     } else {
       ok = false;
       if (problems.full()) continue;
-      problems.error(parser.location(record, column),
-                     fmt::format("column '{}': answer \"{}\" matches no point of the scale ({}); map it in the "
-                                 "mapping file's [answers]",
-                                 layout.plan.header[column], replace_invalid_utf8(cell), scale.accepted()));
+      problems.error(
+          parser.location(record, column),
+          fmt::format(fmt::runtime(tr("column '{}': answer \"{}\" matches no point of the scale ({}); map it in the "
+                                      "mapping file's [answers]")),
+                      layout.plan.header[column], replace_invalid_utf8(cell), scale.accepted()));
     }
   }
   for (const std::size_t column : layout.comment_columns[q]) {
@@ -297,7 +304,7 @@ RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const C
   if (blank) return RowOutcome::blank;
   const SourceLocation row_at{layout.path, record.line(), 1};
   if (record.size() != layout.plan.header.size()) {
-    problems.error(row_at, fmt::format("this row has {} fields; the header has {}", record.size(),
+    problems.error(row_at, fmt::format(fmt::runtime(tr("this row has {} fields; the header has {}")), record.size(),
                                        layout.plan.header.size()));
     return RowOutcome::invalid;
   }
@@ -326,7 +333,7 @@ RowOutcome read_row(const ExportLayout& layout, const CsvParser& parser, const C
   }
   all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
   if (ok && response.questionnaires.empty()) {
-    problems.error(row_at, "this row answers no item: every answer column is empty");
+    problems.error(row_at, std::string(tr("this row answers no item: every answer column is empty")));
     ok = false;
   }
   return ok ? RowOutcome::response : RowOutcome::invalid;
@@ -345,7 +352,7 @@ void read_block(const ExportLayout& layout, const ExportBlock& block, Pseudonymi
     if (quoting_problem) problems.append(quoting);
     if (!valid_utf8) {
       if (const auto bad = first_invalid_utf8(parser, block.text, record)) {
-        problems.error(*bad, "this row is not valid UTF-8: save the export as UTF-8");
+        problems.error(*bad, std::string(tr("this row is not valid UTF-8: save the export as UTF-8")));
         on_row(RowOutcome::invalid, response, record.line());
         continue;
       }

@@ -6,6 +6,7 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/response.hpp"
 #include "util/name_suggestions.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -21,13 +22,19 @@ void read_questionnaire_list(TableReader& reader, const Catalog& catalog, Import
     const SourceLocation at = location_of(node.source(), mapping.path);
     const auto* id = node.as_string();
     if (id == nullptr) {
-      reader.diagnostics().error(at, fmt::format("[import]: 'questionnaires' holds questionnaire ids (strings), not {}",
-                                                 describe_type(node)));
+      reader.diagnostics().error(
+          at, fmt::format(fmt::runtime(tr("[import]: 'questionnaires' holds questionnaire ids (strings), not {}")),
+                          describe_type(node)));
     } else if (catalog.find(id->get()) == nullptr) {
       const auto suggestion = NameSuggester(catalog.ids()).closest(id->get());
       reader.diagnostics().error(
-          at, fmt::format("[import]: no questionnaire '{}' on the search path{} (searched: {})", id->get(),
-                          suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : "", catalog.searched_folders()));
+          at,
+          suggestion
+              ? fmt::format(fmt::runtime(tr("[import]: no questionnaire '{}' on the search path; did you mean '{}'? "
+                                            "(searched: {})")),
+                            id->get(), *suggestion, catalog.searched_folders())
+              : fmt::format(fmt::runtime(tr("[import]: no questionnaire '{}' on the search path (searched: {})")),
+                            id->get(), catalog.searched_folders()));
     } else {
       mapping.questionnaires.push_back(id->get());
     }
@@ -48,26 +55,29 @@ void read_respondent(TableReader& reader, ImportMapping& mapping) {
       const auto value = field == RespondentField::id ? std::nullopt : inner.string("value", Need::optional);
       inner.finish();
       if (column.has_value() == value.has_value()) {
-        reader.diagnostics().error(mapped.where, field == RespondentField::id
-                                                     ? "[respondent] 'id' must be { column = \"HEADER\" }"
-                                                     : fmt::format("[respondent] '{}' must be a column header, "
-                                                                   "{{ column = \"HEADER\" }} or {{ value = \"TEXT\" }}",
-                                                                   key));
+        reader.diagnostics().error(
+            mapped.where, field == RespondentField::id
+                              ? fmt::format(fmt::runtime(tr("[respondent] 'id' must be {{ column = \"HEADER\" }}")))
+                              : fmt::format(fmt::runtime(tr("[respondent] '{}' must be a column header, "
+                                                            "{{ column = \"HEADER\" }} or {{ value = \"TEXT\" }}")),
+                                            key));
         continue;
       }
       mapped.fixed = value.has_value();
       mapped.text = column ? *column : *value;
     } else {
-      reader.wrong_type(key, *node, "a column header or an inline table");
+      reader.wrong_type(key, *node, tr("a column header or an inline table"));
       continue;
     }
     if (mapped.text.empty()) {
-      reader.diagnostics().error(mapped.where, fmt::format("[respondent] '{}' must not be empty", key));
+      reader.diagnostics().error(mapped.where,
+                                 fmt::format(fmt::runtime(tr("[respondent] '{}' must not be empty")), key));
       continue;
     }
     if (const auto problem = mapped.fixed ? respondent_field_problem(mapped.text) : std::nullopt) {
-      reader.diagnostics().error(mapped.where, fmt::format("[respondent] '{}': the value must be {}: {}", key,
-                                                           respondent_field_rule(), *problem));
+      reader.diagnostics().error(mapped.where,
+                                 fmt::format(fmt::runtime(tr("[respondent] '{}': the value must be {}: {}")), key,
+                                             respondent_field_rule(), *problem));
       continue;
     }
     mapping.respondent.push_back(std::move(mapped));
@@ -82,8 +92,9 @@ void read_columns(const toml::table& table, const Catalog& catalog, ImportMappin
     const SourceLocation at = location_of(node.source(), mapping.path);
     const auto* target = node.as_string();
     if (target == nullptr) {
-      problems.error(at, fmt::format("[columns]: '{}' must name an item as \"questionnaire.item\", not {}", key.str(),
-                                     describe_type(node)));
+      problems.error(
+          at, fmt::format(fmt::runtime(tr("[columns]: '{}' must name an item as \"questionnaire.item\", not {}")),
+                          key.str(), describe_type(node)));
       continue;
     }
     std::string name = target->get();
@@ -95,9 +106,11 @@ void read_columns(const toml::table& table, const Catalog& catalog, ImportMappin
     const std::size_t dot = name.find('.');
     const Questionnaire* questionnaire = dot == std::string::npos ? nullptr : catalog.find(name.substr(0, dot));
     if (questionnaire == nullptr) {
-      problems.error(at, fmt::format("[columns]: '{}' must name an item as \"questionnaire.item\" of a questionnaire on "
-                                     "the search path",
-                                     target->get()));
+      problems.error(
+          at, fmt::format(
+                  fmt::runtime(tr("[columns]: '{}' must name an item as \"questionnaire.item\" of a questionnaire on "
+                                  "the search path")),
+                  target->get()));
       continue;
     }
     column.questionnaire = questionnaire->id;
@@ -106,8 +119,12 @@ void read_columns(const toml::table& table, const Catalog& catalog, ImportMappin
       std::vector<std::string> ids;
       for (const Item& item : questionnaire->items) ids.push_back(item.id);
       const auto suggestion = NameSuggester(ids).closest(column.item);
-      problems.error(at, fmt::format("[columns]: questionnaire '{}' has no item '{}'{}", questionnaire->id, column.item,
-                                     suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+      problems.error(
+          at, suggestion ? fmt::format(fmt::runtime(tr("[columns]: questionnaire '{}' has no item '{}'; did you mean "
+                                                       "'{}'?")),
+                                       questionnaire->id, column.item, *suggestion)
+                         : fmt::format(fmt::runtime(tr("[columns]: questionnaire '{}' has no item '{}'")),
+                                       questionnaire->id, column.item));
       continue;
     }
     mapping.columns.push_back(std::move(column));
@@ -120,12 +137,14 @@ void read_answers(const toml::table& table, ImportMapping& mapping, DiagnosticLi
     MappedAnswer answer{std::string(key.str()), std::nullopt, at};
     if (const auto* value = node.as_integer()) {
       if (value->get() < -1000000 || value->get() > 1000000) {
-        problems.error(at, fmt::format("[answers]: '{}' must be a scale point, not {}", key.str(), value->get()));
+        problems.error(at, fmt::format(fmt::runtime(tr("[answers]: '{}' must be a scale point, not {}")), key.str(),
+                                       value->get()));
         continue;
       }
       answer.value = static_cast<int>(value->get());
     } else if (const auto* text = node.as_string(); text == nullptr || text->get() != "na") {
-      problems.error(at, fmt::format("[answers]: '{}' must be a scale point (an integer) or \"na\"", key.str()));
+      problems.error(
+          at, fmt::format(fmt::runtime(tr("[answers]: '{}' must be a scale point (an integer) or \"na\"")), key.str()));
       continue;
     }
     mapping.answers.push_back(std::move(answer));
@@ -151,7 +170,7 @@ ImportMapping parse_mapping(std::string_view text, const std::string& path, cons
   mapping.path = path;
   const std::optional<toml::table> document = parse_toml(text, path, problems);
   if (document) {
-    TableReader top(*document, path, "mapping file", problems);
+    TableReader top(*document, path, std::string(tr("mapping file")), problems);
     if (const toml::table* import = top.table("import", Need::optional)) {
       TableReader reader(*import, path, "[import]", problems);
       read_questionnaire_list(reader, catalog, mapping);

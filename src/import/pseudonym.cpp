@@ -15,6 +15,7 @@
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -53,7 +54,8 @@ std::array<unsigned char, key_bytes> parse_key(const std::string& text, const st
     key[i] = static_cast<unsigned char>(valid ? high * 16 + low : 0);
   }
   if (!valid) {
-    throw InputError({path, 1, 1}, "an import key file holds 64 hexadecimal digits (32 bytes) and nothing else");
+    throw InputError({path, 1, 1},
+                     std::string(tr("an import key file holds 64 hexadecimal digits (32 bytes) and nothing else")));
   }
   return key;
 }
@@ -61,27 +63,27 @@ std::array<unsigned char, key_bytes> parse_key(const std::string& text, const st
 std::array<unsigned char, key_bytes> create_key(const std::string& path) {
   std::array<unsigned char, key_bytes> key{};
   if (::getrandom(key.data(), key.size(), 0) != static_cast<ssize_t>(key.size())) {
-    throw IoError(path, "cannot read the system's random source to make an import key");
+    throw IoError(path, std::string(tr("cannot read the system's random source to make an import key")));
   }
   const std::filesystem::path folder = std::filesystem::path(path).parent_path();
   if (!folder.empty() && !std::filesystem::exists(folder)) {
     std::error_code error;
     std::filesystem::create_directories(folder, error);
-    if (error) throw IoError(path, fmt::format("cannot create its folder: {}", error.message()));
+    if (error) throw IoError(path, fmt::format(fmt::runtime(tr("cannot create its folder: {}")), error.message()));
     ::chmod(folder.c_str(), 0700);
   }
   // O_EXCL: never replace a key; a key made at the same moment by another run is read instead.
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return parse_key(read_text_file(path, 1024), path);
-    throw IoError(path, fmt::format("cannot create the import key: {}", std::strerror(errno)));
+    throw IoError(path, fmt::format(fmt::runtime(tr("cannot create the import key: {}")), std::strerror(errno)));
   }
   const std::string text = to_hex(key.data(), key.size()) + "\n";
   const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!written) {
     ::unlink(path.c_str());
-    throw IoError(path, "cannot write the import key");
+    throw IoError(path, std::string(tr("cannot write the import key")));
   }
   return key;
 }
@@ -93,13 +95,16 @@ std::string default_key_path() {
   if (config != nullptr && config[0] == '/') return std::string(config) + "/partnerpulse/import.key";
   const char* home = std::getenv("HOME");
   if (home != nullptr && home[0] != '\0') return std::string(home) + "/.config/partnerpulse/import.key";
-  throw IoError("import.key", "neither XDG_CONFIG_HOME nor HOME is set: give the key file with --key FILE");
+  throw IoError("import.key",
+                std::string(tr("neither XDG_CONFIG_HOME nor HOME is set: give the key file with --key FILE")));
 }
 
 std::array<unsigned char, 32> load_or_create_key(const std::string& path) {
   struct stat status {};
   if (::stat(path.c_str(), &status) != 0) {
-    if (errno != ENOENT) throw IoError(path, fmt::format("cannot read the import key: {}", std::strerror(errno)));
+    if (errno != ENOENT) {
+      throw IoError(path, fmt::format(fmt::runtime(tr("cannot read the import key: {}")), std::strerror(errno)));
+    }
     return create_key(path);
   }
   return parse_key(read_text_file(path, 1024), path);

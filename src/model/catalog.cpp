@@ -10,6 +10,7 @@
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
 #include "util/name_suggestions.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 #ifndef PARTNERPULSE_SHARE_DIR
 #define PARTNERPULSE_SHARE_DIR "/usr/local/share/partnerpulse"
@@ -74,10 +75,14 @@ bool load_folder(const std::string& folder, bool archive, std::vector<Diagnostic
         Diagnostic duplicate;  // built field by field: g++ 12 -O3 warns (falsely) about a braced temporary here
         duplicate.location = SourceLocation{file, 1, 1};
         duplicate.message =
-            archive ? fmt::format("questionnaire '{}' version \"{}\" is also defined by {}; each version may be "
-                                  "archived once in a folder", questionnaire.id, questionnaire.version, same->second)
-                    : fmt::format("questionnaire id '{}' is also defined by {}; ids must be unique in a folder",
-                                  questionnaire.id, same->second);
+            archive
+                ? fmt::format(
+                      fmt::runtime(tr("questionnaire '{}' version \"{}\" is also defined by {}; each version may be "
+                                      "archived once in a folder")),
+                      questionnaire.id, questionnaire.version, same->second)
+                : fmt::format(
+                      fmt::runtime(tr("questionnaire id '{}' is also defined by {}; ids must be unique in a folder")),
+                      questionnaire.id, same->second);
         problems.push_back(std::move(duplicate));
         continue;
       }
@@ -142,21 +147,28 @@ std::vector<std::string> Catalog::ids() const {
 }
 
 std::string Catalog::searched_folders() const {
-  if (searched_.empty()) return "no folder";
+  if (searched_.empty()) return std::string(tr("no folder"));
   std::vector<std::string> shown;
   for (const auto& folder : searched_) {
     const bool exists = std::find(folders_.begin(), folders_.end(), folder) != folders_.end();
-    shown.push_back(exists ? folder : fmt::format("{} (missing)", folder));
+    shown.push_back(exists ? folder : fmt::format(fmt::runtime(tr("{} (missing)")), folder));
   }
   return fmt::format("{}", fmt::join(shown, ", "));
 }
 
 std::string Catalog::unknown_questionnaire_message(std::string_view id,
                                                    const std::optional<std::string>& suggestion) const {
-  return fmt::format("unknown questionnaire '{}'{}; searched: {}; to add it, put its questionnaire file in one of "
-                     "these folders, or name its folder with --questionnaires DIR",
-                     name_for_message(id), suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion) : "",
-                     searched_folders());
+  if (suggestion) {
+    return fmt::format(
+        fmt::runtime(tr("unknown questionnaire '{}' (did you mean '{}'?); searched: {}; to add it, put its "
+                        "questionnaire file in one of these folders, or name its folder with "
+                        "--questionnaires DIR")),
+        name_for_message(id), *suggestion, searched_folders());
+  }
+  return fmt::format(
+      fmt::runtime(tr("unknown questionnaire '{}'; searched: {}; to add it, put its questionnaire file in "
+                      "one of these folders, or name its folder with --questionnaires DIR")),
+      name_for_message(id), searched_folders());
 }
 
 std::vector<std::string> folders_of(const std::vector<std::string>& paths) {
@@ -191,7 +203,7 @@ std::vector<const Questionnaire*> find_questionnaires(const Catalog& catalog, co
     const Questionnaire* questionnaire = catalog.find(id);
     if (!questionnaire) throw UsageError(catalog.unknown_questionnaire_message(id, closest_name(id, catalog.ids())));
     for (const auto* seen : questionnaires) {
-      if (seen->id == id) throw UsageError(fmt::format("questionnaire '{}' is given twice", id));
+      if (seen->id == id) throw UsageError(fmt::format(fmt::runtime(tr("questionnaire '{}' is given twice")), id));
     }
     questionnaires.push_back(questionnaire);
   }

@@ -31,23 +31,24 @@ std::string_view trim_spaces(std::string_view text) {
 
 class PartnershipReader {
 public:
-  PartnershipReader(const toml::table& root, const std::string& path, DiagnosticList& diagnostics)
-      : root_(root, path, "the file", diagnostics), path_(path), diagnostics_(diagnostics) {}
+ PartnershipReader(const toml::table& root, const std::string& path, DiagnosticList& diagnostics)
+     : root_(root, path, std::string(tr("the file")), diagnostics), path_(path), diagnostics_(diagnostics) {}
 
-  Partnership read() {
-    partnership_.path = path_;
-    read_header();
-    read_roles();
-    read_periods();
-    root_.finish();
-    return std::move(partnership_);
+ Partnership read() {
+   partnership_.path = path_;
+   read_header();
+   read_roles();
+   read_periods();
+   root_.finish();
+   return std::move(partnership_);
   }
 
 private:
   // A label that responses can hold: a respondent detail (response.hpp).
   bool check_label(const std::string& label, const SourceLocation& where, std::string_view what) {
     if (const auto problem = respondent_field_problem(label)) {
-      diagnostics_.error(where, fmt::format("{} must be {}: {}", what, respondent_field_rule(), *problem));
+      diagnostics_.error(where,
+                         fmt::format(fmt::runtime(tr("{} must be {}: {}")), what, respondent_field_rule(), *problem));
       return false;
     }
     return true;
@@ -68,20 +69,22 @@ private:
   void claim(const std::string& label, const std::string& role, const SourceLocation& where) {
     const auto [found, inserted] = partnership_.labels.emplace(fold_role_label(label), role);
     if (!inserted && found->second != role) {
-      diagnostics_.error(where, fmt::format("\"{}\" already means role '{}' (role labels are compared ignoring case, "
-                                            "surrounding spaces and Unicode form)",
-                                            name_for_message(label), found->second));
+      diagnostics_.error(
+          where, fmt::format(fmt::runtime(tr("\"{}\" already means role '{}' (role labels are compared ignoring case, "
+                                             "surrounding spaces and Unicode form)")),
+                             name_for_message(label), found->second));
     }
   }
 
   void read_role(const std::string& id, const toml::node& node, const SourceLocation& key_at) {
     PartnershipRole role;
     role.id = std::string(trim_spaces(id));
-    if (!check_label(role.id, key_at, "a role label")) return;
+    if (!check_label(role.id, key_at, std::string(tr("a role label")))) return;
     const auto* table = node.as_table();
     if (!table) {
-      diagnostics_.error(location_of(node.source(), path_),
-                         fmt::format("[roles]: '{}' must be a table, not {}", id, describe_type(node)));
+      diagnostics_.error(
+          location_of(node.source(), path_),
+          fmt::format(fmt::runtime(tr("[roles]: '{}' must be a table, not {}")), id, describe_type(node)));
       return;
     }
     TableReader reader(*table, path_, fmt::format("[roles.{}]", id), diagnostics_);
@@ -92,10 +95,11 @@ private:
         const SourceLocation at = location_of(alias.source(), path_);
         const auto* text = alias.as_string();
         if (!text) {
-          diagnostics_.error(at, fmt::format("[roles.{}]: each alias must be a string, not {}", id, describe_type(alias)));
+          diagnostics_.error(at, fmt::format(fmt::runtime(tr("[roles.{}]: each alias must be a string, not {}")), id,
+                                             describe_type(alias)));
           continue;
         }
-        if (!check_label(text->get(), at, fmt::format("[roles.{}]: an alias", id))) continue;
+        if (!check_label(text->get(), at, fmt::format(fmt::runtime(tr("[roles.{}]: an alias")), id))) continue;
         claim(text->get(), role.id, at);
         role.aliases.push_back(text->get());
       }
@@ -107,7 +111,7 @@ private:
   void read_roles() {
     const toml::table* table = root_.table("roles", Need::required);
     if (!table) return;
-    if (table->empty()) diagnostics_.error(root_.where("roles"), "[roles] declares no role");
+    if (table->empty()) diagnostics_.error(root_.where("roles"), std::string(tr("[roles] declares no role")));
     for (const auto& [key, node] : *table) read_role(std::string(key.str()), node, location_of(key.source(), path_));
   }
 
@@ -119,19 +123,21 @@ private:
       const SourceLocation at = location_of(node.source(), path_);
       if (!partnership_.role(role)) {
         const auto suggestion = closest_name(role, declared);
-        diagnostics_.error(location_of(key.source(), path_),
-                           suggestion ? fmt::format("{}: 'invited' names role '{}', which [roles] does not declare; "
-                                                    "did you mean '{}'?",
-                                                    context, name_for_message(role), *suggestion)
-                                      : fmt::format("{}: 'invited' names role '{}', which [roles] does not declare "
-                                                    "(declared: {})",
-                                                    context, name_for_message(role), fmt::join(declared, ", ")));
+        diagnostics_.error(
+            location_of(key.source(), path_),
+            suggestion ? fmt::format(fmt::runtime(tr("{}: 'invited' names role '{}', which [roles] does not declare; "
+                                                     "did you mean '{}'?")),
+                                     context, name_for_message(role), *suggestion)
+                       : fmt::format(fmt::runtime(tr("{}: 'invited' names role '{}', which [roles] does not declare "
+                                                     "(declared: {})")),
+                                     context, name_for_message(role), fmt::join(declared, ", ")));
         continue;
       }
       const auto* count = node.as_integer();
       if (!count || count->get() < 0 || count->get() > max_invited) {
-        diagnostics_.error(at, fmt::format("{}: 'invited' for role '{}' must be a whole number from 0 to {}", context,
-                                           role, max_invited));
+        diagnostics_.error(
+            at, fmt::format(fmt::runtime(tr("{}: 'invited' for role '{}' must be a whole number from 0 to {}")),
+                            context, role, max_invited));
         continue;
       }
       period.invited[role] = static_cast<std::size_t>(count->get());
@@ -144,7 +150,7 @@ private:
     for (const toml::node& node : *periods) {
       const auto* table = node.as_table();
       if (!table) {
-        diagnostics_.error(location_of(node.source(), path_), "[[periods]] entries must be tables");
+        diagnostics_.error(location_of(node.source(), path_), std::string(tr("[[periods]] entries must be tables")));
         continue;
       }
       TableReader reader(*table, path_, "[[periods]]", diagnostics_);
@@ -152,7 +158,8 @@ private:
       if (auto id = reader.string("id", Need::required)) {
         if (!check_label(*id, reader.where("id"), "[[periods]]: 'id'")) continue;
         if (partnership_.period(*id)) {
-          diagnostics_.error(reader.where("id"), fmt::format("[[periods]]: period '{}' is listed twice", *id));
+          diagnostics_.error(reader.where("id"),
+                             fmt::format(fmt::runtime(tr("[[periods]]: period '{}' is listed twice")), *id));
           continue;
         }
         period.id = *id;
@@ -233,8 +240,8 @@ void PartnershipSet::add(Partnership partnership) {
   const auto found = by_id_.find(partnership.id);
   if (found != by_id_.end()) {
     throw InputError(SourceLocation{partnership.path, 1, 1},
-                     fmt::format("partnership '{}' is already described by {}", name_for_message(partnership.id),
-                                 found->second.path));
+                     fmt::format(fmt::runtime(tr("partnership '{}' is already described by {}")),
+                                 name_for_message(partnership.id), found->second.path));
   }
   std::string id = partnership.id;
   by_id_.emplace(std::move(id), std::move(partnership));
@@ -278,10 +285,11 @@ std::optional<Diagnostic> resolve_role(Response& response, const PartnershipSet&
     if (declared == partnership->labels.end()) {
       std::vector<std::string> ids;
       for (const auto& r : partnership->roles) ids.push_back(r.id);
-      return Diagnostic{response.role_location, Severity::error,
-                        fmt::format("[respondent]: role \"{}\" is not declared in {} (declared roles: {}; add it, or "
-                                    "an alias, under [roles])",
-                                    name_for_message(response.respondent.role), partnership->path, fmt::join(ids, ", "))};
+      return Diagnostic{
+          response.role_location, Severity::error,
+          fmt::format(fmt::runtime(tr("[respondent]: role \"{}\" is not declared in {} (declared roles: {}; add it, or "
+                                      "an alias, under [roles])")),
+                      name_for_message(response.respondent.role), partnership->path, fmt::join(ids, ", "))};
     }
     role = declared->second;
   }

@@ -9,6 +9,7 @@
 #include "model/toml_document.hpp"
 #include "partnerpulse/files.hpp"
 #include "util/name_suggestions.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -27,29 +28,33 @@ bool is_language_code(std::string_view code) {
 // Remembers where each id was first defined, to report duplicates with both places.
 class IdRegistry {
 public:
-  IdRegistry(std::string kind, DiagnosticList& diagnostics) : kind_(std::move(kind)), diagnostics_(diagnostics) {}
-  // Checks the id's form and uniqueness; returns false (after reporting) when it is unusable.
-  bool add(const std::string& id, const SourceLocation& where) {
-    if (!is_valid_id(id)) {
-      diagnostics_.error(where, fmt::format("{} id '{}' must be lowercase letters, digits and '-' (at most 64)",
-                                            kind_, id));
-      return false;
-    }
-    const auto [found, inserted] = first_.emplace(id, where);
-    if (!inserted) {
-      diagnostics_.error(where, fmt::format("duplicate {} id '{}' (first defined at line {})", kind_, id,
-                                            found->second.line));
-      return false;
-    }
-    return true;
+ // `bad_id` and `duplicate` are the messages for one kind of id: "{id}" and "{id} {first line}" placeholders.
+ IdRegistry(std::string_view bad_id, std::string_view duplicate, DiagnosticList& diagnostics)
+     : bad_id_(bad_id), duplicate_(duplicate), diagnostics_(diagnostics) {}
+ // Checks the id's form and uniqueness; returns false (after reporting) when it is unusable.
+ bool add(const std::string& id, const SourceLocation& where) {
+   if (!is_valid_id(id)) {
+     diagnostics_.error(where, fmt::format(fmt::runtime(bad_id_), id));
+     return false;
+   }
+   const auto [found, inserted] = first_.emplace(id, where);
+   if (!inserted) {
+     diagnostics_.error(where, fmt::format(fmt::runtime(duplicate_), id, found->second.line));
+     return false;
+   }
+   return true;
   }
   bool contains(const std::string& id) const { return first_.count(id) > 0; }
 
 private:
-  std::string kind_;
-  DiagnosticList& diagnostics_;
-  std::map<std::string, SourceLocation> first_;
+ std::string_view bad_id_;
+ std::string_view duplicate_;
+ DiagnosticList& diagnostics_;
+ std::map<std::string, SourceLocation> first_;
 };
+
+// What an item's `dimension` or `scale` refers to, for messages.
+enum class Reference { dimension, scale };
 
 // The ids defined for one kind of thing an item refers to (dimensions, scales), with suggestions among them.
 struct DefinedIds {
@@ -60,22 +65,25 @@ struct DefinedIds {
 
 class QuestionnaireReader {
 public:
-  QuestionnaireReader(const toml::table& root, const std::string& path, DiagnosticList& diagnostics)
-      : root_table_(root), root_(root, path, "the file", diagnostics), path_(path), diagnostics_(diagnostics) {}
+ QuestionnaireReader(const toml::table& root, const std::string& path, DiagnosticList& diagnostics)
+     : root_table_(root),
+       root_(root, path, std::string(tr("the file")), diagnostics),
+       path_(path),
+       diagnostics_(diagnostics) {}
 
-  Questionnaire read() {
-    Questionnaire q;
-    q.path = path_;
-    read_header(q);
-    if (!root_table_.contains("questionnaire")) return q;  // not a questionnaire at all: one error says so
-    read_scales(q);
-    read_bands(q);
-    read_dimensions(q);
-    read_items(q);
-    check_every_dimension_scored(q);
-    check_replacements(q);
-    root_.finish();
-    return q;
+ Questionnaire read() {
+   Questionnaire q;
+   q.path = path_;
+   read_header(q);
+   if (!root_table_.contains("questionnaire")) return q;  // not a questionnaire at all: one error says so
+   read_scales(q);
+   read_bands(q);
+   read_dimensions(q);
+   read_items(q);
+   check_every_dimension_scored(q);
+   check_replacements(q);
+   root_.finish();
+   return q;
   }
 
 private:
@@ -86,7 +94,7 @@ private:
       const auto* table = array[i].as_table();
       if (!table) {
         diagnostics_.error(location_of(array[i].source(), path_),
-                           fmt::format("'{}' must hold tables ([[{}]]), not {}", name, name,
+                           fmt::format(fmt::runtime(tr("'{}' must hold tables ([[{}]]), not {}")), name, name,
                                        describe_type(array[i])));
         continue;
       }
@@ -96,13 +104,15 @@ private:
 
   // Reads the `id` of element `index` of the [[KIND]]s into `id` (left empty when `ids` refuses it) and returns a
   // reader of the element whose messages name it by that id ("item 'x'"), or by its number when it has none.
-  TableReader read_id_then_name(const toml::table& table, std::string_view kind, std::size_t index, IdRegistry& ids,
-                                std::string& id) {
-    TableReader numbered(table, path_, fmt::format("{} {}", kind, index + 1), diagnostics_);
+  // `numbered_name` and `named_name` name the kind with a number or an id: "item {}", "item '{}'".
+  TableReader read_id_then_name(const toml::table& table, std::string_view numbered_name, std::string_view named_name,
+                                std::size_t index, IdRegistry& ids, std::string& id) {
+    TableReader numbered(table, path_, fmt::format(fmt::runtime(numbered_name), index + 1), diagnostics_);
     if (auto read = numbered.string("id", Need::required)) {
       if (ids.add(*read, numbered.where("id"))) id = *read;
     }
-    TableReader named(table, path_, id.empty() ? numbered.context() : fmt::format("{} '{}'", kind, id), diagnostics_);
+    TableReader named(table, path_, id.empty() ? numbered.context() : fmt::format(fmt::runtime(named_name), id),
+                      diagnostics_);
     named.node("id");
     return named;
   }
@@ -111,9 +121,11 @@ private:
     if (!root_table_.contains("questionnaire")) {
       root_.node("questionnaire");
       diagnostics_.error({path_, 1, 1}, root_table_.contains("respondent")
-                                            ? "this is a response file ([respondent]), not a questionnaire"
-                                            : "the file has no [questionnaire] table; a questionnaire starts with "
-                                              "[questionnaire] (a response file with [respondent])");
+                                            ? std::string(tr("this is a response file ([respondent]), not a "
+                                                             "questionnaire"))
+                                            : std::string(tr("the file has no [questionnaire] table; a questionnaire "
+                                                             "starts with [questionnaire] (a response file with "
+                                                             "[respondent])")));
       q.language = "en";
       return;
     }
@@ -127,9 +139,11 @@ private:
       if (is_language_code(*language)) {
         q.language = *language;
       } else {
-        diagnostics_.error(reader.where("language"),
-                           fmt::format("[questionnaire]: 'language' must be a language code such as \"en\" or "
-                                       "\"pt-BR\", not \"{}\"", *language));
+        diagnostics_.error(
+            reader.where("language"),
+            fmt::format(fmt::runtime(tr("[questionnaire]: 'language' must be a language code such as \"en\" or "
+                                        "\"pt-BR\", not \"{}\"")),
+                        *language));
       }
     }
     if (q.language.empty()) q.language = "en";
@@ -138,13 +152,17 @@ private:
       if (is_valid_id(*id)) {
         q.id = *id;
       } else {
-        diagnostics_.error(reader.where("id"),
-                           fmt::format("[questionnaire]: 'id' must be lowercase letters, digits and '-' (at most 64), "
-                                       "not \"{}\"", *id));
+        diagnostics_.error(
+            reader.where("id"),
+            fmt::format(fmt::runtime(tr("[questionnaire]: 'id' must be lowercase letters, digits and '-' (at most 64), "
+                                        "not \"{}\"")),
+                        *id));
       }
     }
     if (auto version = reader.string("version", Need::required)) {
-      if (version->empty()) diagnostics_.error(reader.where("version"), "[questionnaire]: 'version' is empty");
+      if (version->empty()) {
+        diagnostics_.error(reader.where("version"), std::string(tr("[questionnaire]: 'version' is empty")));
+      }
       q.version = *version;
     }
     if (auto title = reader.text("title", Need::required, language_)) q.title = *title;
@@ -156,8 +174,9 @@ private:
   void read_scales(Questionnaire& q) {
     const toml::table* scales = root_.table("scales", Need::required);
     if (!scales) return;
-    if (scales->empty()) diagnostics_.error(root_.where("scales"), "[scales] defines no scale");
-    IdRegistry ids("scale", diagnostics_);
+    if (scales->empty()) diagnostics_.error(root_.where("scales"), std::string(tr("[scales] defines no scale")));
+    IdRegistry ids(tr("scale id '{}' must be lowercase letters, digits and '-' (at most 64)"),
+                   tr("duplicate scale id '{}' (first defined at line {})"), diagnostics_);
     for (const auto& [key, node] : *scales) {
       const std::string id(key.str());
       const std::string context = fmt::format("[scales.{}]", id);
@@ -165,7 +184,7 @@ private:
       const auto* table = node.as_table();
       if (!table) {
         diagnostics_.error(location_of(node.source(), path_),
-                           fmt::format("{} must be a table, not {}", context, describe_type(node)));
+                           fmt::format(fmt::runtime(tr("{} must be a table, not {}")), context, describe_type(node)));
         continue;
       }
       TableReader reader(*table, path_, context, diagnostics_);
@@ -175,12 +194,15 @@ private:
       const auto max = reader.integer("max", Need::required);
       bool bounds_ok = min && max;
       if (bounds_ok && *min >= *max) {
-        diagnostics_.error(reader.where("max"),
-                           fmt::format("{}: 'max' ({}) must be greater than 'min' ({})", context, *max, *min));
+        diagnostics_.error(
+            reader.where("max"),
+            fmt::format(fmt::runtime(tr("{}: 'max' ({}) must be greater than 'min' ({})")), context, *max, *min));
         bounds_ok = false;
       } else if (bounds_ok && (*min < -1000000 || *max > 1000000 || *max - *min > max_scale_span)) {
-        diagnostics_.error(reader.where("max"), fmt::format("{}: a scale may have at most {} points and values "
-                                                            "within +-1000000", context, max_scale_span + 1));
+        diagnostics_.error(reader.where("max"),
+                           fmt::format(fmt::runtime(tr("{}: a scale may have at most {} points and values "
+                                                       "within +-1000000")),
+                                       context, max_scale_span + 1));
         bounds_ok = false;
       }
       if (bounds_ok) {
@@ -189,16 +211,17 @@ private:
       }
       if (const toml::array* labels = reader.array("labels", Need::required)) {
         for (std::size_t i = 0; i < labels->size(); ++i) {
-          if (auto label = read_text((*labels)[i], path_, fmt::format("{}: label {}", context, i + 1), language_,
-                                     diagnostics_)) {
+          if (auto label = read_text((*labels)[i], path_, fmt::format(fmt::runtime(tr("{}: label {}")), context, i + 1),
+                                     language_, diagnostics_)) {
             scale.labels.push_back(*label);
           }
         }
         if (bounds_ok && labels->size() != static_cast<std::size_t>(scale.points())) {
-          diagnostics_.error(reader.where("labels"),
-                             fmt::format("{}: 'labels' has {} entries but the scale {}..{} has {} points; give one "
-                                         "label per point",
-                                         context, labels->size(), scale.min, scale.max, scale.points()));
+          diagnostics_.error(
+              reader.where("labels"),
+              fmt::format(fmt::runtime(tr("{}: 'labels' has {} entries but the scale {}..{} has {} points; give one "
+                                          "label per point")),
+                          context, labels->size(), scale.min, scale.max, scale.points()));
         }
       }
       scale.allow_na = reader.boolean("allow_na", Need::optional).value_or(false);
@@ -215,15 +238,16 @@ private:
       return;
     }
     if (bands->empty()) {
-      diagnostics_.error(root_.where("bands"), "'bands' is empty; remove it to use the default bands");
+      diagnostics_.error(root_.where("bands"), std::string(tr("'bands' is empty; remove it to use the default bands")));
       q.bands = default_bands();
       return;
     }
     uses_default_bands_ = false;
-    IdRegistry ids("band", diagnostics_);
+    IdRegistry ids(tr("band id '{}' must be lowercase letters, digits and '-' (at most 64)"),
+                   tr("duplicate band id '{}' (first defined at line {})"), diagnostics_);
     double previous = 0.0;
     for_each_table(*bands, "bands", [&](const toml::table& table, std::size_t index) {
-      const std::string context = fmt::format("band {}", index + 1);
+      const std::string context = fmt::format(fmt::runtime(tr("band {}")), index + 1);
       TableReader reader(table, path_, context, diagnostics_);
       Band band;
       if (auto id = reader.string("id", Need::required)) {
@@ -233,18 +257,22 @@ private:
       const bool last = index + 1 == bands->size();
       const auto below = reader.number("below", last ? Need::optional : Need::required);
       if (last && below) {
-        diagnostics_.error(reader.where("below"),
-                           fmt::format("{}: the last band must not set 'below'; it covers everything up to 100",
-                                       context));
+        diagnostics_.error(
+            reader.where("below"),
+            fmt::format(fmt::runtime(tr("{}: the last band must not set 'below'; it covers everything up to 100")),
+                        context));
       } else if (below) {
         if (!std::isfinite(*below) || *below <= 0.0 || *below > 100.0) {
-          diagnostics_.error(reader.where("below"),
-                             fmt::format("{}: 'below' must be within the 0-100 index (above 0, at most 100), not {}",
-                                         context, *below));
+          diagnostics_.error(
+              reader.where("below"),
+              fmt::format(fmt::runtime(tr("{}: 'below' must be within the 0-100 index (above 0, at most 100), not {}")),
+                          context, *below));
         } else if (*below <= previous) {
-          diagnostics_.error(reader.where("below"),
-                             fmt::format("{}: bands must be in increasing order; 'below' = {} is not above the "
-                                         "previous band's {}", context, *below, previous));
+          diagnostics_.error(
+              reader.where("below"),
+              fmt::format(fmt::runtime(tr("{}: bands must be in increasing order; 'below' = {} is not above the "
+                                          "previous band's {}")),
+                          context, *below, previous));
         } else {
           previous = *below;
         }
@@ -260,22 +288,25 @@ private:
   void read_dimensions(Questionnaire& q) {
     const toml::array* dimensions = root_.array("dimensions", Need::required);
     if (!dimensions) return;
-    if (dimensions->empty()) diagnostics_.error(root_.where("dimensions"), "'dimensions' defines no dimension");
-    IdRegistry ids("dimension", diagnostics_);
+    if (dimensions->empty()) {
+      diagnostics_.error(root_.where("dimensions"), std::string(tr("'dimensions' defines no dimension")));
+    }
+    IdRegistry ids(tr("dimension id '{}' must be lowercase letters, digits and '-' (at most 64)"),
+                   tr("duplicate dimension id '{}' (first defined at line {})"), diagnostics_);
     std::vector<std::string> band_ids;
     for (const auto& band : q.bands) {
       if (!band.id.empty()) band_ids.push_back(band.id);
     }
     for_each_table(*dimensions, "dimensions", [&](const toml::table& table, std::size_t index) {
       Dimension dimension;
-      TableReader named = read_id_then_name(table, "dimension", index, ids, dimension.id);
+      TableReader named = read_id_then_name(table, tr("dimension {}"), tr("dimension '{}'"), index, ids, dimension.id);
       const std::string& context = named.context();
       if (auto title = named.text("title", Need::required, language_)) dimension.title = *title;
       if (auto description = named.text("description", Need::optional, language_)) {
         dimension.description = *description;
       }
       if (const toml::table* advice = named.table("advice", Need::required)) {
-        TableReader advice_reader(*advice, path_, context + " advice", diagnostics_);
+        TableReader advice_reader(*advice, path_, fmt::format(fmt::runtime(tr("{} advice")), context), diagnostics_);
         for (const auto& band_id : band_ids) {
           if (auto text = advice_reader.text(advice_key(*advice, band_id), Need::required, language_)) {
             dimension.advice.emplace_back(band_id, *text);
@@ -302,7 +333,8 @@ private:
   void read_items(Questionnaire& q) {
     const toml::array* items = root_.array("items", Need::required);
     if (!items) return;
-    IdRegistry ids("item", diagnostics_);
+    IdRegistry ids(tr("item id '{}' must be lowercase letters, digits and '-' (at most 64)"),
+                   tr("duplicate item id '{}' (first defined at line {})"), diagnostics_);
     std::vector<std::string> defined_dimensions, defined_scales;
     for (const auto& d : q.dimensions) {
       if (!d.id.empty()) defined_dimensions.push_back(d.id);
@@ -311,15 +343,16 @@ private:
     const DefinedIds dimension_ids(std::move(defined_dimensions)), scale_ids(std::move(defined_scales));
     for_each_table(*items, "items", [&](const toml::table& table, std::size_t index) {
       Item item;
-      TableReader reader = read_id_then_name(table, "item", index, ids, item.id);
+      TableReader reader = read_id_then_name(table, tr("item {}"), tr("item '{}'"), index, ids, item.id);
       const std::string& context = reader.context();
       item.location = reader.where();
       if (auto kind = reader.string("kind", Need::optional)) {
         if (*kind == "text") {
           item.kind = ItemKind::text;
         } else if (*kind != "scale") {
-          diagnostics_.error(reader.where("kind"),
-                             fmt::format("{}: 'kind' must be \"scale\" or \"text\", not \"{}\"", context, *kind));
+          diagnostics_.error(
+              reader.where("kind"),
+              fmt::format(fmt::runtime(tr("{}: 'kind' must be \"scale\" or \"text\", not \"{}\"")), context, *kind));
         }
       }
       if (auto text = reader.text("text", Need::required, language_)) item.text = *text;
@@ -328,21 +361,22 @@ private:
       if (auto dimension = reader.string("dimension", scored ? Need::required : Need::optional)) {
         item.dimension = *dimension;
         if (!q.find_dimension(*dimension) && !q.dimensions.empty()) {
-          report_unknown_reference(reader.where("dimension"), context, "dimension", *dimension, dimension_ids);
+          report_unknown_reference(reader.where("dimension"), context, Reference::dimension, *dimension, dimension_ids);
         }
       }
       if (scored) {
         if (auto scale = reader.string("scale", Need::required)) {
           item.scale = *scale;
           if (!q.find_scale(*scale) && !q.scales.empty()) {
-            report_unknown_reference(reader.where("scale"), context, "scale", *scale, scale_ids);
+            report_unknown_reference(reader.where("scale"), context, Reference::scale, *scale, scale_ids);
           }
         }
         item.reverse = reader.boolean("reverse", Need::optional).value_or(false);
         if (auto weight = reader.number("weight", Need::optional)) {
           if (!std::isfinite(*weight) || *weight <= 0.0) {
-            diagnostics_.error(reader.where("weight"),
-                               fmt::format("{}: 'weight' must be a positive number, not {}", context, *weight));
+            diagnostics_.error(
+                reader.where("weight"),
+                fmt::format(fmt::runtime(tr("{}: 'weight' must be a positive number, not {}")), context, *weight));
           } else {
             item.weight = *weight;
           }
@@ -355,9 +389,10 @@ private:
         for (const char* key : {"scale", "reverse", "weight", "replaces"}) {
           if (table.contains(key)) {
             reader.node(key);
-            diagnostics_.error(reader.where(key),
-                               fmt::format("{}: '{}' does not apply to an open question (kind = \"text\")", context,
-                                           key));
+            diagnostics_.error(
+                reader.where(key),
+                fmt::format(fmt::runtime(tr("{}: '{}' does not apply to an open question (kind = \"text\")")), context,
+                            key));
           }
         }
       }
@@ -365,21 +400,29 @@ private:
       q.items.push_back(std::move(item));
     });
     if (q.scored_item_count() == 0 && !items->empty()) {
-      diagnostics_.error(root_.where("items"), "the questionnaire has no scored item (every item is kind = \"text\")");
+      diagnostics_.error(root_.where("items"),
+                         std::string(tr("the questionnaire has no scored item (every item is kind = \"text\")")));
     }
   }
 
-  // Reports that `value` names no defined `kind`, with a suggestion, or else the list of those defined.
-  void report_unknown_reference(const SourceLocation& where, const std::string& context, const std::string& kind,
+  // Reports that `value` names no defined dimension or scale, with a suggestion, or else the list of those defined.
+  void report_unknown_reference(const SourceLocation& where, const std::string& context, Reference kind,
                                 const std::string& value, const DefinedIds& defined) {
+    const bool dimension = kind == Reference::dimension;
     if (const auto suggestion = defined.suggester.closest(value)) {
-      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined; did you mean '{}'?", context, kind, value,
-                                            *suggestion));
+      diagnostics_.error(where,
+                         fmt::format(fmt::runtime(dimension ? tr("{}: no dimension '{}' is defined; did you mean '{}'?")
+                                                            : tr("{}: no scale '{}' is defined; did you mean '{}'?")),
+                                     context, value, *suggestion));
     } else if (defined.ids.empty()) {
-      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined", context, kind, value));
+      diagnostics_.error(where, fmt::format(fmt::runtime(dimension ? tr("{}: no dimension '{}' is defined")
+                                                                   : tr("{}: no scale '{}' is defined")),
+                                            context, value));
     } else {
-      diagnostics_.error(where, fmt::format("{}: no {} '{}' is defined (defined: {})", context, kind, value,
-                                            fmt::join(defined.ids, ", ")));
+      diagnostics_.error(where,
+                         fmt::format(fmt::runtime(dimension ? tr("{}: no dimension '{}' is defined (defined: {})")
+                                                            : tr("{}: no scale '{}' is defined (defined: {})")),
+                                     context, value, fmt::join(defined.ids, ", ")));
     }
   }
 
@@ -391,9 +434,10 @@ private:
         return item.scored() && item.dimension == dimension.id;
       });
       if (!has_item) {
-        diagnostics_.error(dimension_locations_[i],
-                           fmt::format("dimension '{}' has no scored item; add one or remove the dimension",
-                                       dimension.id));
+        diagnostics_.error(
+            dimension_locations_[i],
+            fmt::format(fmt::runtime(tr("dimension '{}' has no scored item; add one or remove the dimension")),
+                        dimension.id));
       }
     }
   }
@@ -403,16 +447,20 @@ private:
     std::map<std::string, std::string> replaced_by;
     for (const auto& [index, where] : replacements_) {
       const Item& item = q.items[index];
-      const std::string context = fmt::format("item '{}'", item.id);
+      const std::string context = fmt::format(fmt::runtime(tr("item '{}'")), item.id);
       if (!is_valid_id(item.replaces)) {
-        diagnostics_.error(where, fmt::format("{}: 'replaces' must be an item id (lowercase letters, digits and '-'), "
-                                              "not '{}'", context, item.replaces));
+        diagnostics_.error(
+            where, fmt::format(fmt::runtime(tr("{}: 'replaces' must be an item id (lowercase letters, digits and '-'), "
+                                               "not '{}'")),
+                               context, item.replaces));
       } else if (q.find_item(item.replaces) != nullptr) {
-        diagnostics_.error(where, fmt::format("{}: 'replaces' names '{}', an item of this file; an item can only "
-                                              "replace one that was removed", context, item.replaces));
+        diagnostics_.error(
+            where, fmt::format(fmt::runtime(tr("{}: 'replaces' names '{}', an item of this file; an item can only "
+                                               "replace one that was removed")),
+                               context, item.replaces));
       } else if (const auto [found, inserted] = replaced_by.emplace(item.replaces, item.id); !inserted) {
-        diagnostics_.error(where, fmt::format("{}: '{}' is already replaced by item '{}'", context, item.replaces,
-                                              found->second));
+        diagnostics_.error(where, fmt::format(fmt::runtime(tr("{}: '{}' is already replaced by item '{}'")), context,
+                                              item.replaces, found->second));
       }
     }
   }

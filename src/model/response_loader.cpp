@@ -12,6 +12,7 @@
 #include "util/name_suggestions.hpp"
 #include "util/text_encoding.hpp"
 #include "util/text_filters.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -37,18 +38,21 @@ std::string iso_date(unsigned year, unsigned month, unsigned day) {
 
 class ResponseReader {
 public:
-  ResponseReader(const toml::table& root, const std::string& path, const Catalog& catalog, DiagnosticList& diagnostics)
-      : root_(root, path, "the file", diagnostics), path_(path), catalog_(catalog), diagnostics_(diagnostics) {}
+ ResponseReader(const toml::table& root, const std::string& path, const Catalog& catalog, DiagnosticList& diagnostics)
+     : root_(root, path, std::string(tr("the file")), diagnostics),
+       path_(path),
+       catalog_(catalog),
+       diagnostics_(diagnostics) {}
 
-  Response read() {
-    Response response;
-    response.path = path_;
-    read_respondent(response);
-    read_versions(response);
-    read_answers(response);
-    read_comments(response);
-    root_.finish();
-    return response;
+ Response read() {
+   Response response;
+   response.path = path_;
+   read_respondent(response);
+   read_versions(response);
+   read_answers(response);
+   read_comments(response);
+   root_.finish();
+   return response;
   }
 
 private:
@@ -56,7 +60,8 @@ private:
     auto value = reader.string(key, Need::required);
     if (!value) return {};
     if (respondent_field_problem(*value)) {
-      diagnostics_.error(reader.where(key), fmt::format("[respondent]: '{}' must be {}", key, respondent_field_rule()));
+      diagnostics_.error(reader.where(key),
+                         fmt::format(fmt::runtime(tr("[respondent]: '{}' must be {}")), key, respondent_field_rule()));
     }
     return *value;
   }
@@ -77,16 +82,17 @@ private:
       if (const auto* value = date->as_date()) {
         who.date = iso_date(value->get().year, value->get().month, value->get().day);
       } else {
-        reader.wrong_type("date", *date, "a date such as 2024-10-12");
+        reader.wrong_type("date", *date, tr("a date such as 2024-10-12"));
       }
     }
     if (auto status = reader.string("status", Need::optional)) {
       if (*status == "incomplete") {
         response.complete = false;
       } else if (*status != "complete") {
-        diagnostics_.error(reader.where("status"),
-                           fmt::format("[respondent]: 'status' must be \"complete\" or \"incomplete\", not \"{}\"",
-                                       *status));
+        diagnostics_.error(
+            reader.where("status"),
+            fmt::format(fmt::runtime(tr("[respondent]: 'status' must be \"complete\" or \"incomplete\", not \"{}\"")),
+                        *status));
       }
     }
     reader.finish();
@@ -95,7 +101,9 @@ private:
   void read_versions(Response& response) {
     const toml::table* table = root_.table("questionnaires", Need::required);
     if (!table) return;
-    if (table->empty()) diagnostics_.error(root_.where("questionnaires"), "[questionnaires] names no questionnaire");
+    if (table->empty()) {
+      diagnostics_.error(root_.where("questionnaires"), std::string(tr("[questionnaires] names no questionnaire")));
+    }
     response.questionnaires.reserve(table->size());
     for (const auto& [key, node] : *table) {
       const std::string id(key.str());
@@ -105,9 +113,11 @@ private:
       answers.location = key_at;
       const auto* version = node.as_string();
       if (!version) {
-        diagnostics_.error(location_of(node.source(), path_),
-                           fmt::format("[questionnaires]: '{}' must be the version answered, as a string such as "
-                                       "\"1.0\", not {}", id, describe_type(node)));
+        diagnostics_.error(
+            location_of(node.source(), path_),
+            fmt::format(fmt::runtime(tr("[questionnaires]: '{}' must be the version answered, as a string such as "
+                                        "\"1.0\", not {}")),
+                        id, describe_type(node)));
       } else {
         answers.version = version->get();
       }
@@ -117,9 +127,11 @@ private:
         const auto suggestion = catalog_suggester_->closest(id);
         diagnostics_.error(key_at, catalog_.unknown_questionnaire_message(id, suggestion));
       } else if (version && questionnaire->version != answers.version) {
-        diagnostics_.error(location_of(node.source(), path_),
-                           fmt::format("questionnaire '{}' is version \"{}\" in {}, but these answers are to version "
-                                       "\"{}\"", id, questionnaire->version, questionnaire->path, answers.version));
+        diagnostics_.error(
+            location_of(node.source(), path_),
+            fmt::format(fmt::runtime(tr("questionnaire '{}' is version \"{}\" in {}, but these answers are to version "
+                                        "\"{}\"")),
+                        id, questionnaire->version, questionnaire->path, answers.version));
       }
       response.questionnaires.push_back(std::move(answers));
     }
@@ -143,8 +155,12 @@ private:
       const auto suggestion = listed_suggester_->closest(id);
       const std::string shown = name_for_message(id);
       diagnostics_.error(location_of(key.source(), path_),
-                         fmt::format("[{}.{}]: '{}' is not listed in [questionnaires]{}", table_name, shown, shown,
-                                     suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+                         suggestion
+                             ? fmt::format(fmt::runtime(tr("[{}.{}]: '{}' is not listed in [questionnaires]; did "
+                                                           "you mean '{}'?")),
+                                           table_name, shown, shown, *suggestion)
+                             : fmt::format(fmt::runtime(tr("[{}.{}]: '{}' is not listed in [questionnaires]")),
+                                           table_name, shown, shown));
       return {nullptr, nullptr};
     }
     return {&*found, catalog_.find(id, found->version)};
@@ -178,8 +194,13 @@ private:
       suggester = item_suggesters_.emplace(&questionnaire, NameSuggester(ids)).first;
     }
     const auto suggestion = suggester->second.closest(item_id);
-    diagnostics_.error(where, fmt::format("{}: questionnaire '{}' has no item '{}'{}", context, questionnaire.id,
-                                          name_for_message(item_id), suggestion ? fmt::format("; did you mean '{}'?", *suggestion) : ""));
+    const std::string shown = name_for_message(item_id);
+    diagnostics_.error(where, suggestion
+                                  ? fmt::format(fmt::runtime(tr("{}: questionnaire '{}' has no item '{}'; did you "
+                                                                "mean '{}'?")),
+                                                context, questionnaire.id, shown, *suggestion)
+                                  : fmt::format(fmt::runtime(tr("{}: questionnaire '{}' has no item '{}'")), context,
+                                                questionnaire.id, shown));
   }
 
   // One [answers.ID] value for a scored item on `scale`: stored in `answers`, or reported.
@@ -191,52 +212,78 @@ private:
       answers.answers.push_back({item.id, static_cast<int>(number->get()), begin.line, begin.column});
       return;  // the common case: nothing to format
     }
-    const std::string words = answer_words(scale);  // for messages only
     if (const auto* number = value.as_integer()) {
       const std::int64_t v = number->get();
       if (v < scale.min || v > scale.max) {
-        diagnostics_.error(at(), fmt::format("{}: '{}' = {} is off the scale {}..{}{}", context, item.id, v,
-                                             scale.min, scale.max, words.empty() ? "" : " (or " + words + ")"));
+        const std::string words = answer_words(scale);  // for messages only
+        diagnostics_.error(at(), words.empty()
+                                     ? fmt::format(fmt::runtime(tr("{}: '{}' = {} is off the scale {}..{}")), context,
+                                                   item.id, v, scale.min, scale.max)
+                                     : fmt::format(fmt::runtime(tr("{}: '{}' = {} is off the scale {}..{} (or {})")),
+                                                   context, item.id, v, scale.min, scale.max, words));
       } else {
         answers.answers.push_back({item.id, static_cast<int>(v), begin.line, begin.column});
       }
     } else if (const auto* text = value.as_string()) {
       const bool na = text->get() == not_applicable_answer, dont_know = text->get() == dont_know_answer;
       if (!na && !dont_know) {
-        diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not \"{}\"", context, item.id,
-                                             scale.min, scale.max, words.empty() ? "" : " or " + words, text->get()));
+        report_not_a_number(item, scale, context, fmt::format("\"{}\"", text->get()), at());
       } else if (na ? !scale.allow_na : !scale.allow_dont_know) {
-        diagnostics_.error(at(), fmt::format("{}: '{}' = \"{}\" is not allowed: scale '{}' has no {} answer "
-                                             "({}); answer {}..{}{} or leave the item out",
-                                             context, item.id, text->get(), scale.id,
-                                             na ? "not-applicable" : "don't-know",
-                                             na ? "allow_na" : "allow_dont_know", scale.min, scale.max,
-                                             words.empty() ? "" : ", " + words));
+        report_word_not_allowed(item, scale, context, text->get(), na, at());
       } else {
         answers.answers.push_back({item.id, std::nullopt, begin.line, begin.column, dont_know});
       }
     } else {
-      diagnostics_.error(at(), fmt::format("{}: '{}' must be a whole number {}..{}{}, not {}", context, item.id,
-                                           scale.min, scale.max, words.empty() ? "" : " or " + words,
-                                           describe_type(value)));
+      report_not_a_number(item, scale, context, describe_type(value), at());
     }
+  }
+
+  // Reports an answer that is neither a number nor an allowed word; `given` is the answer quoted, or its type.
+  void report_not_a_number(const Item& item, const Scale& scale, std::string_view context, const std::string& given,
+                           const SourceLocation& at) {
+    const std::string words = answer_words(scale);
+    diagnostics_.error(at, words.empty()
+                               ? fmt::format(fmt::runtime(tr("{}: '{}' must be a whole number {}..{}, not {}")),
+                                             context, item.id, scale.min, scale.max, given)
+                               : fmt::format(fmt::runtime(tr("{}: '{}' must be a whole number {}..{} or {}, "
+                                                             "not {}")),
+                                             context, item.id, scale.min, scale.max, words, given));
+  }
+
+  // Reports "na" or "dont-know" (`word`) on a scale that does not allow it.
+  void report_word_not_allowed(const Item& item, const Scale& scale, std::string_view context, const std::string& word,
+                               bool na, const SourceLocation& at) {
+    const std::string words = answer_words(scale);
+    std::string_view message;
+    if (na) {
+      message = words.empty() ? tr("{}: '{}' = \"{}\" is not allowed: scale '{}' has no not-applicable answer "
+                                   "(allow_na); answer {}..{} or leave the item out")
+                              : tr("{}: '{}' = \"{}\" is not allowed: scale '{}' has no not-applicable answer "
+                                   "(allow_na); answer {}..{}, {} or leave the item out");
+    } else {
+      message = words.empty() ? tr("{}: '{}' = \"{}\" is not allowed: scale '{}' has no don't-know answer "
+                                   "(allow_dont_know); answer {}..{} or leave the item out")
+                              : tr("{}: '{}' = \"{}\" is not allowed: scale '{}' has no don't-know answer "
+                                   "(allow_dont_know); answer {}..{}, {} or leave the item out");
+    }
+    diagnostics_.error(
+        at, fmt::format(fmt::runtime(message), context, item.id, word, scale.id, scale.min, scale.max, words));
   }
 
   // The answer words `scale` allows besides numbers, quoted, for messages: "\"na\"", "\"na\" or \"dont-know\"".
   static std::string answer_words(const Scale& scale) {
-    std::string words;
-    if (scale.allow_na) words = fmt::format("\"{}\"", not_applicable_answer);
-    if (scale.allow_dont_know) {
-      words += fmt::format("{}\"{}\"", words.empty() ? "" : " or ", dont_know_answer);
+    if (scale.allow_na && scale.allow_dont_know) {
+      return fmt::format(fmt::runtime(tr("\"{}\" or \"{}\"")), not_applicable_answer, dont_know_answer);
     }
-    return words;
+    if (scale.allow_na) return fmt::format("\"{}\"", not_applicable_answer);
+    if (scale.allow_dont_know) return fmt::format("\"{}\"", dont_know_answer);
+    return {};
   }
 
   // Calls visit(answers, questionnaire, item, value, context) for every `item = value` of every [SECTION.ID]
   // table whose questionnaire is listed and whose item exists; reports the others. `context` is "[SECTION.ID]".
   template <typename Visit>
-  void for_each_item_entry(Response& response, std::string_view section, Need need, std::string_view expected,
-                           Visit visit) {
+  void for_each_item_entry(Response& response, std::string_view section, Need need, Visit visit) {
     const toml::table* table = root_.table(section, need);
     if (!table) return;
     std::string context;
@@ -244,8 +291,11 @@ private:
       context.assign("[").append(section).append(".").append(key.str()).append("]");
       const auto* entries = node.as_table();
       if (!entries) {
-        diagnostics_.error(location_of(node.source(), path_),
-                           fmt::format("{} must be a table of {}, not {}", context, expected, describe_type(node)));
+        diagnostics_.error(
+            location_of(node.source(), path_),
+            fmt::format(fmt::runtime(section == "answers" ? tr("{} must be a table of item = answer, not {}")
+                                                          : tr("{} must be a table of item = \"comment\", not {}")),
+                        context, describe_type(node)));
         continue;
       }
       auto [answers, questionnaire] = owner(response, key, section);
@@ -265,7 +315,7 @@ private:
 
   void read_answers(Response& response) {
     const Scale* scale = nullptr;  // the last item's scale: items usually share one
-    for_each_item_entry(response, "answers", Need::required, "item = answer",
+    for_each_item_entry(response, "answers", Need::required,
                         [&](QuestionnaireAnswers& answers, const Questionnaire& questionnaire, const Item& item,
                             const toml::node& value, const std::string& context) {
                           if (item.scored()) {
@@ -274,24 +324,26 @@ private:
                           } else if (const auto* text = value.as_string()) {
                             answers.open_answers.push_back({item.id, text->get()});
                           } else {
-                            diagnostics_.error(location_of(value.source(), path_),
-                                               fmt::format("{}: '{}' is an open question; its answer must be a "
-                                                           "string, not {}",
-                                                           context, item.id, describe_type(value)));
+                            diagnostics_.error(
+                                location_of(value.source(), path_),
+                                fmt::format(fmt::runtime(tr("{}: '{}' is an open question; its answer must be a "
+                                                            "string, not {}")),
+                                            context, item.id, describe_type(value)));
                           }
                         });
   }
 
   void read_comments(Response& response) {
-    for_each_item_entry(response, "comments", Need::optional, "item = \"comment\"",
+    for_each_item_entry(response, "comments", Need::optional,
                         [&](QuestionnaireAnswers& answers, const Questionnaire&, const Item& item,
                             const toml::node& value, const std::string& context) {
                           if (const auto* text = value.as_string()) {
                             answers.comments.push_back({item.id, text->get()});
                           } else {
-                            diagnostics_.error(location_of(value.source(), path_),
-                                               fmt::format("{}: the comment on '{}' must be a string, not {}",
-                                                           context, item.id, describe_type(value)));
+                            diagnostics_.error(
+                                location_of(value.source(), path_),
+                                fmt::format(fmt::runtime(tr("{}: the comment on '{}' must be a string, not {}")),
+                                            context, item.id, describe_type(value)));
                           }
                         });
   }
@@ -326,21 +378,24 @@ bool is_header(std::string_view line, std::string_view name) {
 }  // namespace
 
 std::string respondent_field_rule() {
-  return fmt::format("a non-empty single line of at most {} characters", max_respondent_field_characters);
+  return fmt::format(fmt::runtime(tr("a non-empty single line of at most {} characters")),
+                     max_respondent_field_characters);
 }
 
 std::optional<std::string> respondent_field_problem(std::string_view value) {
-  if (value.empty()) return std::string("it must not be empty");
-  if (!is_valid_utf8(value)) return std::string("it must be valid UTF-8 text");
+  if (value.empty()) return std::string(tr("it must not be empty"));
+  if (!is_valid_utf8(value)) return std::string(tr("it must be valid UTF-8 text"));
   // A character takes at least one byte: only a longer text can hold too many.
   if (value.size() > max_respondent_field_characters) {
     const std::size_t characters = count_characters(value);
     if (characters > max_respondent_field_characters) {
-      return fmt::format("it is {} characters long; the limit is {} characters", characters,
+      return fmt::format(fmt::runtime(tr("it is {} characters long; the limit is {} characters")), characters,
                          max_respondent_field_characters);
     }
   }
-  if (has_ascii_control_characters(value)) return std::string("it must be a single line without control characters");
+  if (has_ascii_control_characters(value)) {
+    return std::string(tr("it must be a single line without control characters"));
+  }
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 
 #include <fmt/ranges.h>
 
+#include "partnerpulse/interface_text.hpp"
 #include "util/name_suggestions.hpp"
 #include "util/text_encoding.hpp"
 
@@ -25,14 +26,15 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
   try {
     return toml::parse(prepared, std::string_view(path));
   } catch (const toml::parse_error& error) {
-    diagnostics.error(location_of(error.source(), path), fmt::format("invalid TOML: {}", error.description()));
+    diagnostics.error(location_of(error.source(), path),
+                      fmt::format(fmt::runtime(tr("invalid TOML: {}")), error.description()));
     return std::nullopt;
   }
 #else
   toml::parse_result result = toml::parse(prepared, std::string_view(path));
   if (!result) {
     diagnostics.error(location_of(result.error().source(), path),
-                      fmt::format("invalid TOML: {}", result.error().description()));
+                      fmt::format(fmt::runtime(tr("invalid TOML: {}")), result.error().description()));
     return std::nullopt;
   }
   return std::move(result).table();
@@ -41,18 +43,27 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
 
 std::string describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::table: return "a table";
+    case toml::node_type::string:
+      return std::string(tr("a string"));
+    case toml::node_type::integer:
+      return std::string(tr("an integer"));
+    case toml::node_type::floating_point:
+      return std::string(tr("a floating-point number"));
+    case toml::node_type::boolean:
+      return std::string(tr("a boolean"));
+    case toml::node_type::date:
+      return std::string(tr("a date"));
+    case toml::node_type::time:
+      return std::string(tr("a time"));
+    case toml::node_type::date_time:
+      return std::string(tr("a date-time"));
+    case toml::node_type::array:
+      return std::string(tr("an array"));
+    case toml::node_type::table:
+      return std::string(tr("a table"));
     case toml::node_type::none: break;
   }
-  return "nothing";
+  return std::string(tr("nothing"));
 }
 
 bool is_valid_id(std::string_view id) {
@@ -78,7 +89,7 @@ const toml::node* TableReader::lookup(std::string_view key, Need need) {
   known_.emplace_back(key);
   const toml::node* found = table_.get(key);
   if (!found && need == Need::required) {
-    diagnostics_.error(where(), fmt::format("{} is missing the required key '{}'", context_, key));
+    diagnostics_.error(where(), fmt::format(fmt::runtime(tr("{} is missing the required key '{}'")), context_, key));
   }
   return found;
 }
@@ -86,15 +97,15 @@ const toml::node* TableReader::lookup(std::string_view key, Need need) {
 const toml::node* TableReader::node(std::string_view key) { return lookup(key, Need::optional); }
 
 void TableReader::wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
-  diagnostics_.error(location_of(node.source(), path_),
-                     fmt::format("{}: '{}' must be {}, not {}", context_, key, expected, describe_type(node)));
+  diagnostics_.error(location_of(node.source(), path_), fmt::format(fmt::runtime(tr("{}: '{}' must be {}, not {}")),
+                                                                    context_, key, expected, describe_type(node)));
 }
 
 std::optional<std::string> TableReader::string(std::string_view key, Need need) {
   const toml::node* found = lookup(key, need);
   if (!found) return std::nullopt;
   if (const auto* value = found->as_string()) return value->get();
-  wrong_type(key, *found, "a string");
+  wrong_type(key, *found, tr("a string"));
   return std::nullopt;
 }
 
@@ -102,7 +113,7 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, Need need
   const toml::node* found = lookup(key, need);
   if (!found) return std::nullopt;
   if (const auto* value = found->as_integer()) return value->get();
-  wrong_type(key, *found, "an integer");
+  wrong_type(key, *found, tr("an integer"));
   return std::nullopt;
 }
 
@@ -111,7 +122,7 @@ std::optional<double> TableReader::number(std::string_view key, Need need) {
   if (!found) return std::nullopt;
   if (const auto* value = found->as_integer()) return static_cast<double>(value->get());
   if (const auto* value = found->as_floating_point()) return value->get();
-  wrong_type(key, *found, "a number");
+  wrong_type(key, *found, tr("a number"));
   return std::nullopt;
 }
 
@@ -119,7 +130,7 @@ std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
   const toml::node* found = lookup(key, need);
   if (!found) return std::nullopt;
   if (const auto* value = found->as_boolean()) return value->get();
-  wrong_type(key, *found, "true or false");
+  wrong_type(key, *found, tr("true or false"));
   return std::nullopt;
 }
 
@@ -127,7 +138,7 @@ const toml::table* TableReader::table(std::string_view key, Need need) {
   const toml::node* found = lookup(key, need);
   if (!found) return nullptr;
   if (const auto* value = found->as_table()) return value;
-  wrong_type(key, *found, "a table");
+  wrong_type(key, *found, tr("a table"));
   return nullptr;
 }
 
@@ -135,7 +146,7 @@ const toml::array* TableReader::array(std::string_view key, Need need) {
   const toml::node* found = lookup(key, need);
   if (!found) return nullptr;
   if (const auto* value = found->as_array()) return value;
-  wrong_type(key, *found, "an array");
+  wrong_type(key, *found, tr("an array"));
   return nullptr;
 }
 
@@ -166,9 +177,11 @@ void TableReader::finish() {
     }
     const std::string shown = name_for_message(name);
     if (const auto suggestion = suggester->closest(name)) {
-      diagnostics_.error(at, fmt::format("{}: unknown key '{}'; did you mean '{}'?", context_, shown, *suggestion));
+      diagnostics_.error(
+          at, fmt::format(fmt::runtime(tr("{}: unknown key '{}'; did you mean '{}'?")), context_, shown, *suggestion));
     } else {
-      diagnostics_.error(at, fmt::format("{}: unknown key '{}' (known keys: {})", context_, shown, known_list));
+      diagnostics_.error(
+          at, fmt::format(fmt::runtime(tr("{}: unknown key '{}' (known keys: {})")), context_, shown, known_list));
     }
   }
 }
@@ -179,8 +192,8 @@ std::optional<LocalizedText> read_text(const toml::node& node, const std::string
   const auto* translations = node.as_table();
   if (!translations) {
     diagnostics.error(location_of(node.source(), path),
-                      fmt::format("{} must be a string or a table of translations, not {}", where_name,
-                                  describe_type(node)));
+                      fmt::format(fmt::runtime(tr("{} must be a string or a table of translations, not {}")),
+                                  where_name, describe_type(node)));
     return std::nullopt;
   }
   // toml++ lists a table's keys sorted; the translations keep the order they are written in (languages in that
@@ -198,8 +211,8 @@ std::optional<LocalizedText> read_text(const toml::node& node, const std::string
     const auto* translated = value->as_string();
     if (!translated) {
       diagnostics.error(location_of(value->source(), path),
-                        fmt::format("{}: the '{}' translation must be a string, not {}", where_name, code->str(),
-                                    describe_type(*value)));
+                        fmt::format(fmt::runtime(tr("{}: the '{}' translation must be a string, not {}")), where_name,
+                                    code->str(), describe_type(*value)));
       ok = false;
       continue;
     }
@@ -217,7 +230,8 @@ std::optional<LocalizedText> read_text(const toml::node& node, const std::string
   }
   if (!has_default) {
     diagnostics.error(location_of(node.source(), path),
-                      fmt::format("{} has no '{}' translation (the questionnaire's language)", where_name, language));
+                      fmt::format(fmt::runtime(tr("{} has no '{}' translation (the questionnaire's language)")),
+                                  where_name, language));
     return std::nullopt;
   }
   for (const auto& [code, value] : text.translations()) {

@@ -7,6 +7,7 @@
 
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/portfolio.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -18,7 +19,9 @@ constexpr std::string_view manifest_header =
 bool folder_has_entries(const std::filesystem::path& folder) {
   std::error_code error;
   const std::filesystem::directory_iterator it(folder, error);
-  if (error) throw IoError(folder.string(), fmt::format("cannot list the folder: {}", error.message()));
+  if (error) {
+    throw IoError(folder.string(), fmt::format(fmt::runtime(tr("cannot list the folder: {}")), error.message()));
+  }
   return it != std::filesystem::directory_iterator();
 }
 
@@ -39,16 +42,16 @@ std::set<std::string> read_manifest(const std::string& manifest) {
 
 OutputFolder::OutputFolder(std::string folder, bool force, RunInputs inputs)
     : folder_(std::move(folder)), inputs_(std::move(inputs)) {
-  if (folder_.empty()) throw IoError(folder_, "the output folder name is empty");
+  if (folder_.empty()) throw IoError(folder_, std::string(tr("the output folder name is empty")));
   std::error_code error;
   const auto status = std::filesystem::status(folder_, error);
   if (status.type() == std::filesystem::file_type::not_found) {
     std::filesystem::create_directories(folder_, error);
-    if (error) throw IoError(folder_, fmt::format("cannot create the folder: {}", error.message()));
+    if (error) throw IoError(folder_, fmt::format(fmt::runtime(tr("cannot create the folder: {}")), error.message()));
     return;
   }
   if (status.type() != std::filesystem::file_type::directory) {
-    throw IoError(folder_, "exists and is not a folder; --out-dir needs a folder");
+    throw IoError(folder_, std::string(tr("exists and is not a folder; --out-dir needs a folder")));
   }
   const std::string manifest = path(std::string(manifest_name));
   if (std::filesystem::exists(manifest, error)) {
@@ -56,9 +59,10 @@ OutputFolder::OutputFolder(std::string folder, bool force, RunInputs inputs)
     return;
   }
   if (!force && folder_has_entries(folder_)) {
-    throw IoError(folder_, "is not empty and was not written by 'partnerpulse report --out-dir'; choose a new or "
-                           "empty folder, or add --force to write beside its files (partnerpulse never replaces or "
-                           "removes a file it did not write)");
+    throw IoError(folder_, std::string(tr(
+                               "is not empty and was not written by 'partnerpulse report --out-dir'; choose a new or "
+                               "empty folder, or add --force to write beside its files (partnerpulse never replaces or "
+                               "removes a file it did not write)")));
   }
 }
 
@@ -69,8 +73,10 @@ void OutputFolder::check(const std::vector<std::string>& names) {
     std::error_code error;
     const auto status = std::filesystem::symlink_status(path(name), error);
     if (status.type() != std::filesystem::file_type::not_found && !owned_.count(name)) {
-      throw IoError(path(name), "exists and was not written by 'partnerpulse report --out-dir', so it is left alone; "
-                                "move it away or choose another folder");
+      throw IoError(
+          path(name),
+          std::string(tr("exists and was not written by 'partnerpulse report --out-dir', so it is left alone; "
+                         "move it away or choose another folder")));
     }
   }
   // Listed before any is written: an interrupted run still owns what it wrote.

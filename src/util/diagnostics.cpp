@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "partnerpulse/interface_text.hpp"
+
 namespace partnerpulse {
 
 namespace {
@@ -17,7 +19,7 @@ const char* severity_name(Severity severity) {
 }
 
 std::string summary_of(const std::vector<Diagnostic>& diagnostics) {
-  if (diagnostics.empty()) return "invalid input";
+  if (diagnostics.empty()) return std::string(tr("invalid input"));
   return format_diagnostic(diagnostics.front());
 }
 }  // namespace
@@ -41,8 +43,10 @@ void DiagnosticList::add(Diagnostic diagnostic) {
 void DiagnosticList::count_omitted(const std::string& path, std::size_t count) {
   if (omitted_ == 0) items_.push_back({{path, 0, 0}, Severity::error, {}});
   omitted_ += count;
-  items_.back().message = fmt::format("and {} more problem{} in this file (only the first {} are listed)", omitted_,
-                                      omitted_ == 1 ? "" : "s", max_diagnostics_per_input);
+  items_.back().message =
+      fmt::format(fmt::runtime(tr_plural("and {} more problem in this file (only the first {} are listed)",
+                                         "and {} more problems in this file (only the first {} are listed)", omitted_)),
+                  omitted_, max_diagnostics_per_input);
 }
 
 void DiagnosticList::error(const SourceLocation& where, std::string message) {

@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 
 #include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -30,20 +31,20 @@ namespace fs = std::filesystem;
 namespace {
 
 // What kind of thing a file that is not a regular file is, for messages.
-const char* kind_of(mode_t mode) {
-  if (S_ISDIR(mode)) return "a folder";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+std::string_view kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return tr("a folder");
+  if (S_ISCHR(mode)) return tr("a character device");
+  if (S_ISBLK(mode)) return tr("a block device");
+  if (S_ISFIFO(mode)) return tr("a FIFO (named pipe)");
+  if (S_ISSOCK(mode)) return tr("a socket");
+  return tr("not a regular file");
 }
 
 // The IoError for a path that cannot be reached: a link loop, a missing file, or what the system says.
 IoError unreachable(const std::string& path, int error) {
-  if (error == ELOOP) return IoError(path, "is a symbolic link loop");
-  if (error == ENOENT || error == ENOTDIR) return IoError(path, "no such file or folder");
-  return IoError(path, fmt::format("cannot open: {}", std::strerror(error)));
+  if (error == ELOOP) return IoError(path, std::string(tr("is a symbolic link loop")));
+  if (error == ENOENT || error == ENOTDIR) return IoError(path, std::string(tr("no such file or folder")));
+  return IoError(path, fmt::format(fmt::runtime(tr("cannot open: {}")), std::strerror(error)));
 }
 
 }  // namespace
@@ -64,9 +65,13 @@ std::string_view read_text_file_into(const std::string& path, std::string& conte
   } closer{fd};
   struct stat status {};
   if (!listed_as_regular) {  // one system call fewer per file for the thousands a folder listing yields
-    if (::fstat(fd, &status) != 0) throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
-    if (S_ISDIR(status.st_mode)) throw IoError(path, "is a folder, not a file");
-    if (!S_ISREG(status.st_mode)) throw IoError(path, fmt::format("is {}, not a regular file", kind_of(status.st_mode)));
+    if (::fstat(fd, &status) != 0) {
+      throw IoError(path, fmt::format(fmt::runtime(tr("cannot read: {}")), std::strerror(errno)));
+    }
+    if (S_ISDIR(status.st_mode)) throw IoError(path, std::string(tr("is a folder, not a file")));
+    if (!S_ISREG(status.st_mode)) {
+      throw IoError(path, fmt::format(fmt::runtime(tr("is {}, not a regular file")), kind_of(status.st_mode)));
+    }
   }
   // Read until end of file, in the memory `content` already has (at least 16 KiB), doubling it when full; the size
   // fstat() gave is not used (files may grow). The buffer is never shrunk, so growing it is the only zero-filling.
@@ -80,15 +85,16 @@ std::string_view read_text_file_into(const std::string& path, std::string& conte
     const ssize_t got = ::read(fd, content.data() + used, content.size() - used);
     if (got < 0) {
       if (errno == EINTR) continue;
-      if (errno == EISDIR) throw IoError(path, "is a folder, not a file");
-      throw IoError(path, fmt::format("cannot read: {}", std::strerror(errno)));
+      if (errno == EISDIR) throw IoError(path, std::string(tr("is a folder, not a file")));
+      throw IoError(path, fmt::format(fmt::runtime(tr("cannot read: {}")), std::strerror(errno)));
     }
     if (got == 0) break;
     used += static_cast<std::size_t>(got);
   }
   if (used > max_bytes) {
-    throw InputError({path, 1, 1}, fmt::format("the file is larger than the limit of {} bytes ({} MiB)", max_bytes,
-                                               max_bytes / (1024 * 1024)));
+    throw InputError({path, 1, 1},
+                     fmt::format(fmt::runtime(tr("the file is larger than the limit of {} bytes ({} MiB)")), max_bytes,
+                                 max_bytes / (1024 * 1024)));
   }
   return std::string_view(content).substr(0, used);
 }
@@ -107,13 +113,13 @@ std::string resolve_output_path(const std::string& path) {
     std::string link(4096, '\0');
     const ssize_t length = ::readlink(resolved.c_str(), link.data(), link.size());
     if (length < 0 || static_cast<std::size_t>(length) >= link.size()) {
-      throw IoError(path, "is a symbolic link that cannot be read; nothing was written");
+      throw IoError(path, std::string(tr("is a symbolic link that cannot be read; nothing was written")));
     }
     link.resize(static_cast<std::size_t>(length));
     const fs::path next(link);
     resolved = next.is_absolute() ? link : (fs::path(resolved).parent_path() / next).string();
   }
-  throw IoError(path, "is a symbolic link loop; nothing was written");
+  throw IoError(path, std::string(tr("is a symbolic link loop; nothing was written")));
 }
 
 // Device and inode of `path` (following links), or nothing when it cannot be reached.
@@ -145,14 +151,19 @@ void check_not_an_input(const std::string& path, const std::string& resolved, co
   const auto target = identity_of(resolved);
   for (const std::string& input : inputs.paths) {
     if (target && identity_of(input) == target) {
-      throw IoError(path, fmt::format("is one of the inputs of this run ({}); choose another output file (nothing "
-                                      "was written)", input));
+      throw IoError(
+          path,
+          fmt::format(fmt::runtime(tr("is one of the inputs of this run ({}); choose another output file (nothing "
+                                      "was written)")),
+                      input));
     }
     struct stat status {};
     if (::stat(input.c_str(), &status) == 0 && S_ISDIR(status.st_mode) && walk_would_read(input, resolved)) {
-      throw IoError(path, fmt::format("is inside the input folder {} and would be read as a response by the next "
-                                      "run; write it elsewhere or give it another extension (nothing was written)",
-                                      input));
+      throw IoError(
+          path,
+          fmt::format(fmt::runtime(tr("is inside the input folder {} and would be read as a response by the next "
+                                      "run; write it elsewhere or give it another extension (nothing was written)")),
+                      input));
     }
   }
 }
@@ -160,19 +171,26 @@ void check_not_an_input(const std::string& path, const std::string& resolved, co
 }  // namespace
 
 void check_output_target(const std::string& path, Overwrite overwrite, const RunInputs& inputs) {
-  if (path.empty()) throw IoError(path, "the output file name is empty");
+  if (path.empty()) throw IoError(path, std::string(tr("the output file name is empty")));
   const std::string resolved = resolve_output_path(path);
   struct stat status {};
   if (::stat(resolved.c_str(), &status) == 0) {
     if (!S_ISREG(status.st_mode)) {
-      throw IoError(path, fmt::format("is {}, not a regular file; partnerpulse writes only regular files (nothing was "
-                                      "written)", kind_of(status.st_mode)));
+      throw IoError(
+          path,
+          fmt::format(fmt::runtime(tr("is {}, not a regular file; partnerpulse writes only regular files (nothing was "
+                                      "written)")),
+                      kind_of(status.st_mode)));
     }
-    if (overwrite == Overwrite::refuse) throw IoError(path, "already exists; use --force to replace it");
+    if (overwrite == Overwrite::refuse) {
+      throw IoError(path, std::string(tr("already exists; use --force to replace it")));
+    }
   } else if (errno != ENOENT) {
-    throw IoError(path, fmt::format("cannot be checked: {}", std::strerror(errno)));
+    throw IoError(path, fmt::format(fmt::runtime(tr("cannot be checked: {}")), std::strerror(errno)));
   } else if (resolved != path) {
-    throw IoError(path, fmt::format("is a symbolic link to {}, which does not exist; nothing was written", resolved));
+    throw IoError(
+        path,
+        fmt::format(fmt::runtime(tr("is a symbolic link to {}, which does not exist; nothing was written")), resolved));
   }
   check_not_an_input(path, resolved, inputs);
 }
@@ -237,7 +255,7 @@ void write_all(int fd, const std::string& content, const std::string& path) {
     const ssize_t written = ::write(fd, data, left);
     if (written < 0) {
       if (errno == EINTR) continue;
-      throw IoError(path, fmt::format("cannot write: {} (the previous file, if any, is unchanged)",
+      throw IoError(path, fmt::format(fmt::runtime(tr("cannot write: {} (the previous file, if any, is unchanged)")),
                                       std::strerror(errno)));
     }
     data += written;
@@ -252,8 +270,8 @@ void move_into_place(const std::string& temporary, const std::string& target, co
   const bool moved = overwrite == Overwrite::refuse ? ::link(temporary.c_str(), target.c_str()) == 0
                                                     : ::rename(temporary.c_str(), target.c_str()) == 0;
   const int error = errno;
-  if (!moved && error == EEXIST) throw IoError(path, "already exists; use --force to replace it");
-  if (!moved) throw IoError(path, fmt::format("cannot write: {}", std::strerror(error)));
+  if (!moved && error == EEXIST) throw IoError(path, std::string(tr("already exists; use --force to replace it")));
+  if (!moved) throw IoError(path, fmt::format(fmt::runtime(tr("cannot write: {}")), std::strerror(error)));
   if (overwrite == Overwrite::refuse) ::unlink(temporary.c_str());
 }
 
@@ -271,16 +289,20 @@ void write_file_atomically(const std::string& path, const std::string& content, 
 
   const PendingTemporary pending(temporary);
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw IoError(path, fmt::format("cannot create a temporary file beside it: {}", std::strerror(errno)));
+  if (fd < 0) {
+    throw IoError(path,
+                  fmt::format(fmt::runtime(tr("cannot create a temporary file beside it: {}")), std::strerror(errno)));
+  }
   try {
     write_all(fd, content, path);
     if (flush == Flush::each_file && ::fsync(fd) != 0) {
-      throw IoError(path, fmt::format("cannot flush to disk: {} (the previous file, if any, is unchanged)",
-                                      std::strerror(errno)));
+      throw IoError(path,
+                    fmt::format(fmt::runtime(tr("cannot flush to disk: {} (the previous file, if any, is unchanged)")),
+                                std::strerror(errno)));
     }
     const int closed = ::close(fd);
     fd = -1;  // released even when close() fails
-    if (closed != 0) throw IoError(path, fmt::format("cannot close: {}", std::strerror(errno)));
+    if (closed != 0) throw IoError(path, fmt::format(fmt::runtime(tr("cannot close: {}")), std::strerror(errno)));
     move_into_place(temporary, target, path, overwrite);
   } catch (...) {
     if (fd >= 0) ::close(fd);
@@ -298,11 +320,11 @@ void write_file_atomically(const std::string& path, const std::string& content, 
 
 void flush_to_disk(const std::string& folder) {
   const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) throw IoError(folder, fmt::format("cannot open the folder: {}", std::strerror(errno)));
+  if (fd < 0) throw IoError(folder, fmt::format(fmt::runtime(tr("cannot open the folder: {}")), std::strerror(errno)));
   const bool flushed = ::syncfs(fd) == 0 && ::fsync(fd) == 0;
   const int error = errno;
   ::close(fd);
-  if (!flushed) throw IoError(folder, fmt::format("cannot flush to disk: {}", std::strerror(error)));
+  if (!flushed) throw IoError(folder, fmt::format(fmt::runtime(tr("cannot flush to disk: {}")), std::strerror(error)));
 }
 
 namespace {
@@ -324,15 +346,21 @@ FileLock::FileLock(const std::string& path) {
   // is worth nothing, so take it again on the file now at the path.
   for (int attempt = 0; attempt < 100; ++attempt) {
     const int fd = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) throw IoError(path, fmt::format("cannot create the lock file {}: {}", lock_path_, std::strerror(errno)));
+    if (fd < 0) {
+      throw IoError(
+          path, fmt::format(fmt::runtime(tr("cannot create the lock file {}: {}")), lock_path_, std::strerror(errno)));
+    }
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
       const int error = errno;
       const long holder = lock_holder(fd);
       ::close(fd);
-      if (error != EWOULDBLOCK) throw IoError(path, fmt::format("cannot lock {}: {}", lock_path_, std::strerror(error)));
-      throw BusyError(fmt::format("another partnerpulse session is answering into {}, process {}; nothing was "
-                                  "changed (try again when it has ended)", path, holder > 0 ? std::to_string(holder)
-                                                                                           : std::string("unknown")));
+      if (error != EWOULDBLOCK) {
+        throw IoError(path, fmt::format(fmt::runtime(tr("cannot lock {}: {}")), lock_path_, std::strerror(error)));
+      }
+      throw BusyError(
+          fmt::format(fmt::runtime(tr("another partnerpulse session is answering into {}, process {}; nothing was "
+                                      "changed (try again when it has ended)")),
+                      path, holder > 0 ? std::to_string(holder) : std::string("unknown")));
     }
     struct stat held {}, now {};
     if (::fstat(fd, &held) == 0 && ::stat(lock_path_.c_str(), &now) == 0 && held.st_dev == now.st_dev &&
@@ -346,7 +374,7 @@ FileLock::FileLock(const std::string& path) {
     }
     ::close(fd);
   }
-  throw IoError(path, fmt::format("cannot lock {}: it keeps being replaced", lock_path_));
+  throw IoError(path, fmt::format(fmt::runtime(tr("cannot lock {}: it keeps being replaced")), lock_path_));
 }
 
 FileLock::~FileLock() {
@@ -384,7 +412,7 @@ TomlFileStream::TomlFileStream(std::vector<std::string> paths, Subfolders subfol
     struct stat status {};
     if (::stat(path.c_str(), &status) != 0) throw unreachable(path, errno);
     if (!S_ISDIR(status.st_mode) && !S_ISREG(status.st_mode)) {
-      throw IoError(path, fmt::format("is {}, not a file or folder", kind_of(status.st_mode)));
+      throw IoError(path, fmt::format(fmt::runtime(tr("is {}, not a file or folder")), kind_of(status.st_mode)));
     }
     is_folder_.push_back(S_ISDIR(status.st_mode));
   }
@@ -398,7 +426,7 @@ void TomlFileStream::enter(const std::string& folder, bool given) {
   const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), &::closedir);
   if (!dir) {
     if (errno == EACCES && !given) return;
-    throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
+    throw IoError(folder, fmt::format(fmt::runtime(tr("cannot read the folder: {}")), std::strerror(errno)));
   }
   Listing listing;
   listing.prefix = folder.ends_with('/') ? folder : folder + '/';
@@ -406,7 +434,9 @@ void TomlFileStream::enter(const std::string& folder, bool given) {
     errno = 0;
     const dirent* entry = ::readdir(dir.get());
     if (!entry) {
-      if (errno != 0) throw IoError(folder, fmt::format("cannot read the folder: {}", std::strerror(errno)));
+      if (errno != 0) {
+        throw IoError(folder, fmt::format(fmt::runtime(tr("cannot read the folder: {}")), std::strerror(errno)));
+      }
       break;
     }
     const std::string_view name = entry->d_name;

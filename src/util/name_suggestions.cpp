@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "util/text_encoding.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 namespace partnerpulse {
 
@@ -149,7 +150,7 @@ std::string name_for_message(std::string_view name) {
     ++characters;
   }
   if (end == name.size()) return std::string(name);
-  return fmt::format("{}… ({} bytes)", name.substr(0, end), name.size());
+  return fmt::format(fmt::runtime(tr("{}… ({} bytes)")), name.substr(0, end), name.size());
 }
 
 std::optional<std::string> closest_name(std::string_view word, const std::vector<std::string>& names) {

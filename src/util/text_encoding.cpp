@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "partnerpulse/interface_text.hpp"
+
 namespace partnerpulse {
 
 namespace {
@@ -163,13 +165,15 @@ public:
       if (i == text_.size()) break;
       std::size_t after = i;
       if (decode_utf8(text_, after) == invalid_code_point) {
-        diagnostics_.error(at(i), fmt::format("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as "
-                                              "UTF-8",
-                                              static_cast<unsigned char>(text_[i]), i));
+        diagnostics_.error(
+            at(i), fmt::format(fmt::runtime(tr("the file is not valid UTF-8 (byte 0x{:02X} at offset {}); save it as "
+                                               "UTF-8")),
+                               static_cast<unsigned char>(text_[i]), i));
         return false;
       }
       if (!in_string() && static_cast<unsigned char>(text_[i]) == 0xEF && is_byte_order_mark_at(text_, i)) {
-        diagnostics_.error(at(i), "a byte-order mark (U+FEFF) is allowed only at the very start of the file");
+        diagnostics_.error(at(i),
+                           std::string(tr("a byte-order mark (U+FEFF) is allowed only at the very start of the file")));
         return false;
       }
       const std::size_t advance = state_ == Lexeme::code ? step_in_code(i) : step_in_text(i);
@@ -193,8 +197,9 @@ private:
   // Reports, once, a nesting deeper than max_nesting_depth at i.
   void check_depth(std::size_t depth, std::size_t i) {
     if (depth <= max_nesting_depth || reported_depth_) return;
-    diagnostics_.error(at(i), fmt::format("keys, tables, arrays and inline tables nest deeper than {} levels",
-                                          max_nesting_depth));
+    diagnostics_.error(
+        at(i), fmt::format(fmt::runtime(tr("keys, tables, arrays and inline tables nest deeper than {} levels")),
+                           max_nesting_depth));
     reported_depth_ = true;
   }
 
@@ -241,7 +246,8 @@ private:
       if (c == '\n' && open_.empty()) value_on_line_ = false;
       parts_ = 1;
     } else if (c == '.' && ++parts_ > max_nesting_depth && !reported_dots_) {
-      diagnostics_.error(at(i), fmt::format("a dotted key has more than {} parts", max_nesting_depth));
+      diagnostics_.error(at(i),
+                         fmt::format(fmt::runtime(tr("a dotted key has more than {} parts")), max_nesting_depth));
       reported_dots_ = true;
       reported_depth_ = true;  // one error for one key
     }
@@ -308,12 +314,12 @@ private:
 
 std::string_view prepare_toml_text(std::string_view text, const std::string& path, DiagnosticList& diagnostics) {
   if (text.empty()) {
-    diagnostics.error({path, 1, 1}, "the file is empty");
+    diagnostics.error({path, 1, 1}, std::string(tr("the file is empty")));
     return {};
   }
   const std::size_t start = is_byte_order_mark_at(text, 0) ? 3 : 0;
   if (start == text.size()) {
-    diagnostics.error({path, 1, 1}, "the file is empty (it holds only a byte-order mark)");
+    diagnostics.error({path, 1, 1}, std::string(tr("the file is empty (it holds only a byte-order mark)")));
     return {};
   }
 

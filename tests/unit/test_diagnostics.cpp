@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "partnerpulse/diagnostics.hpp"
+#include "partnerpulse/interface_text.hpp"
 
 using namespace partnerpulse;
 
@@ -11,6 +12,20 @@ BOOST_AUTO_TEST_CASE(diagnostics_read_like_a_compilers) {
   BOOST_TEST(format_diagnostic({{"q.toml", 0, 0}, Severity::warning, "w"}) == "q.toml: warning: w");
   BOOST_TEST(format_diagnostic({{"", 0, 0}, Severity::error, "no file"}) == "partnerpulse: error: no file");
   BOOST_TEST(format_diagnostic({{"q.toml", 2, 0}, Severity::note, "n"}) == "q.toml:2:1: note: n");
+}
+
+// The position and the severity word are for tools: they stay as they are in every interface language.
+BOOST_AUTO_TEST_CASE(the_position_and_severity_word_are_never_translated) {
+  for (const std::string language : {"fr", "es", "pt", "ar"}) {
+    set_interface_language(language);
+    const std::string error = format_diagnostic({{"q.toml", 3, 7}, Severity::error, "m"});
+    const std::string warning = format_diagnostic({{"q.toml", 0, 0}, Severity::warning, "m"});
+    const std::string note = format_diagnostic({{"", 0, 0}, Severity::note, "m"});
+    set_interface_language("");
+    BOOST_TEST(error == "q.toml:3:7: error: m");
+    BOOST_TEST(warning == "q.toml: warning: m");
+    BOOST_TEST(note == "partnerpulse: note: m");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(a_list_sorts_by_file_line_and_column_keeping_ties_in_order) {

@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diagnostic_expectations.hpp"
 #include "work_budget.hpp"
@@ -17,6 +18,7 @@
 #include "partnerpulse/catalog.hpp"
 #include "partnerpulse/diagnostics.hpp"
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/interface_text.hpp"
 #include "partnerpulse/questionnaire_loader.hpp"
 #include "partnerpulse/response.hpp"
 
@@ -319,6 +321,33 @@ BOOST_AUTO_TEST_CASE(value_off_the_scale) {
   expect_error(set_line(base, 13, "knows-people = 0"), 13, 16, "'knows-people' = 0 is off the scale 1..5");
   expect_error(set_line(base, 13, "knows-people = -3"), 13, 16, "'knows-people' = -3 is off the scale");
   expect_error(set_line(base, 13, "knows-people = 9223372036854775807"), 13, 16, "is off the scale 1..5");
+}
+
+// Messages are translated sentences with {} placeholders: in every interface language each diagnostic keeps its
+// untranslated "error" word and names the ids and values it reports, with no placeholder left unfilled.
+BOOST_AUTO_TEST_CASE(messages_name_what_they_report_in_every_interface_language) {
+  std::string text = set_line(base, 13, "knows-peple = 4\nexpectations-known = 6\ntalked-down = \"agree\"");
+  for (const std::string language : {"", "en", "fr", "es", "pt", "ar"}) {
+    set_interface_language(language);
+    std::vector<std::string> lines;
+    try {
+      parse_response(text, "r.toml", catalog());
+    } catch (const InputError& error) {
+      for (const auto& d : error.diagnostics()) lines.push_back(format_diagnostic(d));
+    }
+    set_interface_language("");
+    BOOST_TEST_REQUIRE(lines.size() == 3u, language << ":" << fmt::format("\n{}", fmt::join(lines, "\n")));
+    const std::vector<std::vector<std::string>> named = {
+        {"r.toml:13:1: error: ", "'trust'", "'knows-peple'", "'knows-people'"},
+        {"r.toml:14:22: error: ", "'expectations-known'", "6", "1", "5", "\"na\""},
+        {"r.toml:15:15: error: ", "'talked-down'", "\"agree\""}};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      BOOST_TEST(lines[i].find("{}") == std::string::npos, language << ": " << lines[i]);
+      for (const std::string& part : named[i]) {
+        BOOST_TEST(lines[i].find(part) != std::string::npos, language << ": " << lines[i] << " lacks " << part);
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(value_of_the_wrong_type) {
