@@ -299,8 +299,6 @@ int run_ask(const AskOptions& given_options, Console& console) {
   const std::optional<Response> existing = response_to_resume(output, catalog, questionnaires, console);
   if (!console.in_is_terminal) require_respondent_details(given, existing);
 
-  // --language also sets the words of the session, unless the command line's language is already settled.
-  if (interface_language().empty() && !options.language.empty()) set_interface_language(options.language);
   AskSettings settings = settings_for(options, console);
   add_partnership_choices(settings, options, output);
   AskSession session(questionnaires, given, settings, save_to_file(output));

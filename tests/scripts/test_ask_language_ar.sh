@@ -2,10 +2,9 @@
 # `partnerpulse ask --language ar` shows no English sentence of its own (tmux): the details' prompts, a question
 # screen, the keys' help, the messages after a wrong key, an empty line, a comment and a step back, the message after
 # q, a resumed session to the end with its results, the review list, and the scripted mode (piped input). The English
-# sentences looked for are the msgids of the Arabic catalogue of `ask` (po/incoming/ask-ar.po, or po/ar.po once it
-# is merged), so the list cannot go stale: every literal piece of at least 10 characters with a space in it.
-# Skipped (77) while translate() still returns the English msgid (no Arabic catalogue built yet), with the reason.
-#   test_ask_language_ar.sh BINARY SOURCE_DIR [CORPUS]        (exit 77: tmux or python3 missing, or no catalogue)
+# sentences looked for are the msgids of po/ar.po marked in the sources of `ask` (src/terminal/, src/cli/ask.cpp),
+# so the list cannot go stale: every literal piece of at least 10 characters with a space in it.
+#   test_ask_language_ar.sh BINARY SOURCE_DIR [CORPUS]        (exit 77: tmux or python3 missing)
 set -u
 binary=$(realpath "$1") source_dir=$(realpath "$2")
 [ -x "$binary" ] || { echo "no executable at $1"; exit 1; }
@@ -13,14 +12,14 @@ command -v python3 >/dev/null || { echo "python3 is not installed: skipped"; exi
 . "$source_dir/tests/scripts/ask_tmux.bash"
 
 # The English pieces to look for, one per line, from the catalogue's msgids and msgid_plurals.
-catalogue="$source_dir/po/incoming/ask-ar.po"
-[ -f "$catalogue" ] || catalogue="$source_dir/po/ar.po"
-[ -f "$catalogue" ] || { echo "FAIL: neither po/incoming/ask-ar.po nor po/ar.po exists"; exit 1; }
+catalogue="$source_dir/po/ar.po"
+[ -f "$catalogue" ] || { echo "FAIL: po/ar.po does not exist"; exit 1; }
 python3 - "$catalogue" >english.txt <<'PY'
 import re, sys
 text = open(sys.argv[1], encoding="utf-8").read()
-# msgid "..." / msgid_plural "..." with continuation lines
-for match in re.finditer(r'^(msgid|msgid_plural) ((?:"(?:[^"\\]|\\.)*"\s*)+)', text, re.M):
+# The entries whose references name a source of ask; in each, msgid "..." / msgid_plural "..." with continuations.
+entries = [e for e in text.split("\n\n") if re.search(r"^#:.*(src/terminal/|src/cli/ask\.cpp)", e, re.M)]
+for match in re.finditer(r'^(msgid|msgid_plural) ((?:"(?:[^"\\]|\\.)*"\s*)+)', "\n\n".join(entries), re.M):
     parts = re.findall(r'"((?:[^"\\]|\\.)*)"', match.group(2))
     msgid = "".join(parts).encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
     for piece in re.split(r"\{\d*\}", msgid):
@@ -46,16 +45,7 @@ start details 100 40 trust --language ar "${folders[@]}" -o ar.toml
 wait_for details ':' || { fail "no first prompt"; show details; exit $status; }
 sleep 0.3
 if last_line details | grep -qF 'Your respondent id'; then
-  if ! grep -qF 'msgid "Your respondent id (a pseudonym; never printed in reports)"' "$source_dir/po/ar.po" 2>/dev/null; then
-    echo "ask --language ar still prints the English prompts: po/ar.po has no Arabic strings of ask yet (merge"
-    echo "po/incoming/ask-ar.po into it and build the catalogues): skipped"
-    exit 77
-  fi
-  if grep -qF 'Until catalogues are loaded' "$source_dir/src/util/interface_text.cpp"; then
-    echo "ask --language ar still prints the English prompts: translate() in src/util/interface_text.cpp is the"
-    echo "English-only stub (no catalogue is loaded): skipped"
-    exit 77
-  fi
+  fail "ask --language ar shows the English first prompt"; show details; exit 1
 fi
 collect details
 for value in r-ar01 "Org A" p-a lead 2025; do
