@@ -20,9 +20,10 @@ PY
     --host-resolver-rules="MAP * ~NOTFOUND" --window-size=800,"$4" --screenshot="$root/docs/img/$1.png" \
     "file://$work/$1.html" >/dev/null 2>&1
 }
-report=$root/examples/reports/2023-2024.html
-shoot html-dimensions "$report" '<figure>\n<figcaption>Dimension indexes.*?</svg>' 760
-shoot html-gaps "$report" '<figure>\n<figcaption>Each role.*?</svg>' 800
-shoot html-trends "$report" '<figure>\n<figcaption>Each dimension.s index across.*?</div>\n</div>\n(?:<div>.*?</div>\n){3}' 560
-shoot html-heat-table "$root/examples/portfolio/index.html" '<h2>Partnerships by dimension</h2>.*?</table>\n</div>' 380
+report=$root/examples/reports/2024.html
+shoot html-dimensions "$report" '<figure>\n<figcaption>Dimension indexes.*?</svg>' 800
+shoot html-gaps "$report" '<figure>\n<figcaption>Each role.*?</svg>' 840
+shoot html-trends "$root/examples/reports/2023-2024.html" \
+  '<figure>\n<figcaption>Each dimension.*?index across.*?<div class="trends">\n(?:<div>.*?</div>\n){4}' 640
+shoot html-heat-table "$root/examples/portfolio/index.html" '<h2>Partnerships by dimension</h2>.*?</table>\n</div>' 470
 ls -l "$root"/docs/img/html-*.png

@@ -17,7 +17,7 @@ namespace {
 
 constexpr double chart_width = 640;
 constexpr double margin = 12;
-constexpr std::size_t max_label_characters = 70;
+constexpr std::size_t max_label_characters = 60;
 
 std::string number(double value) { return format_fixed(value, 1); }
 
@@ -35,12 +35,12 @@ struct Axis {
   double value(double index) const { return at(std::clamp(index, 0.0, 100.0) / 100.0 * length); }
 };
 
-// The <svg> start tag, its <title> (the chart's accessible name) and <desc> (its description).
-std::string open_svg(double height, const ChartText& text, bool rtl) {
-  return fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\"{}>\n<title>{}</title>\n"
+// The <svg> start tag, its <title> (the chart's accessible name) and <desc> (its description). Its text direction
+// is the page's (CSS `direction` inherits from <html dir>): text-anchor start is then the right end, right to left.
+std::string open_svg(double height, const ChartText& text) {
+  return fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\">\n<title>{}</title>\n"
                      "<desc>{}</desc>\n",
-                     number(chart_width), number(height), rtl ? " direction=\"rtl\"" : "", html_line(text.title),
-                     html_line(text.desc));
+                     number(chart_width), number(height), html_line(text.title), html_line(text.desc));
 }
 
 std::string label_text(double x, double y, const std::string& anchor, const std::string& raw, const char* colour,
@@ -120,7 +120,7 @@ std::string bar_chart_svg(const std::vector<BarRow>& rows, const ChartText& text
   const double top = labelled_bands ? 30 : 8, row_height = 44;
   const double axis_y = top + row_height * static_cast<double>(rows.size()) + 4;
   const Axis axis{margin, chart_width - 2 * margin - 64, rtl};
-  std::string out = open_svg(axis_y + 44, text, rtl);
+  std::string out = open_svg(axis_y + 44, text) + axis_ticks(axis, top, axis_y, text.axis);
   if (labelled_bands) {
     for (const BandSpan& band : rows.front().bands) {
       out += label_text(axis.value((band.lower + band.upper) / 2), 20, "middle", band.label, palette::muted_text);
@@ -140,7 +140,6 @@ std::string bar_chart_svg(const std::vector<BarRow>& rows, const ChartText& text
     }
     out += label_text(axis.at(axis.length + 8), y + 34, "start", row.value_text, palette::text, " class=\"value\"");
   }
-  out += axis_ticks(axis, top, axis_y, text.axis);
   return out + "</svg>";
 }
 
@@ -193,9 +192,10 @@ std::string gap_line(const Axis& axis, const DotRow& row, double y) {
 std::string dot_plot_svg(const std::vector<std::string>& roles, const std::vector<DotRow>& rows, const ChartText& text,
                          bool rtl) {
   const Axis axis{margin, chart_width - 2 * margin - 90, rtl};
-  std::string body;
-  const double top = dot_legend(roles, axis, body) + 6, row_height = 44;
+  std::string legend;
+  const double top = dot_legend(roles, axis, legend) + 6, row_height = 44;
   const double axis_y = top + row_height * static_cast<double>(rows.size()) + 4;
+  std::string body = legend + axis_ticks(axis, top, axis_y, text.axis);
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const DotRow& row = rows[r];
     const double y = top + row_height * static_cast<double>(r);
@@ -211,14 +211,13 @@ std::string dot_plot_svg(const std::vector<std::string>& roles, const std::vecto
     }
     if (row.flagged) body += label_text(axis.at(axis.length + 10), y + 34, "start", row.flag_text, palette::flagged_text);
   }
-  body += axis_ticks(axis, top, axis_y, text.axis);
-  return open_svg(axis_y + 44, text, rtl) + body + "</svg>";
+  return open_svg(axis_y + 44, text) + body + "</svg>";
 }
 
 std::string trend_svg(const std::vector<TrendPoint>& points, const ChartText& text, bool rtl) {
-  const double left = 40, right = 24, top = 14, plot_height = 150;
+  const double left = 72, right = 48, top = 40, plot_height = 200;
   const Axis axis{left, chart_width - left - right, rtl};
-  std::string out = open_svg(top + plot_height + 40, text, rtl);
+  std::string out = open_svg(top + plot_height + 48, text);
   const auto y_of = [&](double v) { return top + plot_height * (1 - std::clamp(v, 0.0, 100.0) / 100.0); };
   for (int tick = 0; tick <= 100; tick += 25) {
     out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"grid\"/>\n", number(axis.at(0)),
@@ -229,7 +228,7 @@ std::string trend_svg(const std::vector<TrendPoint>& points, const ChartText& te
   const auto x_of = [&](std::size_t i) { return axis.at(points.size() > 1 ? step * static_cast<double>(i) : axis.length / 2); };
   std::string line;
   for (std::size_t i = 0; i < points.size(); ++i) {
-    out += label_text(x_of(i), top + plot_height + 22, "middle", points[i].period, palette::text);
+    out += label_text(x_of(i), top + plot_height + 36, "middle", points[i].period, palette::text);
     if (!points[i].value) continue;
     line += fmt::format("{}{} {}", line.empty() ? "M" : "L", number(x_of(i)), number(y_of(*points[i].value)));
   }

@@ -68,7 +68,6 @@ BOOST_AUTO_TEST_CASE(axes_read_from_the_start_of_the_line) {
   const std::string ltr = bar_chart_svg(bars(), {"t", "d", "a"}, false);
   BOOST_TEST(tick_x(ltr, "0") < tick_x(ltr, "100"));
   const std::string rtl = bar_chart_svg(bars(), {"t", "d", "a"}, true);
-  BOOST_TEST(rtl.find("direction=\"rtl\"") != std::string::npos);
   BOOST_TEST(tick_x(rtl, "0") > tick_x(rtl, "100"));  // 0 at the right: the start of a right-to-left line
   BOOST_TEST(tick_x(rtl, "0") == 640 - tick_x(ltr, "0"), boost::test_tools::tolerance(0.11));
   const std::string dots = dot_plot_svg({"a", "b"}, {{"dim", {10.0, 90.0}, true, "flag"}}, {"t", "d", "a"}, true);
