@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and npm tool partnerpulse builds and tests with (clang and its runtime libraries
-# build the libFuzzer targets in fuzz/). Safe to run again.
+# build the libFuzzer targets in fuzz/; chromium and tidy check the HTML report in tests/scripts/test_html_browser.sh).
+# Safe to run again.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev libboost-test-dev libboost-dev
           nlohmann-json3-dev libutf8proc-dev libjemalloc-dev nettle-dev cmark-gfm tmux expect python3 help2man man-db dpkg-dev clang
