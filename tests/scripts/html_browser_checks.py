@@ -3,6 +3,9 @@
   png-not-blank FILE            exit 1 when the PNG is one colour, or nearly (fewer than 1% of pixels differ
                                 from the most common colour)
   count-elements FILE           print the number of elements, and the sorted attribute names, of an HTML file
+  bars-start FILE               print "left" or "right": the side of the PNG that the bars (Okabe-Ito blue
+                                #0072B2) start from, the edge nearer to the bars' blue pixels
+  first-chart PAGE TO           write to TO a page with the head of PAGE and only its first chart (an <svg>)
   benign-copy FROM TO           copy the response files of FROM to TO with every string value that holds
                                 anything but letters, digits, '.', '-' and '_' replaced by a plain word (the same
                                 value always by the same word), so that the copy has the same structure
@@ -74,6 +77,24 @@ class Counter(html.parser.HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def bars_start(path):
+    width, _, bpp, rows = png_pixels(path)
+    columns = [x // bpp for row in rows for x in range(0, width * bpp, bpp) if row[x:x + 3] == b"\x00\x72\xb2"]
+    if not columns:
+        print("no bars")
+        return 1
+    print("left" if min(columns) < width - 1 - max(columns) else "right")
+    return 0
+
+
+def first_chart(page, target):
+    text = pathlib.Path(page).read_text(encoding="utf-8")
+    svg = re.search(r"<svg.*?</svg>", text, re.S).group(0)
+    head = text[:text.index("<body>")]
+    pathlib.Path(target).write_text(head + "<body>\n" + svg + "\n</body>\n</html>\n", encoding="utf-8")
+    return 0
+
+
 def count_elements(path):
     counter = Counter()
     counter.feed(pathlib.Path(path).read_text(encoding="utf-8"))
@@ -99,4 +120,4 @@ def benign_copy(source, target):
 if __name__ == "__main__":
     command, arguments = sys.argv[1], sys.argv[2:]
     sys.exit({"png-not-blank": png_not_blank, "count-elements": count_elements,
-              "benign-copy": benign_copy}[command](*arguments))
+              "benign-copy": benign_copy, "bars-start": bars_start, "first-chart": first_chart}[command](*arguments))

@@ -9,6 +9,7 @@
 #     (--enable-logging=stderr) shows no error, refused load or CSP violation;
 #   - the hostile fixture (tests/data/hostile) gives as many elements, with the same attribute names, as a benign
 #     copy of it with every odd text replaced by plain words (--dump-dom, counted with Python's HTML parser);
+#   - right to left (the Arabic example), the bars start from the right, and from the left otherwise;
 #   - print to PDF works (--print-to-pdf);
 # and that tidy finds no error in any of the pages. Skipped (77) without chromium or tidy.
 #   test_html_browser.sh BINARY SOURCE_DIR
@@ -70,6 +71,19 @@ WRAPPER
   { [ -n "${viewport:-}" ] && [ "$width" -le "$viewport" ] && [ "$viewport" -le 390 ]; } \
     || fail "$name: the document is wider than the 390-pixel viewport ($measured)"
   tidy -errors -q "$page" >"$work/tidy.txt" 2>&1 || fail "$name: tidy finds errors: $(cat "$work/tidy.txt")"
+done
+
+# Right to left, the bars start from the right, where the line starts, and 0-100 reads from there; left to right,
+# from the left. The first chart (the dimension bars) alone, photographed, and its blue pixels located.
+for page in "$work/report.html" "$work/report-ar.html"; do
+  name=$(basename "$page" .html)
+  $checks first-chart "$page" "$work/$name-bars.html"
+  browse --window-size=800,900 --screenshot="$work/$name-bars.png" "file://$work/$name-bars.html" >/dev/null 2>&1 \
+    || fail "chromium could not screenshot the bars of $name"
+  side=$($checks bars-start "$work/$name-bars.png" || true)
+  expected=left
+  [ "$name" = report-ar ] && expected=right
+  [ "$side" = "$expected" ] || fail "$name: the bars start from the $side, not the $expected"
 done
 
 # Print to PDF.
