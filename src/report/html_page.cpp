@@ -58,7 +58,8 @@ std::string make_style_sheet() {
       "th,td{border:1px solid #BFBFBF;padding:.3rem .55rem;text-align:start;vertical-align:top}\n"
       "th{background:#F2F2F2}\n"
       ".num{text-align:end;white-space:nowrap}\n"
-      "td.heat{text-align:center;font-weight:700}\n";
+      "td.heat{text-align:center;vertical-align:middle;font-weight:700}\n"
+      "tbody td:first-child{min-width:9rem}\n";
   css += heat_rules();
   css += "@media print{\n"
          "@page{margin:15mm}\n"
