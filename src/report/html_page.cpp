@@ -61,17 +61,18 @@ std::string make_style_sheet() {
       "td.heat{text-align:center;vertical-align:middle;font-weight:700}\n"
       "tbody td:first-child{min-width:9rem}\n";
   css += heat_rules();
-  css += "@media print{\n"
-         "@page{margin:15mm}\n"
-         "body{max-width:none;padding:0;font-size:10.5pt}\n"
-         "section+section>h2{break-before:page;margin-top:0}\n"
-         "h2,h3,h4,figcaption,caption{break-after:avoid}\n"
-         "figure,.chart,tr{break-inside:avoid;page-break-inside:avoid}\n"
-         ".table-scroll{overflow:visible}\n"
-         "a[href]::after{content:\" (\" attr(href) \")\"}\n"
-         "a[href^=\"#\"]::after{content:\"\"}\n"
-         "nav{display:none}\n"
-         "}\n";
+  css +=
+      "@media print{\n"
+      "@page{margin:15mm}\n"
+      "body{max-width:none;padding:0;font-size:10.5pt}\n"
+      "section+section>h2{break-before:page;margin-top:0}\n"
+      "h2,h3,h4,figcaption,caption{break-after:avoid}\n"
+      "figure,.chart,tr{break-inside:avoid;page-break-inside:avoid}\n"
+      ".table-scroll{overflow:visible}\n"
+      "a[href]::after{content:\" (\" attr(href) \")\"}\n"
+      "a[href^=\"#\"]::after{content:\"\"}\n"
+      "nav{display:none}\n"
+      "}\n";
   return css;
 }
 
@@ -94,19 +95,21 @@ const std::string& html_style_sheet() {
 }
 
 std::string html_content_security_policy() {
-  return fmt::format("default-src 'none'; style-src 'sha256-{}'; img-src 'none'; form-action 'none'; "
-                     "base-uri 'none'",
-                     sha256_base64(html_style_sheet()));
+  return fmt::format(
+      "default-src 'none'; style-src 'sha256-{}'; img-src 'none'; form-action 'none'; "
+      "base-uri 'none'",
+      sha256_base64(html_style_sheet()));
 }
 
 std::string html_document(std::string_view language, const std::string& title, const std::string& body) {
   const std::string lang = language.empty() ? std::string("en") : std::string(language);
-  return fmt::format("<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<style>{}</style>\n"
-                     "</head>\n<body>\n{}</body>\n</html>\n",
-                     lang, text_direction(language), html_content_security_policy(), title, html_style_sheet(), body);
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      "<meta name=\"referrer\" content=\"no-referrer\">\n<title>{}</title>\n<style>{}</style>\n"
+      "</head>\n<body>\n{}</body>\n</html>\n",
+      lang, text_direction(language), html_content_security_policy(), title, html_style_sheet(), body);
 }
 
 std::string html_table(const std::string& caption, const std::vector<HtmlColumn>& columns,
@@ -123,7 +126,8 @@ std::string html_table(const std::string& caption, const std::vector<HtmlColumn>
     out += "<tr>";
     for (std::size_t c = 0; c < columns.size(); ++c) {
       std::string cls = columns[c].numeric ? "num" : "";
-      if (r < cell_classes.size() && c < cell_classes[r].size() && !cell_classes[r][c].empty()) cls = cell_classes[r][c];
+      if (r < cell_classes.size() && c < cell_classes[r].size() && !cell_classes[r][c].empty())
+        cls = cell_classes[r][c];
       const std::string cell = c < rows[r].size() ? rows[r][c] : std::string();
       out += cls.empty() ? "<td>" + cell + "</td>" : fmt::format("<td class=\"{}\">{}</td>", cls, cell);
     }

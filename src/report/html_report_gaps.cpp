@@ -27,23 +27,28 @@ const DimensionResult* same_dimension(const GroupResult& group, const DimensionR
 
 std::string HtmlReportParts::gaps(const GroupResult& group) const {
   const std::string& lang = options_.language;
-  std::string out = heading("Perception gaps");
+  std::string out = heading(translate(options_.language, "Perception gaps"));
   if (group.role_counts.size() <= 1 && group.withheld_roles.empty()) {
-    return out + "<p>" + t("All respondents share one role, so there are no perception gaps to show.") + "</p>\n";
+    return out + "<p>" +
+           html_escape(translate(options_.language,
+                                 "All respondents share one role, so there are no perception gaps to show.")) +
+           "</p>\n";
   }
   if (group.roles.empty()) {
-    out += paragraph(fmt::format(fmt::runtime(translate(lang, "No role can be shown on its own (each needs at least {} "
-                                                              "respondents, and no withheld role may be worked out "
-                                                              "from the others), so there are no perception gaps to "
-                                                              "show.")),
+    out += paragraph(fmt::format(fmt::runtime(translate(lang,
+                                                        "No role can be shown on its own (each needs at least {} "
+                                                        "respondents, and no withheld role may be worked out "
+                                                        "from the others), so there are no perception gaps to "
+                                                        "show.")),
                                  min_group_));
     return out + withheld_roles(group);
   }
   const std::string threshold = format_fixed(gap_threshold_, 1);
-  out += paragraph(fmt::format(fmt::runtime(translate(lang, "Each role's index per dimension (0–100), for roles with "
-                                                            "at least {} respondents. The gap is the highest role's "
-                                                            "index minus the lowest; a gap of at least {} points is "
-                                                            "flagged for discussion.")),
+  out += paragraph(fmt::format(fmt::runtime(translate(lang,
+                                                      "Each role's index per dimension (0–100), for roles with "
+                                                      "at least {} respondents. The gap is the highest role's "
+                                                      "index minus the lowest; a gap of at least {} points is "
+                                                      "flagged for discussion.")),
                                min_group_, threshold));
   std::vector<std::string> roles;
   for (const auto& role : group.roles) {
@@ -60,30 +65,34 @@ std::string HtmlReportParts::gaps(const GroupResult& group) const {
   }
   const ChartText chart{
       fmt::format(fmt::runtime(translate(lang, "Perception gaps, {}")), plain(group.partnership)),
-      std::string(translate(lang, "One mark per role and dimension on a 0 to 100 axis, each role with its own shape "
-                                  "and colour; a line joins the highest and lowest role, thick and marked with a flag "
-                                  "when the gap is flagged; the table below gives the same figures.")),
+      std::string(translate(lang,
+                            "One mark per role and dimension on a 0 to 100 axis, each role with its own shape "
+                            "and colour; a line joins the highest and lowest role, thick and marked with a flag "
+                            "when the gap is flagged; the table below gives the same figures.")),
       std::string(translate(lang, "Role index (0–100)"))};
-  out += html_figure(t("Each role's index per dimension, and the gap between the extremes"),
-                     dot_plot_svg(roles, rows, chart, rtl_), gap_table(group));
+  out += html_figure(
+      html_escape(translate(options_.language, "Each role's index per dimension, and the gap between the extremes")),
+      dot_plot_svg(roles, rows, chart, rtl_), gap_table(group));
   if (group.roles.size() == 1) {
-    out += paragraph(fmt::format(fmt::runtime(translate(lang, "A gap needs at least two roles shown on their own, "
-                                                              "each with at least {} respondents.")),
+    out += paragraph(fmt::format(fmt::runtime(translate(lang,
+                                                        "A gap needs at least two roles shown on their own, "
+                                                        "each with at least {} respondents.")),
                                  min_group_));
   }
   return out + withheld_roles(group);
 }
 
 std::string HtmlReportParts::gap_table(const GroupResult& group) const {
-  std::vector<HtmlColumn> columns = {{t("Questionnaire")}, {t("Dimension")}};
+  std::vector<HtmlColumn> columns = {{html_escape(translate(options_.language, "Questionnaire"))},
+                                     {html_escape(translate(options_.language, "Dimension"))}};
   for (const auto& role : group.roles) {
-    columns.push_back({html_escape(fmt::format("{} (n={})", plain(role.role, translate(options_.language, "(no role)")),
-                                               role.n)),
-                       true});
+    columns.push_back(
+        {html_escape(fmt::format("{} (n={})", plain(role.role, translate(options_.language, "(no role)")), role.n)),
+         true});
   }
-  columns.push_back({t("Gap"), true});
-  if (group.previous_period) columns.push_back({t("Change"), true});
-  columns.push_back({t("Flag")});
+  columns.push_back({html_escape(translate(options_.language, "Gap")), true});
+  if (group.previous_period) columns.push_back({html_escape(translate(options_.language, "Change")), true});
+  columns.push_back({html_escape(translate(options_.language, "Flag"))});
   std::vector<std::vector<std::string>> rows;
   for (const auto& d : group.dimensions) {
     std::vector<std::string> row = {html_escape(questionnaire_title(group, d.questionnaire)),
@@ -92,10 +101,12 @@ std::string HtmlReportParts::gap_table(const GroupResult& group) const {
     const GapResult* gap = gap_of(group, d);
     row.push_back(figure(gap ? gap->gap : std::nullopt));
     if (group.previous_period) row.push_back(format_change(gap ? gap->change : std::nullopt, 1, missing));
-    row.push_back(gap && gap->flagged ? "<span class=\"flag\">" + t("⚑ discuss") + "</span>" : "");
+    row.push_back(gap && gap->flagged
+                      ? "<span class=\"flag\">" + html_escape(translate(options_.language, "⚑ discuss")) + "</span>"
+                      : "");
     rows.push_back(std::move(row));
   }
-  return html_table(t("Role indexes and gaps"), columns, rows);
+  return html_table(html_escape(translate(options_.language, "Role indexes and gaps")), columns, rows);
 }
 
 std::string HtmlReportParts::withheld_roles(const GroupResult& group) const {
@@ -103,17 +114,20 @@ std::string HtmlReportParts::withheld_roles(const GroupResult& group) const {
   const std::string& lang = options_.language;
   std::vector<std::string> items;
   for (const auto& withheld : group.withheld_roles) {
-    std::string item = fmt::format(
-        fmt::runtime(translate_plural(lang, "{} ({} respondent)", "{} ({} respondents)", withheld.n)),
-        plain(withheld.role, translate(lang, "(no role)")), withheld.n);
+    std::string item =
+        fmt::format(fmt::runtime(translate_plural(lang, "{} ({} respondent)", "{} ({} respondents)", withheld.n)),
+                    plain(withheld.role, translate(lang, "(no role)")), withheld.n);
     const std::string reason = single_line(withheld.reason);
     if (!reason.empty()) item += ": " + reason;
     items.push_back(html_escape(item));
   }
-  return "<p>" + t("Not shown on their own, to protect their respondents:") + "</p>\n" + html_list(items) + "<p>" +
-         t("Their figures are never shown, and they take no part in any gap. To show smaller roles, lower the "
-           "threshold with --min-group (for example --min-group 2); this makes it easier to tell who answered what, "
-           "so agree on it with the respondents first.") +
+  return "<p>" + html_escape(translate(options_.language, "Not shown on their own, to protect their respondents:")) +
+         "</p>\n" + html_list(items) + "<p>" +
+         html_escape(translate(
+             options_.language,
+             "Their figures are never shown, and they take no part in any gap. To show smaller roles, lower the "
+             "threshold with --min-group (for example --min-group 2); this makes it easier to tell who answered what, "
+             "so agree on it with the respondents first.")) +
          "</p>\n";
 }
 
@@ -122,9 +136,10 @@ std::string HtmlReportParts::trends(const std::vector<const GroupResult*>& histo
   const std::string& lang = options_.language;
   const GroupResult& group = *history.back();
   std::string charts = "<div class=\"trends\">\n";
-  std::vector<HtmlColumn> columns = {{t("Questionnaire")}, {t("Dimension")}};
+  std::vector<HtmlColumn> columns = {{html_escape(translate(options_.language, "Questionnaire"))},
+                                     {html_escape(translate(options_.language, "Dimension"))}};
   for (const GroupResult* period : history) columns.push_back({html_line(period->period), true});
-  columns.push_back({t("Beyond noise")});
+  columns.push_back({html_escape(translate(options_.language, "Beyond noise"))});
   std::vector<std::vector<std::string>> rows;
   for (const auto& d : group.dimensions) {
     std::vector<TrendPoint> points;
@@ -142,9 +157,10 @@ std::string HtmlReportParts::trends(const std::vector<const GroupResult*>& histo
     row.push_back(noisy.empty() ? std::string(missing) : html_escape(fmt::format("{}", fmt::join(noisy, ", "))));
     rows.push_back(std::move(row));
     const ChartText chart{dimension_title(d),
-                          fmt::format(fmt::runtime(translate(lang, "The index of {} in each period, from {} to {}, on "
-                                                                   "a 0 to 100 axis; a ringed point changed beyond "
-                                                                   "noise since the period before.")),
+                          fmt::format(fmt::runtime(translate(lang,
+                                                             "The index of {} in each period, from {} to {}, on "
+                                                             "a 0 to 100 axis; a ringed point changed beyond "
+                                                             "noise since the period before.")),
                                       dimension_title(d), plain(history.front()->period), plain(group.period)),
                           {}};
     charts += "<div>\n<p><strong>" + html_escape(shortened_line(dimension_title(d), 60)) + "</strong></p>\n" +
@@ -152,12 +168,16 @@ std::string HtmlReportParts::trends(const std::vector<const GroupResult*>& histo
   }
   charts += "</div>\n";
   const std::string table =
-      html_table(t("The index per period; beyond noise: the periods whose change from the period before is beyond "
-                   "noise (Welch's t-test, 95% level)"),
+      html_table(html_escape(translate(
+                     options_.language,
+                     "The index per period; beyond noise: the periods whose change from the period before is beyond "
+                     "noise (Welch's t-test, 95% level)")),
                  columns, rows);
-  return heading("Trends") + html_figure(t("Each dimension's index across the periods (0–100); a ring marks a "
-                                           "change beyond noise"),
-                                         charts, table);
+  return heading(translate(options_.language, "Trends")) +
+         html_figure(html_escape(translate(options_.language,
+                                           "Each dimension's index across the periods (0–100); a ring marks a "
+                                           "change beyond noise")),
+                     charts, table);
 }
 
 }  // namespace partnerpulse

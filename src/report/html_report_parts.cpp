@@ -41,7 +41,10 @@ const GapResult* gap_of(const GroupResult& group, const DimensionResult& d) {
 }
 
 HtmlReportParts::HtmlReportParts(const RenderOptions& options, const ScoringOptions& scoring)
-    : options_(options), min_group_(scoring.min_group), gap_threshold_(scoring.gap_threshold), rtl_(text_direction(options.language) == "rtl") {}
+    : options_(options),
+      min_group_(scoring.min_group),
+      gap_threshold_(scoring.gap_threshold),
+      rtl_(text_direction(options.language) == "rtl") {}
 
 const std::string& HtmlReportParts::text(const LocalizedText& localized) const {
   return options_.language.empty() ? localized.text() : localized.in(options_.language);
@@ -58,11 +61,9 @@ std::string HtmlReportParts::dimension_title(const DimensionResult& d) const { r
 
 std::string HtmlReportParts::band_label(const BandRef& band) const { return plain(text(band.label), band.id); }
 
-std::string HtmlReportParts::t(std::string_view msgid) const {
-  return html_escape(translate(options_.language, msgid));
+std::string HtmlReportParts::heading(std::string_view translated) const {
+  return "<h3>" + html_escape(translated) + "</h3>\n";
 }
-
-std::string HtmlReportParts::heading(std::string_view msgid) const { return "<h3>" + t(msgid) + "</h3>\n"; }
 
 std::string HtmlReportParts::paragraph(const std::string& plain_text) const {
   return "<p>" + html_escape(plain_text) + "</p>\n";
@@ -70,20 +71,22 @@ std::string HtmlReportParts::paragraph(const std::string& plain_text) const {
 
 std::string HtmlReportParts::summary(const GroupResult& group) const {
   const std::string& lang = options_.language;
-  std::string out = heading("Summary") + "<p class=\"headline\">";
+  std::string out = heading(translate(options_.language, "Summary")) + "<p class=\"headline\">";
   if (group.overall_index && std::isfinite(*group.overall_index)) {
-    out += fmt::format(fmt::runtime(t("Overall health index: {} / 100")),
+    out += fmt::format(fmt::runtime(html_escape(translate(options_.language, "Overall health index: {} / 100"))),
                        "<strong>" + format_fixed(*group.overall_index, 1) + "</strong>");
     if (group.overall_band) out += " (" + html_escape(band_label(*group.overall_band)) + ")";
   } else {
-    out += fmt::format(fmt::runtime(t("Overall health index: {} (not computable)")), missing);
+    out += fmt::format(
+        fmt::runtime(html_escape(translate(options_.language, "Overall health index: {} (not computable)"))), missing);
   }
   out += "</p>\n";
   std::vector<std::string> lines;
   if (group.balanced_index && group.overall_index) {
     lines.push_back(html_escape(fmt::format(
-        fmt::runtime(translate(lang, "Balanced index: {} / 100: the mean of the indexes of the roles shown, each role "
-                                     "counting once; the overall index counts each respondent once.")),
+        fmt::runtime(translate(lang,
+                               "Balanced index: {} / 100: the mean of the indexes of the roles shown, each role "
+                               "counting once; the overall index counts each respondent once.")),
         format_fixed(*group.balanced_index, 1))));
   }
   lines.push_back(html_escape(fmt::format(fmt::runtime(translate(lang, "Respondents: {}")), group.respondents)));
@@ -106,8 +109,8 @@ std::string HtmlReportParts::summary(const GroupResult& group) const {
     lines.push_back(html_escape(line));
   }
   if (!group.missing_roles.empty()) {
-    lines.push_back(html_escape(fmt::format(fmt::runtime(translate(lang, "No response from: {}")),
-                                            fmt::join(group.missing_roles, ", "))));
+    lines.push_back(html_escape(
+        fmt::format(fmt::runtime(translate(lang, "No response from: {}")), fmt::join(group.missing_roles, ", "))));
   }
   return out + html_list(lines);
 }
@@ -123,8 +126,9 @@ std::vector<BandSpan> HtmlReportParts::band_spans(const DimensionResult& d) cons
 }
 
 std::string HtmlReportParts::dimensions(const GroupResult& group) const {
-  std::string out = heading("Dimensions");
-  if (group.dimensions.empty()) return out + "<p>" + t("No dimension was scored.") + "</p>\n";
+  std::string out = heading(translate(options_.language, "Dimensions"));
+  if (group.dimensions.empty())
+    return out + "<p>" + html_escape(translate(options_.language, "No dimension was scored.")) + "</p>\n";
   std::vector<BarRow> rows;
   for (const auto& d : group.dimensions) {
     BarRow row{fmt::format("{}: {}", questionnaire_title(group, d.questionnaire), dimension_title(d)),
@@ -135,41 +139,55 @@ std::string HtmlReportParts::dimensions(const GroupResult& group) const {
   const std::string& lang = options_.language;
   const ChartText chart{
       fmt::format(fmt::runtime(translate(lang, "Dimension indexes, {}")), plain(group.partnership)),
-      std::string(translate(lang, "One bar per dimension on a 0 to 100 axis, over the shaded bands; the table below "
-                                  "gives the same figures.")),
+      std::string(translate(lang,
+                            "One bar per dimension on a 0 to 100 axis, over the shaded bands; the table below "
+                            "gives the same figures.")),
       std::string(translate(lang, "Index (0–100)"))};
   const std::string svg = bar_chart_svg(rows, chart, rtl_);
-  out += html_figure(t("Dimension indexes (0–100), with the bands shaded"), svg, dimension_table(group));
+  out += html_figure(html_escape(translate(options_.language, "Dimension indexes (0–100), with the bands shaded")), svg,
+                     dimension_table(group));
   if (std::any_of(group.dimensions.begin(), group.dimensions.end(), [](const auto& d) { return d.withheld; })) {
-    out += paragraph(fmt::format(fmt::runtime(translate(lang, "A dimension marked withheld has fewer than {} "
-                                                              "respondents with a score, so its figures are not "
-                                                              "shown.")),
+    out += paragraph(fmt::format(fmt::runtime(translate(lang,
+                                                        "A dimension marked withheld has fewer than {} "
+                                                        "respondents with a score, so its figures are not "
+                                                        "shown.")),
                                  min_group_));
   }
   return out;
 }
 
 std::string HtmlReportParts::dimension_table(const GroupResult& group) const {
-  std::vector<HtmlColumn> columns = {{t("Questionnaire")}, {t("Dimension")}, {t("Index"), true}, {t("Band")},
-                                     {t("n"), true},       {t("SD"), true},  {t("Alpha"), true}};
+  std::vector<HtmlColumn> columns = {{html_escape(translate(options_.language, "Questionnaire"))},
+                                     {html_escape(translate(options_.language, "Dimension"))},
+                                     {html_escape(translate(options_.language, "Index")), true},
+                                     {html_escape(translate(options_.language, "Band"))},
+                                     {html_escape(translate(options_.language, "n")), true},
+                                     {html_escape(translate(options_.language, "SD")), true},
+                                     {html_escape(translate(options_.language, "Alpha")), true}};
   const bool with_change = group.previous_period.has_value();
-  if (with_change) columns.insert(columns.end(), {{t("Change"), true}, {t("Beyond noise")}});
+  if (with_change)
+    columns.insert(columns.end(), {{html_escape(translate(options_.language, "Change")), true},
+                                   {html_escape(translate(options_.language, "Beyond noise"))}});
   std::vector<std::vector<std::string>> rows;
   for (const auto& d : group.dimensions) {
     const auto shown = [&](const std::optional<double>& value) { return d.withheld ? std::nullopt : value; };
     std::vector<std::string> row = {html_escape(questionnaire_title(group, d.questionnaire)),
                                     html_escape(dimension_title(d)), figure(shown(d.index))};
-    row.push_back(d.withheld ? t("withheld") : d.band ? html_escape(band_label(*d.band)) : std::string(missing));
+    row.push_back(d.withheld ? html_escape(translate(options_.language, "withheld"))
+                  : d.band   ? html_escape(band_label(*d.band))
+                             : std::string(missing));
     row.insert(row.end(), {fmt::format("{}", d.n), figure(shown(d.sd)), figure(shown(d.alpha), 2)});
     if (with_change) {
       std::string change = html_escape(format_change(shown(d.change), 1, missing));
       if (!d.change_note.empty()) change += " (" + html_escape(plain(d.change_note)) + ")";
       row.push_back(change);
-      row.push_back(d.withheld || !d.significant ? std::string(missing) : *d.significant ? t("yes") : t("no"));
+      row.push_back(d.withheld || !d.significant ? std::string(missing)
+                    : *d.significant             ? html_escape(translate(options_.language, "yes"))
+                                                 : html_escape(translate(options_.language, "no")));
     }
     rows.push_back(std::move(row));
   }
-  std::string caption = t("The dimensions' figures");
+  std::string caption = html_escape(translate(options_.language, "The dimensions' figures"));
   if (with_change) {
     caption += ". " + html_escape(fmt::format(fmt::runtime(translate(options_.language,
                                                                      "Change: the index minus the one printed for {}; "

@@ -40,10 +40,9 @@ public:
   std::string questionnaire_title(const GroupResult& group, const std::string& id) const;
   std::string dimension_title(const DimensionResult& d) const;
   std::string band_label(const BandRef& band) const;
-  std::string t(std::string_view msgid) const;  // translate(options.language, msgid), escaped
 
 private:
-  std::string heading(std::string_view msgid) const;
+  std::string heading(std::string_view translated) const;  // an <h3> of already translated text
   std::string paragraph(const std::string& plain_text) const;
   std::vector<BandSpan> band_spans(const DimensionResult& d) const;
   std::string dimension_table(const GroupResult& group) const;

@@ -45,7 +45,8 @@ public:
   std::string render() {
     std::string body = "<header>\n<h1>" + esc(translate(lang_, "Partnership health report")) + "</h1>\n";
     if (!single_line(parts_.options().date).empty()) {
-      body += "<p>" + html_line(fmt::format(fmt::runtime(translate(lang_, "Report date: {}.")), parts_.options().date)) +
+      body += "<p>" +
+              html_line(fmt::format(fmt::runtime(translate(lang_, "Report date: {}.")), parts_.options().date)) +
               "</p>\n";
     }
     if (shows_small_groups(results_.options)) {

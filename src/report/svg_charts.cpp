@@ -38,9 +38,10 @@ struct Axis {
 // The <svg> start tag, its <title> (the chart's accessible name) and <desc> (its description). Its text direction
 // is the page's (CSS `direction` inherits from <html dir>): text-anchor start is then the right end, right to left.
 std::string open_svg(double height, const ChartText& text) {
-  return fmt::format("<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\">\n<title>{}</title>\n"
-                     "<desc>{}</desc>\n",
-                     number(chart_width), number(height), html_line(text.title), html_line(text.desc));
+  return fmt::format(
+      "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\">\n<title>{}</title>\n"
+      "<desc>{}</desc>\n",
+      number(chart_width), number(height), html_line(text.title), html_line(text.desc));
 }
 
 std::string label_text(double x, double y, const std::string& anchor, const std::string& raw, const char* colour,
@@ -144,12 +145,13 @@ std::string bar_chart_svg(const std::vector<BarRow>& rows, const ChartText& text
 }
 
 std::string role_marker(std::size_t i, double x, double y) {
-  static const char* const colours[] = {palette::orange, palette::blue, palette::bluish_green, palette::reddish_purple,
-                                        palette::sky_blue, palette::vermillion};
+  static const char* const colours[] = {palette::orange,         palette::blue,     palette::bluish_green,
+                                        palette::reddish_purple, palette::sky_blue, palette::vermillion};
   const char* colour = colours[i % 6];
   const std::string cx = number(x), cy = number(y);
   switch (i % 4) {
-    case 0: return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\" class=\"mark\"/>", cx, cy, colour);
+    case 0:
+      return fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\" class=\"mark\"/>", cx, cy, colour);
     case 1:
       return fmt::format("<rect x=\"{}\" y=\"{}\" width=\"11\" height=\"11\" fill=\"{}\" class=\"mark\"/>",
                          number(x - 5.5), number(y - 5.5), colour);
@@ -209,7 +211,8 @@ std::string dot_plot_svg(const std::vector<std::string>& roles, const std::vecto
     for (std::size_t i = 0; i < row.values.size(); ++i) {
       if (row.values[i]) body += role_marker(i, axis.value(*row.values[i]), y + 29) + "\n";
     }
-    if (row.flagged) body += label_text(axis.at(axis.length + 10), y + 34, "start", row.flag_text, palette::flagged_text);
+    if (row.flagged)
+      body += label_text(axis.at(axis.length + 10), y + 34, "start", row.flag_text, palette::flagged_text);
   }
   return open_svg(axis_y + 44, text) + body + "</svg>";
 }
@@ -225,14 +228,17 @@ std::string trend_svg(const std::vector<TrendPoint>& points, const ChartText& te
     out += label_text(axis.at(-8), y_of(tick) + 5, "end", fmt::format("{}", tick), palette::muted_text);
   }
   const double step = points.size() > 1 ? axis.length / static_cast<double>(points.size() - 1) : 0;
-  const auto x_of = [&](std::size_t i) { return axis.at(points.size() > 1 ? step * static_cast<double>(i) : axis.length / 2); };
+  const auto x_of = [&](std::size_t i) {
+    return axis.at(points.size() > 1 ? step * static_cast<double>(i) : axis.length / 2);
+  };
   std::string line;
   for (std::size_t i = 0; i < points.size(); ++i) {
     out += label_text(x_of(i), top + plot_height + 36, "middle", points[i].period, palette::text);
     if (!points[i].value) continue;
     line += fmt::format("{}{} {}", line.empty() ? "M" : "L", number(x_of(i)), number(y_of(*points[i].value)));
   }
-  if (!line.empty()) out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\"/>\n", line, palette::blue);
+  if (!line.empty())
+    out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"3\"/>\n", line, palette::blue);
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (!points[i].value) continue;
     const double x = x_of(i), y = y_of(*points[i].value);

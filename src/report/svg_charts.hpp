@@ -19,9 +19,9 @@ inline constexpr const char* bluish_green = "#009E73";
 inline constexpr const char* blue = "#0072B2";
 inline constexpr const char* vermillion = "#D55E00";
 inline constexpr const char* reddish_purple = "#CC79A7";
-inline constexpr const char* text = "#1A1A1A";       // body text on white: 17.4:1
-inline constexpr const char* muted_text = "#595959";  // secondary text on white and on band shades: >= 4.5:1
-inline constexpr const char* flagged_text = "#A04000"; // a flagged gap's label, darkened vermillion: >= 4.5:1
+inline constexpr const char* text = "#1A1A1A";          // body text on white: 17.4:1
+inline constexpr const char* muted_text = "#595959";    // secondary text on white and on band shades: >= 4.5:1
+inline constexpr const char* flagged_text = "#A04000";  // a flagged gap's label, darkened vermillion: >= 4.5:1
 }  // namespace palette
 
 // WCAG 2.1 relative luminance of a "#RRGGBB" colour, and the contrast ratio of two colours (1 to 21).
@@ -54,9 +54,9 @@ struct BandSpan {
 // One horizontal bar: a dimension's index on the 0-100 axis over its bands' shading.
 struct BarRow {
   std::string label;
-  std::optional<double> value;   // empty: withheld or not computable, no bar (the value text says `missing`)
-  std::string value_text;        // the figure as the table prints it
-  std::vector<BandSpan> bands;   // lowest first; shaded and, when every row shares them, labelled at the top
+  std::optional<double> value;  // empty: withheld or not computable, no bar (the value text says `missing`)
+  std::string value_text;       // the figure as the table prints it
+  std::vector<BandSpan> bands;  // lowest first; shaded and, when every row shares them, labelled at the top
 };
 std::string bar_chart_svg(const std::vector<BarRow>& rows, const ChartText& text, bool rtl);
 

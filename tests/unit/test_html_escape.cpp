@@ -17,7 +17,9 @@ BOOST_AUTO_TEST_CASE(escapes_markup_characters) {
 
 BOOST_AUTO_TEST_CASE(strips_control_and_bidi_characters) {
   BOOST_TEST(html_escape("\x1b[31mred\x1b[0m") == "red");
-  BOOST_TEST(html_escape("a\xE2\x80\xAE" "b\xE2\x81\xA6" "c") == "abc");
+  BOOST_TEST(html_escape("a\xE2\x80\xAE"
+                         "b\xE2\x81\xA6"
+                         "c") == "abc");
   BOOST_TEST(html_escape(std::string("nul\0byte", 8)) == "nulbyte");
   BOOST_TEST(html_escape("bad \xff byte") == "bad \xEF\xBF\xBD byte");
 }

@@ -20,13 +20,17 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // load or run anything: what a hostile input would have to break to add an element, attribute or request.
 void check_tags(const std::string& html) {
   static const std::set<std::string> elements = {
-      "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "main", "nav", "section", "h1", "h2",
-      "h3", "h4", "p", "strong", "ul", "li", "a", "figure", "figcaption", "div", "table", "caption", "thead",
-      "tbody", "tr", "th", "td", "span", "svg", "desc", "text", "rect", "line", "circle", "path"};
+      "!DOCTYPE", "html",       "head", "meta",  "title",   "style", "body",   "header", "main", "nav",
+      "section",  "h1",         "h2",   "h3",    "h4",      "p",     "strong", "ul",     "li",   "a",
+      "figure",   "figcaption", "div",  "table", "caption", "thead", "tbody",  "tr",     "th",   "td",
+      "span",     "svg",        "desc", "text",  "rect",    "line",  "circle", "path"};
   static const std::set<std::string> attributes = {
-      "lang", "dir", "charset", "http-equiv", "content", "name", "id", "href", "class", "scope", "aria-label",
-      "aria-labelledby", "viewBox", "role", "direction", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width",
-      "height", "d", "fill", "stroke", "stroke-width", "text-anchor"};
+      "lang",       "dir",    "charset",   "http-equiv", "content",    "name",
+      "id",         "href",   "class",     "scope",      "aria-label", "aria-labelledby",
+      "viewBox",    "role",   "direction", "x",          "y",          "x1",
+      "y1",         "x2",     "y2",        "cx",         "cy",         "r",
+      "width",      "height", "d",         "fill",       "stroke",     "stroke-width",
+      "text-anchor"};
   const std::regex tag("<(/?)([!A-Za-z0-9-]+)([^<>]*)>");
   const std::regex attribute("([A-Za-z-]+)=\"([^\"]*)\"");
   std::size_t tags = 0;
@@ -36,7 +40,8 @@ void check_tags(const std::string& html) {
     const std::string attrs = (*it)[3];
     for (auto a = std::sregex_iterator(attrs.begin(), attrs.end(), attribute); a != std::sregex_iterator(); ++a) {
       BOOST_TEST(attributes.count((*a)[1]) == 1, "attribute " << (*a)[1]);
-      if ((*a)[1] == "href") BOOST_TEST(std::regex_match((*a)[2].str(), std::regex("#group-[0-9]+|[a-z0-9_~-]+\\.html")));
+      if ((*a)[1] == "href")
+        BOOST_TEST(std::regex_match((*a)[2].str(), std::regex("#group-[0-9]+|[a-z0-9_~-]+\\.html")));
     }
   }
   // Every '<' is a tag: the count of '<' equals the count of tags matched (no stray or broken markup).

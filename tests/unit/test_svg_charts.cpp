@@ -31,10 +31,10 @@ BOOST_AUTO_TEST_CASE(text_colours_meet_wcag_aa) {
   for (const char* colour : {palette::text, palette::muted_text, palette::flagged_text}) {
     BOOST_TEST(contrast_ratio(colour, "#FFFFFF") >= 4.5, colour);
   }
-  BOOST_TEST(contrast_ratio(palette::muted_text, "#E0E0E0") >= 4.5);   // band labels over the darker shade
-  BOOST_TEST(contrast_ratio(palette::text, "#FDF0E6") >= 4.5);         // a flagged row's label
+  BOOST_TEST(contrast_ratio(palette::muted_text, "#E0E0E0") >= 4.5);  // band labels over the darker shade
+  BOOST_TEST(contrast_ratio(palette::text, "#FDF0E6") >= 4.5);        // a flagged row's label
   BOOST_TEST(contrast_ratio(palette::flagged_text, "#FDF0E6") >= 4.5);
-  BOOST_TEST(contrast_ratio("#0057A0", "#FFFFFF") >= 4.5);             // links
+  BOOST_TEST(contrast_ratio("#0057A0", "#FFFFFF") >= 4.5);  // links
   for (double index = 0; index <= 100; index += 5) {
     const CellColours colours = heat_colours(index);
     BOOST_TEST(contrast_ratio(colours.background, colours.text) >= 4.5, index);
