@@ -2,7 +2,8 @@
 """Helpers of test_html_browser.sh, standard library only (no PIL):
   png-not-blank FILE            exit 1 when the PNG is one colour, or nearly (fewer than 1% of pixels differ
                                 from the most common colour)
-  count-elements FILE           print the number of elements, and the sorted attribute names, of an HTML file
+  count-elements FILE           print the number of elements and attributes, and the sorted attribute names, of an
+                                HTML file
   bars-start FILE               print "left" or "right": the side of the PNG that the bars (Okabe-Ito blue
                                 #0072B2) start from, the edge nearer to the bars' blue pixels
   first-chart PAGE TO           write to TO a page with the head of PAGE and only its first chart (an <svg>)
@@ -68,10 +69,11 @@ def png_not_blank(path):
 class Counter(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
-        self.elements, self.attributes = 0, set()
+        self.elements, self.attribute_count, self.attributes = 0, 0, set()
 
     def handle_starttag(self, tag, attrs):
         self.elements += 1
+        self.attribute_count += len(attrs)
         self.attributes.update(name for name, _ in attrs)
 
     handle_startendtag = handle_starttag
@@ -98,7 +100,7 @@ def first_chart(page, target):
 def count_elements(path):
     counter = Counter()
     counter.feed(pathlib.Path(path).read_text(encoding="utf-8"))
-    print(counter.elements, " ".join(sorted(counter.attributes)))
+    print(f"{counter.elements} elements, {counter.attribute_count} attributes:", " ".join(sorted(counter.attributes)))
     return 0
 
 

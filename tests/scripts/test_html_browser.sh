@@ -7,7 +7,7 @@
 #     scrollWidth into its own DOM, which --dump-dom prints;
 #   - nothing leaves the page: every host resolves to nothing and the proxy is a closed port, and the console
 #     (--enable-logging=stderr) shows no error, refused load or CSP violation;
-#   - the hostile fixture (tests/data/hostile) gives as many elements, with the same attribute names, as a benign
+#   - the hostile fixture (tests/data/hostile) gives as many elements and attributes, with the same names, as a benign
 #     copy of it with every odd text replaced by plain words (--dump-dom, counted with Python's HTML parser);
 #   - right to left (the Arabic example), the bars start from the right, and from the left otherwise;
 #   - print to PDF works (--print-to-pdf);
@@ -109,6 +109,10 @@ hostile=$($checks count-elements "$work/hostile.dom") benign=$($checks count-ele
 echo "elements and attributes, hostile: $hostile"
 [ "$hostile" = "$benign" ] || fail "the hostile fixture changes the DOM: benign has $benign"
 [ "$($checks count-elements "$work/hostile.html")" = "$hostile" ] || fail "the browser's DOM of the hostile page differs from its markup"
+# ... and its hostile texts are there, shown as text.
+for text in '&lt;script&gt;' '&lt;img src=x onerror=alert(1)&gt;' 'javascript:alert(1)' '&lt;/svg&gt;&lt;/style&gt;' '&lt;!--'; do
+  grep -qF -- "$text" "$work/hostile.dom" || fail "the hostile page does not show $text as text"
+done
 
 [ $status = 0 ] && echo "HTML report checked in $("$chromium" --version 2>/dev/null | head -1)"
 exit $status
