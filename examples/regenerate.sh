@@ -9,7 +9,7 @@ out=${2:-$root/examples/reports}
 mkdir -p "$out"
 export LC_ALL=C.UTF-8 TZ=UTC NO_COLOR=1 PARTNERPULSE_SHARE_DIR=/nonexistent
 for period in 2023 2024; do
-  for format in markdown json csv; do
+  for format in markdown json csv html; do
     ext=$format
     [ "$format" = markdown ] && ext=md
     "$binary" report --questionnaires "$root/questionnaires" --format "$format" --force \
@@ -23,6 +23,11 @@ for language in fr ar; do
   "$binary" report --questionnaires "$root/questionnaires" --language "$language" --force \
     -o "$out/2024.$language.md" "$root/examples/responses/2024" 2>/dev/null
 done
+# The HTML report of both years (its trend charts need several periods), and the 2024 report right to left.
+"$binary" report --questionnaires "$root/questionnaires" --format html --force \
+  -o "$out/2023-2024.html" "$root/examples/responses/2023" "$root/examples/responses/2024" 2>/dev/null
+"$binary" report --questionnaires "$root/questionnaires" --format html --language ar --force \
+  -o "$out/2024-ar.html" "$root/examples/responses/2024" 2>/dev/null
 # The comparison of the two years, from the responses (compare on the JSON reports above gives the same bytes:
 # tests/scripts/test_examples_reports.sh checks it).
 for format in markdown json; do
@@ -34,6 +39,6 @@ done
 # The portfolio of the example partnerships (report --out-dir over every example response): examples/portfolio/,
 # written only when the script runs with its default folders (tests/scripts/test_examples_portfolio.sh checks it).
 if [ $# -lt 2 ]; then
-  "$binary" report --questionnaires "$root/questionnaires" --out-dir "$root/examples/portfolio" \
+  "$binary" report --questionnaires "$root/questionnaires" --format html --out-dir "$root/examples/portfolio" \
     "$root/examples/responses" 2>/dev/null
 fi

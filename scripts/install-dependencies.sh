@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and npm tool partnerpulse builds and tests with (clang and its runtime libraries
-# build the libFuzzer targets in fuzz/; gettext's msgfmt compiles the interface catalogues po/*.po). Safe to run again.
+# build the libFuzzer targets in fuzz/; gettext's msgfmt compiles the interface catalogues po/*.po; chromium and tidy
+# check the HTML report in tests/scripts/test_html_browser.sh). Safe to run again.
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev libboost-test-dev libboost-dev
           nlohmann-json3-dev libutf8proc-dev libjemalloc-dev nettle-dev cmark-gfm tmux expect python3 help2man man-db dpkg-dev clang
-          libclang-rt-14-dev libxlsxwriter-dev python3-openpyxl gettext)
+          libclang-rt-14-dev libxlsxwriter-dev python3-openpyxl gettext chromium tidy)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 sudo=""

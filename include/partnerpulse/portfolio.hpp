@@ -123,11 +123,12 @@ private:
   std::mutex written_mutex_;
 };
 
-// Writes the portfolio of `results` into `folder`: per partnership <stem>.md and <stem>.json (and <stem>.csv with
-// `with_csv`), its groups newest first, rendered on `pool`; then index.md and portfolio.json. Checks every name
-// before writing any (OutputFolder::check) and finishes the folder. Returns the portfolio.
+// Writes the portfolio of `results` into `folder`: per partnership <stem>.md and <stem>.json (and <stem>.csv when
+// `format` is "csv", <stem>.html when it is "html"), its groups newest first, rendered on `pool`; then index.md and
+// portfolio.json (and index.html with "html"). Checks every name before writing any (OutputFolder::check) and
+// finishes the folder. Returns the portfolio.
 // `progress` (when given) is called from the pool's threads with the partnerships written so far and their number.
-Portfolio write_portfolio_folder(const Results& results, OutputFolder& folder, bool with_csv,
+Portfolio write_portfolio_folder(const Results& results, OutputFolder& folder, std::string_view format,
                                  const RenderOptions& options, ThreadPool& pool,
                                  const std::function<void(std::size_t written, std::size_t total)>& progress = {});
 

@@ -38,6 +38,14 @@ struct BandRef {
   bool bottom = false;  // the questionnaire's lowest band
 };
 
+// One band of the questionnaire a dimension was scored with: from the previous band's `upper` (0 for the first) up
+// to this one's.
+struct BandLimit {
+  std::string id;
+  LocalizedText label;
+  double upper = 100.0;
+};
+
 struct DimensionResult {
   std::string questionnaire;
   std::string id;
@@ -50,6 +58,7 @@ struct DimensionResult {
   std::optional<double> alpha;       // Cronbach's alpha, when computable
   std::size_t alpha_n = 0;           // respondents who answered every item (alpha's basis)
   std::optional<BandRef> band;
+  std::vector<BandLimit> bands;      // the questionnaire's bands, lowest first (for charts); empty when not known
   LocalizedText advice;              // the advice for the band
   bool withheld = false;             // n below the minimum group size
   // The share (0-1) of "dont-know" among the answers to the dimension's scored items, when notable (at least

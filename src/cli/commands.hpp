@@ -103,8 +103,9 @@ struct OutputArguments {
   std::string output;
   bool force = false;
 };
-// Adds --format (markdown, json, csv), -o FILE and --force; `what` names the output in the help ("the report").
-void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what);
+// Adds --format (markdown, json, csv, and html with `with_html`), -o FILE and --force; `what` names the output in
+// the help ("the report").
+void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what, bool with_html = false);
 // Throws UsageError for --force without -o, and, before any work is done, the IoError write_output would throw
 // for the -o target (not a regular file, one of the run's `inputs`, or existing without --force).
 void check_output_arguments(const OutputArguments& arguments, const RunInputs& inputs);

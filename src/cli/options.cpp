@@ -48,9 +48,9 @@ void add_partnerships_option(CLI::App& app, std::vector<std::string>& folders, c
       ->type_name("DIR");
 }
 
-void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what) {
+void add_output_options(CLI::App& app, OutputArguments& arguments, const std::string& what, bool with_html) {
   app.add_option("-f,--format", arguments.format, "Output format")
-      ->check(one_of({"markdown", "json", "csv"}))
+      ->check(with_html ? one_of({"markdown", "json", "csv", "html"}) : one_of({"markdown", "json", "csv"}))
       ->capture_default_str();
   app.add_option("-o,--output", arguments.output,
                  fmt::format("Write {} to FILE (atomically) instead of standard output; refuses to replace a file",

@@ -16,6 +16,7 @@
 #include "partnerpulse/partnership.hpp"
 #include "partnerpulse/portfolio.hpp"
 #include "partnerpulse/render.hpp"
+#include "partnerpulse/render_html.hpp"
 #include "partnerpulse/report_job.hpp"
 #include "partnerpulse/thread_pool.hpp"
 #include "partnerpulse/version.hpp"
@@ -63,6 +64,7 @@ std::string render_report(const ReportOptions& options, const Results& results, 
     return assemble_json(results, render, groups);
   }
   if (options.output.format == "csv") return render_csv(results, render);
+  if (options.output.format == "html") return render_html(results, render);
   return render_markdown(results, render);
 }
 
@@ -147,7 +149,7 @@ int run_report(const ReportOptions& options, Console& console) {
   render.comments = options.comments;
   if (folder) {
     const Portfolio portfolio =
-        write_portfolio_folder(outcome.results, *folder, options.output.format == "csv", render, pool,
+        write_portfolio_folder(outcome.results, *folder, options.output.format, render, pool,
                                [&](std::size_t written, std::size_t total) {
                                  progress.show("partnerpulse: " +
                                                fill(tr("{0} files read, {1} of {2} partnerships written"),
@@ -183,7 +185,7 @@ CommandRun setup_report(CLI::App& command) {
   command.add_option("RESPONSES", options->paths, "Response files or folders, or survey exports (*.csv)")->required()->type_name("PATH");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   add_export_reading_options(command, options->reading);
-  add_output_options(command, options->output, "the report");
+  add_output_options(command, options->output, "the report", true);
   command.add_flag("--comments", options->comments, "Include free-text comments (never attributed to anyone)");
   add_scoring_options(command, options->scoring);
   command
@@ -191,8 +193,9 @@ CommandRun setup_report(CLI::App& command) {
       ->type_name("DATE");
   command
       .add_option("--out-dir", options->out_dir,
-                  "Write one report per partnership (DIR/NAME.md and .json, and .csv with --format csv), index.md (the "
-                  "portfolio summary) and portfolio.json into DIR; with --force, into a folder it did not write")
+                  "Write one report per partnership (DIR/NAME.md and .json, and .csv with --format csv or .html with "
+                  "--format html), index.md (the portfolio summary; and index.html with --format html) and "
+                  "portfolio.json into DIR; with --force, into a folder it did not write")
       ->type_name("DIR")
       ->check(non_empty_file());
   add_partnerships_option(command, options->partnership_folders,

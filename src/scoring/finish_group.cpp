@@ -154,6 +154,7 @@ DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d,
   out.scored_items = slots.scored_items[d].size();
   out.alpha_n = figures.alphas[slot].respondents();
   out.measure = slots.measures[d];
+  for (const Band& band : questionnaire.bands) out.bands.push_back(BandLimit{band.id, band.label, band.upper});
   out.withheld = out.n < min_group;
   if (out.withheld) return out;
   out.index = figures.dimensions[slot].mean();

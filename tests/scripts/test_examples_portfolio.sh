@@ -11,7 +11,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export PARTNERPULSE_SHARE_DIR=/nonexistent
 status=0
-run() { "$binary" report --questionnaires "$source_dir/questionnaires" "$@" "$source_dir/examples/responses"; }
+# With --format html, as examples/regenerate.sh writes it: the HTML pages beside the Markdown ones.
+run() { "$binary" report --questionnaires "$source_dir/questionnaires" --format html "$@" "$source_dir/examples/responses"; }
 
 run --out-dir "$work/portfolio" 2>"$work/stderr"
 if ! diff -r "$source_dir/examples/portfolio" "$work/portfolio"; then

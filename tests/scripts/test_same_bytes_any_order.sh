@@ -38,7 +38,7 @@ done
 reverse=()
 for (( i = ${#files[@]} - 1; i >= 0; i-- )); do reverse+=("${files[$i]}"); done
 
-for format in markdown json csv; do
+for format in markdown json csv html; do
   run --format "$format" --comments nested >"expected.$format" || fail "$format: report on the nested folder failed"
   check() {
     local label=$1

@@ -128,8 +128,8 @@ BOOST_AUTO_TEST_CASE(quiet_keeps_errors_and_drops_notes) {
 BOOST_AUTO_TEST_CASE(unknown_options_and_values_get_the_project_wording_and_a_suggestion) {
   BOOST_TEST(run({"report", "--formt", "json", "x"}).err.find("unknown option '--formt'; did you mean '--format'?") !=
              std::string::npos);
-  BOOST_TEST(run({"report", "--format", "jsn", "x"}).err.find("'jsn' is not one of markdown, json, csv; did you mean "
-                                                               "'json'?") != std::string::npos);
+  BOOST_TEST(run({"report", "--format", "jsn", "x"}).err.find("'jsn' is not one of markdown, json, csv, html; did "
+                                                               "you mean 'json'?") != std::string::npos);
   BOOST_TEST(run({"report", "--min-group", "0", "x"}).err.find("must be a whole number from 1 to 1000, not '0'") !=
              std::string::npos);
   BOOST_TEST(run({"compare", "x"}).err.find("INPUTS needs at least 2 values, but 1 was given") != std::string::npos);
