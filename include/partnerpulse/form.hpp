@@ -40,7 +40,7 @@ struct RespondentChoices {
 };
 
 // The choices that partnership files give: every partnership id (in id order), every declared role id (partnership
-// by partnership, in each file's order, once, titled as the first file that declares it titles it) and every
+// by partnership, in each file's order (by id), once, titled as the first file that declares it titles it) and every
 // declared period (once, newest first in natural order). None at all for an empty set.
 RespondentChoices respondent_choices(const PartnershipSet& partnerships);
 
