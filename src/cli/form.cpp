@@ -73,7 +73,7 @@ CommandRun setup_form(CLI::App& command) {
       ->check(non_empty_file());
   command.add_flag("--force", options->force, "Replace FILE if it exists");
   add_partnerships_option(command, options->partnership_folders,
-                          "Their partnerships, declared roles (labelled by title) and periods become the choices of "
+                          "Their partnerships and declared roles (labelled by their titles) and periods become the choices of "
                           "the respondent fields, which are otherwise free text");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   return run_with(options, run_form);

@@ -84,6 +84,7 @@ RespondentChoices respondent_choices(const PartnershipSet& partnerships) {
   RespondentChoices choices;
   for (const auto& [id, partnership] : partnerships.all()) {
     choices.partnerships.push_back(id);
+    choices.partnership_titles.push_back(partnership.title);
     for (const PartnershipRole& role : partnership.roles) {
       if (std::find(choices.roles.begin(), choices.roles.end(), role.id) != choices.roles.end()) continue;
       choices.roles.push_back(role.id);
