@@ -7,6 +7,7 @@
 Each block sits between `<!-- generated: NAME -->` and `<!-- end generated -->`. Needs python3-openpyxl to read
 the workbook back; exits 77 without it.
 """
+import csv
 import difflib
 import os
 import re
@@ -21,21 +22,27 @@ except ImportError:
     sys.exit(77)
 
 
-def run_form(binary, source_dir, work, fmt, name):
+PARTNERSHIPS = "examples/responses/delta-learning-network"
+
+
+def run_form(binary, source_dir, work, fmt, name, partnerships=False):
     path = os.path.join(work, name)
     env = dict(os.environ, PARTNERPULSE_SHARE_DIR="/nonexistent", LC_ALL="C.UTF-8")
+    extra = ["--partnerships", os.path.join(source_dir, PARTNERSHIPS)] if partnerships else []
     subprocess.run([binary, "form", "trust", "--questionnaires", os.path.join(source_dir, "questionnaires"),
-                    "--format", fmt, "-o", path], check=True, env=env, stderr=subprocess.DEVNULL)
+                    "--format", fmt, "-o", path] + extra, check=True, env=env, stderr=subprocess.DEVNULL)
     return path
 
 
-def markdown_table(sheet, columns):
+def markdown_table(sheet, columns, keep=lambda row: True):
     rows = list(sheet.iter_rows(values_only=True))
     header = list(rows[0])
     index = [header.index(column) for column in columns]
     cell = lambda value: "" if value is None else str(value).replace("|", "\\|")
     lines = ["| " + " | ".join(f"`{c}`" for c in columns) + " |", "|" + " --- |" * len(columns)]
     for row in rows[1:]:
+        if not keep(row):
+            continue
         cells = [cell(row[i]) if i < len(row) else "" for i in index]
         lines.append("|" + "".join(f" {c} |" if c else " |" for c in cells))
     return "\n".join(lines)
@@ -49,7 +56,17 @@ def blocks(binary, source_dir):
         survey = markdown_table(book["survey"], ["type", "name", "label", "label::French (fr)", "hint", "required"])
         choices = markdown_table(book["choices"], ["list_name", "name", "label", "label::French (fr)"])
         settings = markdown_table(book["settings"], ["form_title", "form_id", "version", "default_language"])
+        with open(run_form(binary, source_dir, work, "csv-template", "delta.csv", True), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        delta_csv = "\n".join(",".join(next(csv.reader([line]))[:3]) for line in lines) + "\n"
+        book = openpyxl.load_workbook(run_form(binary, source_dir, work, "xlsform", "delta.xlsx", True))
+        respondent = ("partnership", "role", "period")
+        delta_survey = markdown_table(book["survey"], ["type", "name", "label"], lambda row: row[1] in respondent)
+        delta_choices = markdown_table(book["choices"], ["list_name", "name", "label"], lambda row: row[0] in respondent)
     return {
+        "partnership-survey": delta_survey,
+        "partnership-choices": delta_choices,
+        "partnership-csv-template": "```csv\n" + delta_csv + "```",
         "csv-template": "```csv\n" + csv_text + "```",
         "survey": survey,
         "choices": choices,

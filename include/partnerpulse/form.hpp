@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "partnerpulse/files.hpp"
+#include "partnerpulse/partnership.hpp"
 #include "partnerpulse/questionnaire.hpp"
 
 namespace partnerpulse {
@@ -35,7 +36,14 @@ struct RespondentChoices {
   std::vector<std::string> partnerships;
   std::vector<std::string> roles;
   std::vector<std::string> periods;
+  std::vector<std::string> partnership_titles;  // by index in `partnerships`: its choice's label (the id when "")
+  std::vector<std::string> role_titles;         // by index in `roles`: its choice's label (the id when "")
 };
+
+// The choices that partnership files give: every partnership id (in id order, titled by its title), every declared role id (partnership
+// by partnership, in each file's order (by id), once, titled as the first file that declares it titles it) and every
+// declared period (once, newest first in natural order). None at all for an empty set.
+RespondentChoices respondent_choices(const PartnershipSet& partnerships);
 
 // The names of the respondent fields, in the order forms ask them: partnership, role, period.
 const std::vector<std::string>& respondent_field_names();

@@ -9,6 +9,7 @@
 #include "partnerpulse/files.hpp"
 #include "partnerpulse/form.hpp"
 #include "partnerpulse/interface_text.hpp"
+#include "partnerpulse/partnership.hpp"
 
 namespace partnerpulse {
 
@@ -18,6 +19,7 @@ namespace {
 struct FormOptions {
   std::vector<std::string> questionnaires;
   std::vector<std::string> questionnaire_folders;
+  std::vector<std::string> partnership_folders;
   std::string format = "xlsform";
   std::string output;
   bool force = false;
@@ -32,13 +34,14 @@ int run_form(const FormOptions& options, Console& console) {
   const Overwrite overwrite = options.force ? Overwrite::allow : Overwrite::refuse;
   check_output_target(options.output, overwrite, inputs);  // before any work
   const NamedQuestionnaires named = find_named_questionnaires(options.questionnaires, options.questionnaire_folders);
+  const RespondentChoices respondent = respondent_choices(load_partnerships({}, options.partnership_folders));
   std::size_t fields = 0;
   if (options.format == "csv-template") {
-    const Sheet sheet = build_csv_template(named.questionnaires);
+    const Sheet sheet = build_csv_template(named.questionnaires, respondent);
     fields = sheet.columns.size();
     write_file_atomically(options.output, render_sheet_csv(sheet), overwrite, inputs);
   } else {
-    const XlsForm form = build_xlsform(named.questionnaires);
+    const XlsForm form = build_xlsform(named.questionnaires, respondent);
     fields = form.survey.rows.size();
     write_xlsform(form, options.output, overwrite, inputs);
   }
@@ -73,6 +76,9 @@ CommandRun setup_form(CLI::App& command) {
       ->type_name("FILE")
       ->check(non_empty_file());
   command.add_flag("--force", options->force, "Replace FILE if it exists");
+  add_partnerships_option(command, options->partnership_folders,
+                          "Their partnerships and declared roles (labelled by their titles) and periods become the choices of "
+                          "the respondent fields, which are otherwise free text");
   add_questionnaire_folders_option(command, options->questionnaire_folders);
   return run_with(options, run_form);
 }

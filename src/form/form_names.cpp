@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "partnerpulse/form.hpp"
+#include "util/natural_order.hpp"
 
 namespace partnerpulse {
 
@@ -77,6 +78,27 @@ std::string xlsform_language(std::string_view code) {
     if (known == base) return fmt::format("{} ({})", name, code);
   }
   return fmt::format("{} ({})", code, code);
+}
+
+RespondentChoices respondent_choices(const PartnershipSet& partnerships) {
+  RespondentChoices choices;
+  for (const auto& [id, partnership] : partnerships.all()) {
+    choices.partnerships.push_back(id);
+    choices.partnership_titles.push_back(partnership.title);
+    for (const PartnershipRole& role : partnership.roles) {
+      if (std::find(choices.roles.begin(), choices.roles.end(), role.id) != choices.roles.end()) continue;
+      choices.roles.push_back(role.id);
+      choices.role_titles.push_back(role.title);
+    }
+    for (const PartnershipPeriod& period : partnership.periods) {
+      if (std::find(choices.periods.begin(), choices.periods.end(), period.id) == choices.periods.end()) {
+        choices.periods.push_back(period.id);
+      }
+    }
+  }
+  std::sort(choices.periods.begin(), choices.periods.end(),
+            [](const std::string& a, const std::string& b) { return natural_less(b, a); });
+  return choices;
 }
 
 }  // namespace partnerpulse

@@ -125,9 +125,13 @@ void add_respondent_fields(SheetBuilder& survey, SheetBuilder& choices, const Re
     const RespondentField field = respondent_field(name);
     const std::vector<std::string>& values = respondent_values(respondent, name);
     survey.add({values.empty() ? "text" : "select_one " + name, name}, {&field.label, &field.hint}, {"yes"});
-    for (const std::string& value : values) {
-      const LocalizedText label("", value);
-      choices.add({name, value}, {&label});
+    const std::vector<std::string>* titles = name == "role"          ? &respondent.role_titles
+                                             : name == "partnership" ? &respondent.partnership_titles
+                                                                     : nullptr;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const bool titled = titles && i < titles->size() && !(*titles)[i].empty();
+      const LocalizedText label("", titled ? (*titles)[i] : values[i]);
+      choices.add({name, values[i]}, {&label});
     }
   }
 }

@@ -1,5 +1,6 @@
 #include "report/json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace partnerpulse {
@@ -35,6 +36,10 @@ bool needs_json_escapes(std::string_view text) { return next_to_escape(text, 0) 
 std::string dump_escaped(const Json& json, bool strings_need_escapes) {
   std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace);
   if (!strings_need_escapes) return text;
+  return escape_html_characters(std::move(text));
+}
+
+std::string escape_html_characters(std::string text) {
   std::size_t next = next_to_escape(text, 0);
   if (next == text.size()) return text;
   std::string out;
@@ -48,6 +53,69 @@ std::string dump_escaped(const Json& json, bool strings_need_escapes) {
   }
   out.append(text, done, std::string::npos);
   return out;
+}
+
+JsonStream& JsonStream::key(std::string_view name) {
+  next_element();
+  write_string(name);
+  out_.append(": ", 2);
+  after_key_ = true;
+  return *this;
+}
+
+JsonStream& JsonStream::open(char bracket) {
+  next_element();
+  out_ += bracket;
+  empty_.push_back(true);
+  return *this;
+}
+
+JsonStream& JsonStream::close(char bracket) {
+  const bool empty = empty_.back();
+  empty_.pop_back();
+  if (!empty) new_line(depth_ + empty_.size());
+  out_ += bracket;
+  return *this;
+}
+
+void JsonStream::next_element() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;  // the first value
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  new_line(depth_ + empty_.size());
+}
+
+void JsonStream::new_line(std::size_t depth) {
+  out_ += '\n';
+  out_.append(2 * depth, ' ');
+}
+
+void JsonStream::write_double(double v) {
+  if (!std::isfinite(v)) {
+    out_ += "null";
+    return;
+  }
+  char buffer[64];  // the size nlohmann's serializer gives it
+  out_.append(buffer, nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, v));
+}
+
+void JsonStream::write_string(std::string_view text) {
+  // Printable ASCII other than `"` and `\` is written as it stands; anything else as nlohmann::json escapes it
+  // (control characters, invalid UTF-8 replaced).
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out_ += '"';
+    out_.append(text);
+    out_ += '"';
+    return;
+  }
+  out_ += Json(std::string(text)).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace partnerpulse

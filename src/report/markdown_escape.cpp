@@ -39,9 +39,22 @@ std::string escape_line(std::string_view text) {
       ordered_marker = digits;
     }
   }
+  // The bytes the switch below may escape; runs of any others are copied at once.
+  static constexpr std::array<bool, 256> special = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view("\\`*_[]#|~@<>&:.)-+")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+  }();
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   for (std::size_t i = 0; i < text.size(); ++i) {
+    std::size_t run = i;
+    while (run < text.size() && !special[static_cast<unsigned char>(text[run])]) ++run;
+    if (run > i) {
+      out.append(text, i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     const char c = text[i];
     switch (c) {
       case '\\':
@@ -113,6 +126,18 @@ std::string single_line(std::string_view text) {
   std::size_t i = 0;
   while (i < clean.size()) {
     const std::size_t start = i;
+    const auto byte = static_cast<unsigned char>(clean[i]);
+    if (byte < 0x80) {  // ASCII: a run of visible characters is copied at once, without decoding
+      std::size_t end = i;
+      while (end < clean.size() && clean[end] > ' ' && clean[end] < 0x7F) ++end;
+      if (end > i) {
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out.append(clean, i, end - i);
+        i = end;
+        continue;
+      }
+    }
     if (is_whitespace(decode_utf8(clean, i))) {
       pending_space = !out.empty();
     } else {

@@ -1,4 +1,5 @@
-// The JSON report (docs/json.md), written with nlohmann::ordered_json so that keys keep a fixed order.
+// The JSON report (docs/json.md): the root built with nlohmann::ordered_json, each group written straight to text by
+// JsonStream (the same bytes, without building a document per group).
 // Texts from input files are passed through strip_control_characters; numbers keep full precision.
 
 #include <algorithm>
@@ -57,173 +58,181 @@ private:
     return clean(options_.language.empty() ? localized.text() : localized.in(options_.language));
   }
 
-  Json band_id(const std::optional<BandRef>& band) const {
-    if (!band) return nullptr;
-    return clean(band->id);
-  }
-
-  Json band_label(const std::optional<BandRef>& band) const {
-    if (!band) return nullptr;
-    return text(band->label);
-  }
-
 public:
-  Json render_group(const GroupResult& group) const {
+  // Writes the group into `out` as the "groups" array holds it (depth 2); `out` starts with its indentation.
+  void render_group(const GroupResult& group, JsonStream& out) const {
     // A withheld group shows no figures at all, whatever the results hold.
     const bool withheld = group.withheld;
-    const auto shown = [&](const auto& list, auto&& to_json) { return withheld ? Json::array() : array_of(list, to_json); };
-    ObjectBuilder out(20);
-    out.add("partnership", clean(group.partnership));
-    out.add("period", clean(group.period));
-    out.add("previous_period", group.previous_period ? Json(clean(*group.previous_period)) : Json(nullptr));
-    out.add("respondents", group.respondents);
-    out.add("withheld", withheld);
-    out.add("role_counts", shown(group.role_counts, [&](const auto& count) {
-              return ObjectBuilder(2).add("role", clean(count.first)).add("n", count.second).take();
-            }));
+    const auto shown = [&](std::string_view key, const auto& list, auto&& write) {
+      out.key(key).begin_array();
+      if (!withheld) {
+        for (const auto& element : list) write(element);
+      }
+      out.end_array();
+    };
+    const auto or_null = [&](bool hide, const auto& value) -> JsonStream& {
+      return hide ? out.value(nullptr) : out.value(value);
+    };
+    out.begin_object();
+    out.member("partnership", clean(group.partnership));
+    out.member("period", clean(group.period));
+    out.key("previous_period");
+    or_null(!group.previous_period, group.previous_period ? clean(*group.previous_period) : std::string());
+    out.member("respondents", group.respondents);
+    out.member("withheld", withheld);
+    shown("role_counts", group.role_counts, [&](const auto& count) {
+      out.begin_object().member("role", clean(count.first)).member("n", count.second).end_object();
+    });
     add_partnership_details(group, out);
-    out.add("overall", ObjectBuilder(4)
-                           .add("index", withheld ? Json(nullptr) : number(group.overall_index))
-                           .add("band", withheld ? Json(nullptr) : band_id(group.overall_band))
-                           .add("band_label", withheld ? Json(nullptr) : band_label(group.overall_band))
-                           .add("balanced_index", withheld ? Json(nullptr) : number(group.balanced_index))
-                           .take());
-    out.add("dimensions", shown(group.dimensions, [&](const DimensionResult& d) { return dimension(d); }));
-    out.add("roles", shown(group.roles, [&](const RoleResult& role) { return role_cells(role); }));
-    out.add("gaps", shown(group.gaps, [&](const GapResult& gap) { return perception_gap(gap); }));
-    out.add("withheld_roles", shown(group.withheld_roles, [&](const WithheldRole& role) {
-              return ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("reason", clean(role.reason)).take();
-            }));
-    out.add("items", shown(group.attention_items, [&](const ItemResult& item) { return attention_item(item); }));
-    out.add("items_withheld", withheld ? std::size_t{0} : group.items_withheld);
-    if (options_.comments) out.add("comments", shown(group.comments, [&](const CommentGroup& c) { return comments(c); }));
-    ObjectBuilder method(4);
-    method.add("incomplete_skipped", group.incomplete_skipped);
-    method.add("dimension_scores_missing", group.dimension_scores_missing);
-    if (options_.comments) method.add("comments_withheld", group.comments_withheld);
-    out.add("method", method.add("questionnaires", array_of(group.questionnaires, [&](const QuestionnaireUse& use) {
-                                 return ObjectBuilder(4)
-                                     .add("id", clean(use.id))
-                                     .add("version", clean(use.version))
-                                     .add("title", text(use.title))
-                                     .add("respondents", use.respondents)
-                                     .take();
-                               }))
-                          .take());
-    return out.take();
+    out.key("overall").begin_object();
+    out.key("index");
+    or_null(withheld, group.overall_index);
+    out.key("band");
+    band_id(withheld ? std::nullopt : group.overall_band, out);
+    out.key("band_label");
+    band_label(withheld ? std::nullopt : group.overall_band, out);
+    out.key("balanced_index");
+    or_null(withheld, group.balanced_index);
+    out.end_object();
+    shown("dimensions", group.dimensions, [&](const DimensionResult& d) { dimension(d, out); });
+    shown("roles", group.roles, [&](const RoleResult& role) { role_cells(role, out); });
+    shown("gaps", group.gaps, [&](const GapResult& gap) { perception_gap(gap, out); });
+    shown("withheld_roles", group.withheld_roles, [&](const WithheldRole& role) {
+      out.begin_object().member("role", clean(role.role)).member("n", role.n).member("reason", clean(role.reason));
+      out.end_object();
+    });
+    shown("items", group.attention_items, [&](const ItemResult& item) { attention_item(item, out); });
+    out.member("items_withheld", withheld ? std::size_t{0} : group.items_withheld);
+    if (options_.comments) shown("comments", group.comments, [&](const CommentGroup& c) { comments(c, out); });
+    out.key("method").begin_object();
+    out.member("incomplete_skipped", group.incomplete_skipped);
+    out.member("dimension_scores_missing", group.dimension_scores_missing);
+    if (options_.comments) out.member("comments_withheld", group.comments_withheld);
+    out.key("questionnaires").begin_array();
+    for (const QuestionnaireUse& use : group.questionnaires) {
+      out.begin_object().member("id", clean(use.id)).member("version", clean(use.version));
+      out.member("title", text(use.title)).member("respondents", use.respondents).end_object();
+    }
+    out.end_array().end_object();
+    out.end_object();
   }
 
 private:
+  void band_id(const std::optional<BandRef>& band, JsonStream& out) const {
+    if (!band) out.value(nullptr); else out.value(clean(band->id));
+  }
+
+  void band_label(const std::optional<BandRef>& band, JsonStream& out) const {
+    if (!band) out.value(nullptr); else out.value(text(band->label));
+  }
+
   // What a partnership file adds (docs/partnership-format.md), only when there is something to add: the title,
   // each declared role's respondents and invitations, and the roles from which nobody answered (neither for a
   // withheld group).
-  void add_partnership_details(const GroupResult& group, ObjectBuilder& out) const {
-    if (!group.title.empty()) out.add("title", clean(group.title));
+  void add_partnership_details(const GroupResult& group, JsonStream& out) const {
+    if (!group.title.empty()) out.member("title", clean(group.title));
     if (group.withheld) return;  // its respondent count only, as role_counts
     if (!group.role_responses.empty()) {
-      out.add("role_responses", array_of(group.role_responses, [&](const RoleResponse& role) {
-                return ObjectBuilder(4)
-                    .add("role", clean(role.role))
-                    .add("title", clean(role.title))
-                    .add("respondents", role.respondents)
-                    .add("invited", role.invited ? Json(*role.invited) : Json(nullptr))
-                    .take();
-              }));
+      out.key("role_responses").begin_array();
+      for (const RoleResponse& role : group.role_responses) {
+        out.begin_object().member("role", clean(role.role)).member("title", clean(role.title));
+        out.member("respondents", role.respondents).key("invited");
+        if (role.invited) out.value(*role.invited); else out.value(nullptr);
+        out.end_object();
+      }
+      out.end_array();
     }
     if (!group.missing_roles.empty()) {
-      out.add("missing_roles", array_of(group.missing_roles, [&](const std::string& role) { return Json(clean(role)); }));
+      out.key("missing_roles").begin_array();
+      for (const std::string& role : group.missing_roles) out.value(clean(role));
+      out.end_array();
     }
   }
 
   // A withheld dimension shows no figure, whatever the results hold.
-  Json dimension(const DimensionResult& d) const {
-    const auto shown = [&](const std::optional<double>& value) { return d.withheld ? Json(nullptr) : number(value); };
+  void dimension(const DimensionResult& d, JsonStream& out) const {
+    const auto shown = [&](std::string_view key, const std::optional<double>& value) {
+      out.key(key);
+      if (d.withheld) out.value(nullptr); else out.value(value);
+    };
     const std::optional<BandRef> band = d.withheld ? std::nullopt : d.band;
-    return ObjectBuilder(18)
-        .add("questionnaire", clean(d.questionnaire))
-        .add("id", clean(d.id))
-        .add("title", text(d.title))
-        .add("index", shown(d.index))
-        .add("scale_mean", shown(d.scale_mean))
-        .add("n", d.n)
-        .add("sd", shown(d.sd))
-        .add("alpha", shown(d.alpha))
-        .add("alpha_n", d.alpha_n)
-        .add("scored_items", d.scored_items)
-        .add("band", band_id(band))
-        .add("band_label", band_label(band))
-        .add("advice", band ? Json(text(d.advice)) : Json(nullptr))
-        .add("withheld", d.withheld)
-        .add("change", d.withheld ? Json(nullptr) : number(d.change))
-        .add("significant", d.withheld || !d.significant ? Json(nullptr) : Json(*d.significant))
-        .add("dont_know_share", shown(d.dont_know_share))
-        .add("measured_with", measured_with(d.measure.get()))
-        .take();
+    out.begin_object();
+    out.member("questionnaire", clean(d.questionnaire)).member("id", clean(d.id)).member("title", text(d.title));
+    shown("index", d.index);
+    shown("scale_mean", d.scale_mean);
+    out.member("n", d.n);
+    shown("sd", d.sd);
+    shown("alpha", d.alpha);
+    out.member("alpha_n", d.alpha_n).member("scored_items", d.scored_items);
+    out.key("band");
+    band_id(band, out);
+    out.key("band_label");
+    band_label(band, out);
+    out.key("advice");
+    if (band) out.value(text(d.advice)); else out.value(nullptr);
+    out.member("withheld", d.withheld);
+    out.key("change");
+    if (d.withheld) out.value(nullptr); else out.value(d.change);
+    out.key("significant");
+    if (d.withheld || !d.significant) out.value(nullptr); else out.value(*d.significant);
+    shown("dont_know_share", d.dont_know_share);
+    out.key("measured_with");
+    measured_with(d.measure.get(), out);
+    out.end_object();
   }
 
   // The questionnaire version and scored items a dimension was measured with. Compact, as it is written for every
   // dimension of every group: `reverse` appears only when true, `weight` only when not 1, `replaces` only when
   // declared.
-  Json measured_with(const DimensionMeasure* measure) const {
-    if (measure == nullptr) return nullptr;
-    Json items = array_of(measure->items, [&](const MeasuredItem& item) {
-      ObjectBuilder out(6);
-      out.add("id", clean(item.id)).add("min", item.min).add("max", item.max);
-      if (item.reverse) out.add("reverse", true);
-      if (item.weight != 1.0) out.add("weight", item.weight);
-      if (!item.replaces.empty()) out.add("replaces", clean(item.replaces));
-      return out.take();
-    });
-    return ObjectBuilder(2).add("version", clean(measure->questionnaire_version)).add("items", std::move(items)).take();
+  void measured_with(const DimensionMeasure* measure, JsonStream& out) const {
+    if (measure == nullptr) {
+      out.value(nullptr);
+      return;
+    }
+    out.begin_object().member("version", clean(measure->questionnaire_version)).key("items").begin_array();
+    for (const MeasuredItem& item : measure->items) {
+      out.begin_object().member("id", clean(item.id)).member("min", item.min).member("max", item.max);
+      if (item.reverse) out.member("reverse", true);
+      if (item.weight != 1.0) out.member("weight", item.weight);
+      if (!item.replaces.empty()) out.member("replaces", clean(item.replaces));
+      out.end_object();
+    }
+    out.end_array().end_object();
   }
 
-  Json role_cells(const RoleResult& role) const {
-    Json cells = array_of(role.dimensions, [&](const RoleDimensionResult& cell) {
-      return ObjectBuilder(5)
-          .add("questionnaire", clean(cell.questionnaire))
-          .add("id", clean(cell.dimension))
-          .add("n", cell.n)
-          .add("index", number(cell.index))
-          .add("dont_know_share", cell.index ? number(cell.dont_know_share) : Json(nullptr))
-          .take();
-    });
-    return ObjectBuilder(3).add("role", clean(role.role)).add("n", role.n).add("dimensions", std::move(cells)).take();
+  void role_cells(const RoleResult& role, JsonStream& out) const {
+    out.begin_object().member("role", clean(role.role)).member("n", role.n).key("dimensions").begin_array();
+    for (const RoleDimensionResult& cell : role.dimensions) {
+      out.begin_object().member("questionnaire", clean(cell.questionnaire)).member("id", clean(cell.dimension));
+      out.member("n", cell.n).member("index", cell.index).key("dont_know_share");
+      if (cell.index) out.value(cell.dont_know_share); else out.value(nullptr);
+      out.end_object();
+    }
+    out.end_array().end_object();
   }
 
-  Json perception_gap(const GapResult& gap) const {
-    return ObjectBuilder(7)
-        .add("questionnaire", clean(gap.questionnaire))
-        .add("dimension", clean(gap.dimension))
-        .add("gap", number(gap.gap))
-        .add("flagged", gap.flagged)
-        .add("highest_role", gap.gap ? Json(clean(gap.highest_role)) : Json(nullptr))
-        .add("lowest_role", gap.gap ? Json(clean(gap.lowest_role)) : Json(nullptr))
-        .add("change", number(gap.change))
-        .take();
+  void perception_gap(const GapResult& gap, JsonStream& out) const {
+    out.begin_object().member("questionnaire", clean(gap.questionnaire)).member("dimension", clean(gap.dimension));
+    out.member("gap", gap.gap).member("flagged", gap.flagged);
+    out.key("highest_role");
+    if (gap.gap) out.value(clean(gap.highest_role)); else out.value(nullptr);
+    out.key("lowest_role");
+    if (gap.gap) out.value(clean(gap.lowest_role)); else out.value(nullptr);
+    out.member("change", gap.change).end_object();
   }
 
-  Json attention_item(const ItemResult& item) const {
-    return ObjectBuilder(10)
-        .add("questionnaire", clean(item.questionnaire))
-        .add("id", clean(item.id))
-        .add("dimension", clean(item.dimension))
-        .add("text", text(item.text))
-        .add("reverse", item.reverse)
-        .add("index", number(item.index))
-        .add("sd", number(item.sd))
-        .add("n", item.n)
-        .add("not_applicable", item.not_applicable)
-        .add("dont_know", item.dont_know)
-        .take();
+  void attention_item(const ItemResult& item, JsonStream& out) const {
+    out.begin_object().member("questionnaire", clean(item.questionnaire)).member("id", clean(item.id));
+    out.member("dimension", clean(item.dimension)).member("text", text(item.text)).member("reverse", item.reverse);
+    out.member("index", item.index).member("sd", item.sd).member("n", item.n);
+    out.member("not_applicable", item.not_applicable).member("dont_know", item.dont_know).end_object();
   }
 
-  Json comments(const CommentGroup& group) const {
-    return ObjectBuilder(4)
-        .add("questionnaire", clean(group.questionnaire))
-        .add("item", clean(group.item))
-        .add("item_text", text(group.item_text))
-        .add("comments", array_of(group.comments, [&](const std::string& comment) { return Json(clean(comment)); }))
-        .take();
+  void comments(const CommentGroup& group, JsonStream& out) const {
+    out.begin_object().member("questionnaire", clean(group.questionnaire)).member("item", clean(group.item));
+    out.member("item_text", text(group.item_text)).key("comments").begin_array();
+    for (const std::string& comment : group.comments) out.value(clean(comment));
+    out.end_array().end_object();
   }
 
   const Results& results_;
@@ -237,13 +246,12 @@ std::string render_json_group(const Results& results, std::size_t group, const R
   // Dumped two arrays deep, `[[GROUP]]`, the group is indented as it stands in the document's "groups" array;
   // the two arrays' lines ("[\n  [\n" and "\n  ]\n]") are then cut off.
   const JsonRenderer renderer(results, options);
-  Json inner = Json::array();
-  inner.push_back(renderer.render_group(results.groups.at(group)));
-  Json outer = Json::array();
-  outer.push_back(std::move(inner));
-  const std::string text = dump_escaped(outer, renderer.strings_need_escapes());
-  constexpr std::size_t cut = 6;  // "[\n  [\n" before, "\n  ]\n]" after
-  return text.substr(cut, text.size() - 2 * cut);
+  std::string text = "    ";  // the group's indentation in the document's "groups" array
+  text.reserve(16384);
+  JsonStream out(text, 2);
+  renderer.render_group(results.groups.at(group), out);
+  if (!renderer.strings_need_escapes()) return text;
+  return escape_html_characters(std::move(text));
 }
 
 std::string assemble_json(const Results& results, const RenderOptions& options,

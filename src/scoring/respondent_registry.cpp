@@ -1,7 +1,10 @@
 #include "scoring/respondent_registry.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -85,21 +88,56 @@ RespondentRegistry::Row RespondentRegistry::new_row() {
   return row;
 }
 
+std::string_view RespondentRegistry::id(Row row) const {
+  const std::size_t begin = row == 0 ? 0 : id_end_[row - 1];
+  return std::string_view(ids_).substr(begin, id_end_[row] - begin);
+}
+
+std::size_t RespondentRegistry::find_slot(std::string_view id) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t slot = std::hash<std::string_view>{}(id) & mask;; slot = (slot + 1) & mask) {
+    if (slots_[slot] == 0 || this->id(slots_[slot] - 1) == id) return slot;
+  }
+}
+
+void RespondentRegistry::grow_table() {
+  std::vector<Row> old = std::move(slots_);
+  slots_.assign(std::max<std::size_t>(16, 2 * old.size()), 0);
+  for (const Row entry : old) {
+    if (entry != 0) slots_[find_slot(id(entry - 1))] = entry;
+  }
+}
+
+RespondentRegistry::Row RespondentRegistry::insert(std::size_t slot, std::string_view id, std::uint32_t role) {
+  if (ids_.size() + id.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("more than 4 GiB of respondent ids in one partnership and period");
+  }
+  const Row row = new_row();
+  ids_.append(id);
+  id_end_.push_back(static_cast<std::uint32_t>(ids_.size()));
+  role_of_.push_back(role);
+  slots_[slot] = row + 1;
+  if (4 * (role_of_.size() + 1) > 3 * slots_.size()) grow_table();  // at most three quarters full
+  return row;
+}
+
 std::optional<Diagnostic> RespondentRegistry::add_respondent(const Response& response, const GroupKey& group,
                                                              Row& row) {
   const Respondent& respondent = response.respondent;
   const std::uint32_t role = role_index(respondent.role);
-  auto [entry, added] = entries_.try_emplace(respondent.id);
-  if (added) {
-    entry->second = {role, new_row()};
-    origins_.resize(entry->second.row + 1);
+  if (slots_.empty()) grow_table();
+  const std::size_t slot = find_slot(respondent.id);
+  if (slots_[slot] == 0) {
+    row = insert(slot, respondent.id, role);
+    origins_.resize(row + 1);
     origins_.back().respondent = response.location;
     origins_.back().entries.reserve(response.questionnaires.size());
+    return std::nullopt;
   }
-  row = entry->second.row;
-  if (entry->second.role == role) return std::nullopt;
-  return conflict_at(response.location, two_roles_message(respondent.id, respondent.role, roles_[entry->second.role],
-                                                          group, first_seen(row)));
+  row = slots_[slot] - 1;
+  if (role_of_[row] == role) return std::nullopt;
+  return conflict_at(response.location,
+                     two_roles_message(respondent.id, respondent.role, roles_[role_of_[row]], group, first_seen(row)));
 }
 
 std::optional<Diagnostic> RespondentRegistry::add_answers(std::string_view id, Row row, std::size_t q, const Layout& layout,
@@ -113,23 +151,23 @@ std::optional<Diagnostic> RespondentRegistry::add_answers(std::string_view id, R
   return std::nullopt;
 }
 
-std::optional<Diagnostic> RespondentRegistry::absorb_one(std::string_view id, const Entry& theirs,
-                                                         const RespondentRegistry& other, Entry& ours,
+std::optional<Diagnostic> RespondentRegistry::absorb_one(Row theirs, const RespondentRegistry& other, Row ours,
                                                          const Layout& layout, const GroupKey& group) {
-  const Origin* origin = theirs.row < other.origins_.size() ? &other.origins_[theirs.row] : nullptr;
-  if (ours.role != role_index(other.roles_[theirs.role])) {
+  const Origin* origin = theirs < other.origins_.size() ? &other.origins_[theirs] : nullptr;
+  const std::string& their_role = other.roles_[other.role_of_[theirs]];
+  if (role_of_[ours] != role_index(their_role)) {
     return conflict_at(origin ? origin->respondent : SourceLocation{},
-                       two_roles_message(id, other.roles_[theirs.role], roles_[ours.role], group,
-                                         first_seen(ours.row)));
+                       two_roles_message(other.id(theirs), their_role, roles_[role_of_[ours]], group,
+                                         first_seen(ours)));
   }
   for (std::size_t q = 0; q < questionnaire_count_; ++q) {
-    if (!other.answered(theirs.row, q)) continue;
-    if (answered(ours.row, q)) {
+    if (!other.answered(theirs, q)) continue;
+    if (answered(ours, q)) {
       return conflict_at(origin ? origin->entry(q) : SourceLocation{},
-                         answered_twice_message(id, layout.questionnaires[q].questionnaire->id, group,
-                                                first_seen(ours.row)));
+                         answered_twice_message(other.id(theirs), layout.questionnaires[q].questionnaire->id, group,
+                                                first_seen(ours)));
     }
-    set_answered(ours.row, q);
+    set_answered(ours, q);
   }
   return std::nullopt;
 }
@@ -137,35 +175,30 @@ std::optional<Diagnostic> RespondentRegistry::absorb_one(std::string_view id, co
 std::vector<Diagnostic> RespondentRegistry::absorb(RespondentRegistry&& other, const Layout& layout,
                                                    const GroupKey& group) {
   std::vector<Diagnostic> conflicts;
-  // Grown geometrically: reserving the exact sum at every merge would rehash the whole table each time.
-  const std::size_t needed = entries_.size() + other.entries_.size();
-  if (static_cast<double>(needed) > static_cast<double>(entries_.bucket_count()) * double{entries_.max_load_factor()}) {
-    entries_.reserve(std::max(needed, 2 * entries_.size()));
-  }
-  for (auto it = other.entries_.begin(); it != other.entries_.end();) {
-    auto node = other.entries_.extract(it++);  // moves the id: no copy
-    const Entry theirs = node.mapped();
-    const auto found = entries_.find(node.key());
-    if (found != entries_.end()) {
-      if (auto conflict = absorb_one(node.key(), theirs, other, found->second, layout, group)) {
+  if (slots_.empty()) grow_table();
+  for (Row theirs = 0; theirs < other.size(); ++theirs) {
+    const std::string_view id = other.id(theirs);
+    const std::size_t slot = find_slot(id);
+    if (slots_[slot] != 0) {
+      if (auto conflict = absorb_one(theirs, other, slots_[slot] - 1, layout, group)) {
         conflicts.push_back(std::move(*conflict));
       }
       continue;
     }
-    node.mapped() = {role_index(other.roles_[theirs.role]), new_row()};
-    const SourceLocation where = other.first_seen(theirs.row);
-    if (!where.path.empty()) remember_first_seen(node.mapped().row, where);
+    const Row ours = insert(slot, id, role_index(other.roles_[other.role_of_[theirs]]));
+    const SourceLocation where = other.first_seen(theirs);
+    if (!where.path.empty()) remember_first_seen(ours, where);
     for (std::size_t q = 0; q < questionnaire_count_; ++q) {
-      if (other.answered(theirs.row, q)) set_answered(node.mapped().row, q);
+      if (other.answered(theirs, q)) set_answered(ours, q);
     }
-    entries_.insert(std::move(node));
   }
+  other = RespondentRegistry(other.questionnaire_count_);
   return conflicts;
 }
 
 std::vector<std::pair<std::string, std::size_t>> RespondentRegistry::role_counts() const {
   std::vector<std::size_t> counts(roles_.size(), 0);
-  for (const auto& [id, entry] : entries_) ++counts[entry.role];
+  for (const std::uint32_t role : role_of_) ++counts[role];
   std::map<std::string, std::size_t> by_name;
   for (std::size_t r = 0; r < roles_.size(); ++r) {
     if (counts[r] > 0) by_name[roles_[r]] += counts[r];

@@ -7,7 +7,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -27,9 +26,10 @@ std::string answered_twice_message(std::string_view id, std::string_view questio
 std::string two_roles_message(std::string_view id, std::string_view role_here, std::string_view role_before,
                               const GroupKey& group, const SourceLocation& before);
 
-// Respondents are told apart by their exact id (never a hash of it). Kept per respondent: its id, its role and row
-// (8 bytes), one bit per questionnaire of the catalog, and where it was first read (its file and [respondent] table,
-// so that a conflict names both files). A registry filled by add() also keeps where each questionnaire entry of its
+// Respondents are told apart by their exact id (never a hash of it). Kept per respondent, as its row: its id's bytes
+// in one arena and where they end (4 bytes), its role (4 bytes), a slot of an open-addressing table of rows (4 bytes,
+// at most three quarters full), one bit per questionnaire of the catalog, and where it was first read (12 bytes: its
+// file and [respondent] table, so that a conflict names both files): about 30 bytes beyond the id. A registry filled by add() also keeps where each questionnaire entry of its
 // respondents was read (a chunk's registry: at most a chunk's respondents), so that absorb() can position the
 // conflicts it finds.
 class RespondentRegistry {
@@ -53,15 +53,11 @@ public:
   // registry moved whole into a total that only merges).
   void forget_positions();
 
-  std::size_t size() const noexcept { return entries_.size(); }
+  std::size_t size() const noexcept { return role_of_.size(); }
   // Respondents per role, sorted by role name; roles with no respondent are left out.
   std::vector<std::pair<std::string, std::size_t>> role_counts() const;
 
 private:
-  struct Entry {
-    std::uint32_t role = 0;  // index in roles_
-    Row row = 0;             // in answered_ and origins_
-  };
   // Where add_respondent() and add_answers() read a respondent: its file and [respondent] table, and the line
   // and column of each questionnaire's entry in [questionnaires].
   struct Origin {
@@ -86,11 +82,21 @@ private:
   Row new_row();
   bool answered(Row row, std::size_t q) const { return answered_[row * questionnaire_count_ + q]; }
   void set_answered(Row row, std::size_t q) { answered_[row * questionnaire_count_ + q] = true; }
-  std::optional<Diagnostic> absorb_one(std::string_view id, const Entry& theirs, const RespondentRegistry& other,
-                                       Entry& ours, const Layout& layout, const GroupKey& group);
+  std::optional<Diagnostic> absorb_one(Row theirs, const RespondentRegistry& other, Row ours, const Layout& layout,
+                                       const GroupKey& group);
+
+  std::string_view id(Row row) const;
+  // The slot of `id` in slots_: the one holding its row, or the empty one where it would go.
+  std::size_t find_slot(std::string_view id) const;
+  // Appends a row for `id` with `role` into slot `slot` (from find_slot) and returns it; the table grows as needed.
+  Row insert(std::size_t slot, std::string_view id, std::uint32_t role);
+  void grow_table();
 
   std::size_t questionnaire_count_;
-  std::unordered_map<std::string, Entry> entries_;
+  std::string ids_;                    // every id, in row order
+  std::vector<std::uint32_t> id_end_;  // by row: where its id ends in ids_
+  std::vector<std::uint32_t> role_of_;  // by row: an index in roles_
+  std::vector<Row> slots_;             // row + 1 (0: empty); a power of two in size, linear probing
   std::vector<std::string> roles_;  // in order of first appearance
   std::vector<bool> answered_;      // row * questionnaire_count_ + slot
   std::vector<Origin> origins_;     // by row, for rows that add_respondent() created

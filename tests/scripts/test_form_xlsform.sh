@@ -25,6 +25,39 @@ sleep 1
 PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" form "${ids[@]}" --questionnaires "$source_dir/questionnaires" \
   -o "$work/again.xlsx" 2>/dev/null
 cmp "$work/form.xlsx" "$work/again.xlsx" || { echo "error: the same form written twice differs"; exit 1; }
+# With a partnership file, the respondent fields are select_one lists of its ids, the partnership and roles labelled
+# by their titles.
+mkdir -p "$work/partnerships"
+cat >"$work/partnerships/partnership.toml" <<'TOML'
+[partnership]
+id = "horizon-alliance"
+title = "Horizon Alliance"
+[roles.funder]
+title = "Funding partner"
+aliases = ["north"]
+[roles.implementer]
+title = "Implementing partner"
+[[periods]]
+id = "2023"
+[[periods]]
+id = "2024"
+TOML
+PARTNERPULSE_SHARE_DIR=/nonexistent "$binary" form trust --questionnaires "$source_dir/questionnaires" \
+  --partnerships "$work/partnerships" -o "$work/chosen.xlsx" 2>/dev/null
+"$python" - "$work/chosen.xlsx" <<'PYTHON'
+import sys
+import openpyxl
+book = openpyxl.load_workbook(sys.argv[1])
+survey = [r[:3] for r in book["survey"].iter_rows(min_row=2, max_row=4, values_only=True)]
+expected = [("select_one partnership", "partnership"), ("select_one role", "role"), ("select_one period", "period")]
+if [r[:2] for r in survey] != expected:
+    sys.exit(f"error: respondent fields with a partnership file: {survey}")
+choices = [r[:3] for r in book["choices"].iter_rows(min_row=2, values_only=True) if r[0] in ("partnership", "role", "period")]
+expected = [("partnership", "horizon-alliance", "Horizon Alliance"), ("role", "funder", "Funding partner"),
+            ("role", "implementer", "Implementing partner"), ("period", "2024", "2024"), ("period", "2023", "2023")]
+if choices != expected:
+    sys.exit(f"error: respondent choices with a partnership file: {choices}")
+PYTHON
 exec "$python" - "$work/form.xlsx" "$source_dir/questionnaires" "${ids[@]}" <<'PYTHON'
 import sys, tomllib
 import openpyxl

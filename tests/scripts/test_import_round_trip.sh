@@ -24,5 +24,37 @@ done
 [ "$(find "$work/imported" -name '*.toml' | wc -l)" = 60 ] || { echo "FAIL import wrote no 60 files"; status=1; }
 "$binary" report "$work/imported" "${q[@]}" --comments --format json >"$work/imported.json"
 diff -u "$work/typed.json" "$work/imported.json" || { echo "FAIL report on the imported files"; status=1; }
-[ $status = 0 ] && echo "ok: round trip of 60 rows"
+
+# With partnership files, the template lists their partnerships, roles and periods as the allowed values, and an
+# export filled with them reads back with no mapping, to the report of the same answers as response files.
+mkdir -p "$work/partnerships"
+for p in 0 1; do
+  cat >"$work/partnerships/partnership-$p.partnership.toml" <<TOML
+[partnership]
+id = "partnership-$p"
+title = "Partnership $p"
+[roles.north]
+title = "Northern partner"
+[roles.south]
+title = "Southern partner"
+[[periods]]
+id = "2024"
+invited = { north = 20, south = 40 }
+TOML
+done
+p=(--partnerships "$work/partnerships")
+"$binary" form trust power-balance "${q[@]}" "${p[@]}" --format csv-template -o "$work/chosen.csv" 2>/dev/null
+allowed='#allowed: one of: partnership-0 | partnership-1 (required),one of: north | south (required),one of: 2024 (required),'
+case "$(sed -n 2p "$work/chosen.csv")" in
+  "$allowed"*) ;;
+  *) echo "FAIL the template's second row does not list the partnership file's values: $(sed -n 2p "$work/chosen.csv" | cut -c1-120)"; status=1 ;;
+esac
+python3 "$source_dir/tests/scripts/fill_template.py" "$work/chosen.csv" "$source_dir/questionnaires" 60 \
+  "$work/chosen-export.csv" "$work/chosen-typed"
+"$binary" report "$work/chosen-typed" "${q[@]}" "${p[@]}" --comments --format json >"$work/chosen-typed.json"
+"$binary" report "$work/chosen-export.csv" "${q[@]}" "${p[@]}" --comments --format json >"$work/chosen-export.json"
+diff -u "$work/chosen-typed.json" "$work/chosen-export.json" || { echo "FAIL report EXPORT.csv with partnership files"; status=1; }
+grep -q '"title": "Northern partner"' "$work/chosen-export.json" || { echo "FAIL the partnership files were not used"; status=1; }
+
+[ $status = 0 ] && echo "ok: round trip of 60 rows, without and with partnership files"
 exit $status

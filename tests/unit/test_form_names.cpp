@@ -46,4 +46,21 @@ BOOST_AUTO_TEST_CASE(a_missing_column_or_row_is_an_empty_cell) {
   BOOST_TEST(sheet.cell(1, "a") == "");
 }
 
+BOOST_AUTO_TEST_CASE(partnership_files_give_each_partnership_role_and_period_once) {
+  PartnershipSet set;
+  set.add(parse_partnership("[partnership]\nid = \"b\"\ntitle = \"Bee\"\n[roles.south]\ntitle = \"South\"\n"
+                            "[roles.north]\ntitle = \"North\"\n[[periods]]\nid = \"2023\"\n[[periods]]\nid = \"2024\"\n",
+                            "b.toml"));
+  set.add(parse_partnership("[partnership]\nid = \"a\"\ntitle = \"Ay\"\n[roles.north]\ntitle = \"Northern\"\n"
+                            "[[periods]]\nid = \"2025\"\n",
+                            "a.toml"));
+  const RespondentChoices choices = respondent_choices(set);
+  BOOST_TEST(choices.partnerships == (std::vector<std::string>{"a", "b"}), boost::test_tools::per_element());
+  BOOST_TEST(choices.partnership_titles == (std::vector<std::string>{"Ay", "Bee"}), boost::test_tools::per_element());
+  BOOST_TEST(choices.roles == (std::vector<std::string>{"north", "south"}), boost::test_tools::per_element());
+  BOOST_TEST(choices.role_titles == (std::vector<std::string>{"Northern", "South"}), boost::test_tools::per_element());
+  BOOST_TEST(choices.periods == (std::vector<std::string>{"2025", "2024", "2023"}), boost::test_tools::per_element());
+  BOOST_TEST(respondent_choices(PartnershipSet{}).partnerships.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

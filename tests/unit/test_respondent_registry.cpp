@@ -106,4 +106,28 @@ BOOST_FIXTURE_TEST_CASE(role_counts_are_sorted_by_name_and_leave_out_empty_roles
   BOOST_TEST(counts[1].second == 2u);
 }
 
+BOOST_FIXTURE_TEST_CASE(many_respondents_are_each_found_again_by_their_exact_id, Fixture) {
+  RespondentRegistry total(layout.questionnaires.size()), chunk(layout.questionnaires.size());
+  RespondentRegistry::Row row = 0;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string id = "p-" + std::to_string(i * 7919);
+    BOOST_REQUIRE(!total.add_respondent(respondent(id, i % 3 ? "south" : "north", "f"), group, row));
+    BOOST_REQUIRE_EQUAL(row, static_cast<RespondentRegistry::Row>(i));
+    BOOST_REQUIRE(!total.add_answers(id, row, 0, layout, {"f", 9, 1}, group));
+  }
+  total.forget_positions();
+  for (int i = 0; i < 5000; i += 1000) {
+    const std::string id = "p-" + std::to_string(i * 7919);
+    chunk.add_respondent(respondent(id, i % 3 ? "south" : "north", "g"), group, row);
+    chunk.add_answers(id, row, 0, layout, {"g", 9, 1}, group);
+    chunk.add_respondent(respondent(id + "x", "north", "g"), group, row);  // new: a longer id
+  }
+  const std::vector<Diagnostic> conflicts = total.absorb(std::move(chunk), layout, group);
+  BOOST_TEST(conflicts.size() == 5u);
+  BOOST_TEST(total.size() == 5005u);
+  const auto counts = total.role_counts();
+  BOOST_REQUIRE_EQUAL(counts.size(), 2u);
+  BOOST_TEST(counts[0].second == 1667u + 5u);  // north: every third, and the five new ones
+}
+
 BOOST_AUTO_TEST_SUITE_END()
