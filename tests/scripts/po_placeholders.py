@@ -5,8 +5,9 @@
 
 A placeholder is {} or {N}, with an optional format spec ({:02X}); {{ and }} are literal braces. Automatic {} are
 numbered in order, so "{} of {}" and "{1} sur {0}"... must use the same arguments with the same specs: a translation
-may reorder with numbered placeholders but never drop, add or change one. Plural entries are checked against the
-msgid (msgstr[0]) and msgid_plural (the others); both English forms must agree with each other too.
+may reorder with numbered placeholders but never drop, add or change one. In a plural entry a form may leave out
+the count, as English "one priority" / "{} priorities" does: each form must use every placeholder that both English
+forms use, and no placeholder that neither uses.
 Exit 0: all agree; 1: a mismatch or an unreadable entry (each printed as FILE:LINE: message)."""
 import re
 import sys
@@ -79,15 +80,20 @@ def check(path):
             print(f"{path}:{line}: msgid {expected}: {msgid!r}")
             problems += 1
             continue
+        required, allowed = expected, expected
         plural = fields.get("msgid_plural")
-        if plural is not None and placeholders(plural) != expected:
-            print(f"{path}:{line}: msgid_plural has other placeholders than msgid: {plural!r}")
-            problems += 1
+        if plural is not None:
+            plural_expected = placeholders(plural)
+            if isinstance(plural_expected, str):
+                print(f"{path}:{line}: msgid_plural {plural_expected}: {plural!r}")
+                problems += 1
+                continue
+            required, allowed = expected & plural_expected, expected | plural_expected
         for key, text in fields.items():
             if not key.startswith("msgstr") or text == "":
                 continue
             got = placeholders(text)
-            if got != expected:
+            if isinstance(got, str) or not (required <= got <= allowed):
                 why = got if isinstance(got, str) else "has other placeholders than its msgid"
                 print(f"{path}:{line}: {key} {why}: {msgid!r} -> {text!r}")
                 problems += 1
