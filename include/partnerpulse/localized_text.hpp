@@ -1,6 +1,7 @@
 #pragma once
 // Text that may come in several languages: a plain string, or translations keyed by language code.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,11 +24,15 @@ public:
   // True when both are empty, or they share a language and every language they share reads the same: adding a
   // translation is not a rewording.
   bool same_wording(const LocalizedText& other) const;
-  bool empty() const noexcept { return translations_.empty(); }
-  const std::vector<std::pair<std::string, std::string>>& translations() const noexcept { return translations_; }
+  bool empty() const noexcept { return !translations_ || translations_->empty(); }
+  // (language, text) pairs, the default language first.
+  const std::vector<std::pair<std::string, std::string>>& translations() const noexcept;
 
 private:
-  std::vector<std::pair<std::string, std::string>> translations_;
+  using Translations = std::vector<std::pair<std::string, std::string>>;
+  // Shared by copies, and never changed once shared (set() copies first): a questionnaire's texts, in every
+  // language, are copied into the results of every group, so a copy costs a reference, not the texts.
+  std::shared_ptr<const Translations> translations_;
 };
 
 }  // namespace partnerpulse

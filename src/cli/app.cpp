@@ -326,6 +326,21 @@ void set_language_of(const CLI::App& command) {
                                                                      : questionnaire_languages(command)));
 }
 
+// The interface language while the command line is parsed, so that usage errors read in it: --language when it names
+// an interface catalogue, else the environment's. set_language_of settles it once the command is known.
+void set_language_for_parsing(int argc, const char* const* argv) {
+  std::string_view requested;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view word = argv[i];
+    if (word == "--") break;
+    if (word == "--language" && i + 1 < argc) requested = argv[i + 1];
+    if (word.starts_with("--language=")) requested = word.substr(std::string_view("--language=").size());
+  }
+  const std::vector<std::string> known = interface_languages();
+  const bool in_catalogues = std::find(known.begin(), known.end(), requested) != known.end();
+  set_interface_language(resolve_language(in_catalogues ? requested : std::string_view(), {}));
+}
+
 // Runs the command that was parsed, quiet when -q was given, in the language asked for.
 int run_parsed(const std::vector<Registered>& registered, Console& console, bool quiet) {
   Console command_console = console;
@@ -358,6 +373,7 @@ int run_cli(int argc, const char* const* argv, Console& console) {
   bool quiet = false;
   std::string language;
   const std::vector<Registered> registered = register_commands(app, quiet, language);
+  set_language_for_parsing(argc, argv);
   if (const auto unknown = first_argument_error(argc, argv)) {
     console.err << "partnerpulse: error: " << *unknown << '\n'
                 << fmt::format(fmt::runtime(tr("Run '{} --help' for usage.")), "partnerpulse") << '\n';
