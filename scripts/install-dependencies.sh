@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=(cmake ninja-build g++ pkg-config libcli11-dev libtomlplusplus-dev libfmt-dev libboost-test-dev libboost-dev
           nlohmann-json3-dev libutf8proc-dev libjemalloc-dev nettle-dev cmark-gfm tmux expect python3 help2man man-db dpkg-dev clang
-          libclang-rt-14-dev libxlsxwriter-dev python3-openpyxl gettext chromium tidy)
+          libclang-rt-14-dev libxlsxwriter-dev python3-openpyxl gettext chromium tidy poppler-utils)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 sudo=""

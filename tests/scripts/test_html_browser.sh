@@ -10,7 +10,7 @@
 #   - the hostile fixture (tests/data/hostile) gives as many elements and attributes, with the same names, as a benign
 #     copy of it with every odd text replaced by plain words (--dump-dom, counted with Python's HTML parser);
 #   - right to left (the Arabic example), the bars start from the right, and from the left otherwise;
-#   - print to PDF works (--print-to-pdf);
+#   - print to PDF works (--print-to-pdf), and no dimension or gap chart is split across pages (pdftotext);
 # and that tidy finds no error in any of the pages. Skipped (77) without chromium or tidy.
 #   test_html_browser.sh BINARY SOURCE_DIR
 set -euo pipefail
@@ -91,6 +91,26 @@ browse --print-to-pdf="$work/report.pdf" --no-pdf-header-footer "file://$work/re
   || fail "chromium could not print the report to PDF"
 { head -c 5 "$work/report.pdf" | grep -q '%PDF-' && [ "$(stat -c %s "$work/report.pdf")" -gt 20000 ]; } \
   || fail "the PDF is missing or too small"
+# No chart split across pages: on every page, each chart's caption has its axis title below it (pdftotext, Debian
+# poppler-utils, reads the pages' text; without it this one check is skipped with a message).
+if command -v pdftotext >/dev/null; then
+  pages=$(pdfinfo "$work/report.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+  charts=0
+  for (( page = 1; page <= ${pages:-0}; page++ )); do
+    text=$(pdftotext -f "$page" -l "$page" -layout "$work/report.pdf" - 2>/dev/null || true)
+    for pair in "Dimension indexes (0–100), with the bands shaded|Index (0–100)" \
+                "Each role's index per dimension, and the gap between the extremes|Role index (0–100)"; do
+      caption=${pair%%|*} axis=${pair#*|}
+      captions=$(grep -cF -- "$caption" <<<"$text" || true)
+      axes=$(grep -cE -- "^ *${axis//[()]/.}\$" <<<"$text" || true)
+      [ "$captions" = "$axes" ] || fail "page $page of the PDF splits a chart: $captions '$caption', $axes '$axis'"
+      charts=$((charts + captions))
+    done
+  done
+  [ "$charts" -ge 4 ] || fail "the PDF shows $charts dimension and gap charts, expected at least 4 (two periods)"
+else
+  echo "pdftotext is missing (apt-get install poppler-utils): the check that no chart is split across pages is skipped"
+fi
 
 # The hostile fixture adds no element and no attribute: same count as its benign copy, in the browser's DOM.
 mkdir -p "$work/benign"
