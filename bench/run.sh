@@ -201,7 +201,7 @@ others = max(0.0, busy / hz - ours) / (total / hz) if total else 0.0
 print(f"other processes used {100 * others:.1f}% of the machine's CPU during timing"
       + ("  (WARNING: the machine was busy; the times are not trustworthy)" if others > 0.05 else ""))
 rounds = len(next(iter(next(iter(paired.values())).values()))["wall"])
-print(f"data: 10,000 response files (100 partnerships x 100 respondents, the 4 shipped questionnaires); {rounds} paired rounds")
+print(f"data: 10,000 response files (100 partnerships x 100 respondents, the shipped questionnaires); {rounds} paired rounds")
 def spread(values):
     q = statistics.quantiles(values, n=4) if len(values) > 1 else [values[0]] * 3
     return f"{statistics.median(values):.3f} (quartiles {q[0]:.3f}-{q[2]:.3f}, range {min(values):.3f}-{max(values):.3f})"
