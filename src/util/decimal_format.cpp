@@ -1,8 +1,10 @@
 #include "util/decimal_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -27,23 +29,27 @@ void increment_digits(std::string& digits) {
 std::string format_fixed(double value, int decimals) {
   if (!std::isfinite(value)) return {};
   const auto places = static_cast<std::size_t>(decimals < 0 ? 0 : decimals);
-  std::string shortest = fmt::format("{}", value);
-  if (shortest.find_first_of("eE") != std::string::npos) {
-    // Very large or very small: no tie can arise at a few decimals.
-    shortest = fmt::format("{:.{}f}", value, places + 2);
-  }
+  // The shortest digits that read back as `value`, never with an exponent: 512 characters hold any double.
+  char buffer[512];
+  const auto written = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+  if (written.ec != std::errc()) return fmt::format("{:.{}f}", value, places);
+  std::string_view shortest(buffer, static_cast<std::size_t>(written.ptr - buffer));
   const bool negative = shortest.front() == '-';
-  if (negative) shortest.erase(0, 1);
+  if (negative) shortest.remove_prefix(1);
   const std::size_t point = shortest.find('.');
-  const std::string whole = shortest.substr(0, point);
-  std::string fraction = point == std::string::npos ? std::string() : shortest.substr(point + 1);
+  const std::string_view whole = shortest.substr(0, point);
+  const std::string_view fraction = point == std::string_view::npos ? std::string_view() : shortest.substr(point + 1);
   const bool round_up = fraction.size() > places && fraction[places] >= '5';
-  fraction.resize(places, '0');
-  std::string digits = whole + fraction;
+  const std::size_t kept = std::min(fraction.size(), places);
+  std::string digits;
+  digits.reserve(whole.size() + places + 1);
+  digits.append(whole).append(fraction.substr(0, kept)).append(places - kept, '0');
   if (round_up) increment_digits(digits);
-  std::string out = digits.substr(0, digits.size() - places);
-  if (places > 0) out += "." + digits.substr(digits.size() - places);
-  if (negative && out.find_first_not_of("0.") != std::string::npos) out.insert(out.begin(), '-');
+  std::string out;
+  out.reserve(digits.size() + 2);
+  if (negative && digits.find_first_not_of('0') != std::string::npos) out += '-';
+  out.append(digits, 0, digits.size() - places);
+  if (places > 0) out.append(1, '.').append(digits, digits.size() - places, places);
   return out;
 }
 
