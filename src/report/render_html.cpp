@@ -18,21 +18,14 @@
 #include "report/markdown_blocks.hpp"
 #include "report/markdown_escape.hpp"
 #include "report/svg_charts.hpp"
+#include "util/bidi_isolation.hpp"
 #include "util/decimal_format.hpp"
 #include "util/natural_order.hpp"
 
 namespace partnerpulse {
 
 std::string_view text_direction(std::string_view language) {
-  static constexpr std::string_view rtl_languages[] = {"ar", "he", "iw", "fa", "ur", "ps", "sd", "yi", "dv", "ckb"};
-  std::string primary;
-  for (const char c : language.substr(0, language.find_first_of("-_"))) {
-    primary += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  for (const std::string_view rtl : rtl_languages) {
-    if (primary == rtl) return "rtl";
-  }
-  return "ltr";
+  return is_right_to_left_language(language) ? "rtl" : "ltr";
 }
 
 namespace {

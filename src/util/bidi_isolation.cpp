@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstddef>
 #include <vector>
 
@@ -168,8 +169,10 @@ std::string isolate_line(std::string_view line) {
 }  // namespace
 
 bool is_right_to_left_language(std::string_view language) {
-  const std::size_t end = language.find_first_of("-_.@");
-  const std::string_view code = language.substr(0, end);
+  std::string code;
+  for (const char c : language.substr(0, language.find_first_of("-_.@"))) {
+    code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
   constexpr std::array<std::string_view, 11> codes = {"ar", "fa", "he", "iw", "ur", "ps", "sd", "ckb", "ug", "yi",
                                                       "dv"};
   return std::find(codes.begin(), codes.end(), code) != codes.end();

@@ -15,7 +15,8 @@ inline constexpr std::string_view first_strong_isolate = "\xE2\x81\xA8";
 inline constexpr std::string_view pop_directional_isolate = "\xE2\x81\xA9";
 
 // True when `language` (a code such as "ar", "ar-EG", "ar_EG.UTF-8") is written right to left: Arabic, Persian,
-// Hebrew, Urdu, Pashto, Sindhi, Kurdish (Sorani), Uyghur, Yiddish, Dhivehi.
+// Hebrew, Urdu, Pashto, Sindhi, Kurdish (Sorani), Uyghur, Yiddish, Dhivehi; case is ignored. The one rule of text
+// direction: terminal isolation and the HTML report's `dir` both use it.
 bool is_right_to_left_language(std::string_view language);
 
 // `text` (UTF-8; invalid bytes are kept as they are and count as neutral) with U+2068 ... U+2069 around every

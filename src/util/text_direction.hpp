@@ -6,11 +6,8 @@
 
 namespace partnerpulse {
 
-// True for languages written right to left (Arabic, Hebrew, Persian, Urdu), by primary subtag.
-bool is_right_to_left(std::string_view language);
-
 // `text` between FIRST STRONG ISOLATE (U+2068) and POP DIRECTIONAL ISOLATE (U+2069) when `language` is written
-// right to left, so that a Latin id or file name inside an Arabic sentence keeps its own order in a terminal; `text`
+// right to left (is_right_to_left_language, util/bidi_isolation.hpp), so that a Latin id or file name inside an Arabic sentence keeps its own order in a terminal; `text`
 // unchanged otherwise. For terminal output only.
 std::string isolate_for_terminal(std::string_view language, std::string_view text);
 
