@@ -18,6 +18,8 @@ struct FixedPoint {
   ExactInt units = 0;
   static FixedPoint from(double value);  // throws std::domain_error when not finite or 2^40 or more in magnitude
   double to_double() const noexcept;
+  // Adds exactly; throws std::overflow_error when the sum leaves 128 bits.
+  FixedPoint& operator+=(const FixedPoint& other);
 };
 
 // Count, mean and sample variance from exact sums: the sum of the values (FixedPoint) and the sum of their squares
@@ -38,6 +40,8 @@ public:
 
   void add(double value) { add(exact(value)); }
   void add(const Value& value);
+  // Adds `value` `times` times: the same as that many add() calls.
+  void add(const Value& value, std::size_t times);
   void merge(const ExactStats& other);
   std::size_t count() const noexcept { return count_; }
   // The mean, or nothing when no value was added.
@@ -57,6 +61,9 @@ private:
 class CronbachAlpha {
 public:
   explicit CronbachAlpha(std::size_t item_count = 0);
+  // The alpha of respondents whose item values went into `items` (one per item, in a fixed order) and whose totals
+  // (the sum of their item values) went into `totals`: the same as add()ing each respondent's values.
+  CronbachAlpha(std::vector<ExactStats> items, ExactStats totals);
   // Adds one respondent's item values, in a fixed item order; the size must equal item_count.
   void add(const std::vector<double>& item_values);
   // The same with the values already made exact.

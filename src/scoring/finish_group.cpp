@@ -25,12 +25,13 @@ const Scale* common_scale(const Questionnaire& questionnaire, const std::vector<
 // Appends each shown role's cell for dimension slot `slot`: withheld when small, or when the people it leaves
 // out (with those of the withheld roles) would be a small group.
 void finish_role_cells(const std::string& questionnaire, const DimensionResult& dimension, std::size_t slot,
-                       const GroupFigures& figures, std::size_t min_group, std::vector<RoleResult>& roles) {
+                       const GroupFigures& figures, const GroupTotals& totals, std::size_t min_group,
+                       std::vector<RoleResult>& roles) {
   std::vector<Cell> cells;
   std::size_t shown_total = 0;
   for (const RoleResult& role : roles) {
-    const auto found = figures.role_dimensions.find(role.role);
-    const std::size_t n = found == figures.role_dimensions.end() ? 0 : found->second[slot].count();
+    const auto found = figures.roles.find(role.role);
+    const std::size_t n = found == figures.roles.end() ? 0 : found->second.dimensions[slot].count();
     cells.emplace_back(role.role, n);
     shown_total += n;
   }
@@ -38,9 +39,9 @@ void finish_role_cells(const std::string& questionnaire, const DimensionResult& 
   for (std::size_t r = 0; r < roles.size(); ++r) {
     RoleDimensionResult cell{questionnaire, dimension.id, cells[r].second, std::nullopt, std::nullopt};
     if (!dimension.withheld && !withheld[r]) {
-      cell.index = figures.role_dimensions.at(roles[r].role)[slot].mean();
-      const auto answers = figures.role_dimension_answers.find(roles[r].role);
-      if (answers != figures.role_dimension_answers.end()) cell.dont_know_share = notable_share(answers->second[slot]);
+      cell.index = figures.roles.at(roles[r].role).dimensions[slot].mean();
+      const auto answers = totals.role_dimension_answers.find(roles[r].role);
+      if (answers != totals.role_dimension_answers.end()) cell.dont_know_share = notable_share(answers->second[slot]);
     }
     roles[r].dimensions.push_back(std::move(cell));
   }
@@ -142,7 +143,7 @@ void finish_comments(const Layout& layout, const GroupFigures& figures, GroupRes
 }  // namespace
 
 DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d, const GroupFigures& figures,
-                                 std::size_t min_group) {
+                                 const GroupTotals& totals, std::size_t min_group) {
   const Questionnaire& questionnaire = *slots.questionnaire;
   const Dimension& dimension = questionnaire.dimensions[d];
   const std::size_t slot = slots.first_dimension + d;
@@ -152,15 +153,15 @@ DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d,
   out.title = dimension.title;
   out.n = figures.dimensions[slot].count();
   out.scored_items = slots.scored_items[d].size();
-  out.alpha_n = figures.alphas[slot].respondents();
+  out.alpha_n = totals.alphas[slot].respondents();
   out.measure = slots.measures[d];
   for (const Band& band : questionnaire.bands) out.bands.push_back(BandLimit{band.id, band.label, band.upper});
   out.withheld = out.n < min_group;
   if (out.withheld) return out;
   out.index = figures.dimensions[slot].mean();
   out.sd = figures.dimensions[slot].sample_sd();
-  out.alpha = figures.alphas[slot].value(std::max<std::size_t>(min_group, 3));
-  out.dont_know_share = notable_share(figures.dimension_answers[slot]);
+  out.alpha = totals.alphas[slot].value(std::max<std::size_t>(min_group, 3));
+  out.dont_know_share = notable_share(totals.dimension_answers[slot]);
   if (!out.index) return out;
   if (const Scale* scale = common_scale(questionnaire, slots.scored_items[d])) {
     out.scale_mean = scale->min + *out.index / 100.0 * (scale->max - scale->min);
@@ -195,8 +196,8 @@ GapResult finish_gap(const std::string& questionnaire, const std::string& dimens
   return gap;
 }
 
-void finish_attention_items(const Layout& layout, const GroupFigures& figures, std::size_t min_group,
-                            std::size_t limit, GroupResult& result) {
+void finish_attention_items(const Layout& layout, const GroupFigures& figures, const GroupTotals& totals,
+                            std::size_t min_group, std::size_t limit, GroupResult& result) {
   struct Candidate {
     double index;
     std::size_t questionnaire;  // layout slot: questionnaires in id order
@@ -208,7 +209,7 @@ void finish_attention_items(const Layout& layout, const GroupFigures& figures, s
     const QuestionnaireSlots& slots = layout.questionnaires[q];
     for (std::size_t i = 0; i < slots.questionnaire->items.size(); ++i) {
       if (!slots.questionnaire->items[i].scored()) continue;
-      const ExactStats& stats = figures.items[slots.first_item + i];
+      const ExactStats& stats = totals.items[slots.first_item + i];
       if (stats.count() < min_group) {
         ++result.items_withheld;
         continue;
@@ -223,10 +224,10 @@ void finish_attention_items(const Layout& layout, const GroupFigures& figures, s
   for (const Candidate& c : candidates) {
     const QuestionnaireSlots& slots = layout.questionnaires[c.questionnaire];
     const Item& item = slots.questionnaire->items[c.item];
-    const ExactStats& stats = figures.items[slots.first_item + c.item];
+    const ExactStats& stats = totals.items[slots.first_item + c.item];
     result.attention_items.push_back({slots.questionnaire->id, item.id, item.dimension, item.text, item.reverse,
-                                      stats.count(), figures.items_not_applicable[slots.first_item + c.item],
-                                      stats.mean(), stats.sample_sd(), figures.items_dont_know[slots.first_item + c.item]});
+                                      stats.count(), totals.items_not_applicable[slots.first_item + c.item],
+                                      stats.mean(), stats.sample_sd(), totals.items_dont_know[slots.first_item + c.item]});
   }
 }
 
@@ -254,6 +255,7 @@ GroupResult finish_group(const Layout& layout, const ScoringOptions& options, co
     return result;
   }
   result.dimension_scores_missing = figures.missing_dimension_scores;
+  const GroupTotals totals = figures.totals(layout);
   RoleSplit roles = split_roles(result.role_counts, min_group);
   result.roles = std::move(roles.shown);
   result.withheld_roles = std::move(roles.withheld);
@@ -261,8 +263,8 @@ GroupResult finish_group(const Layout& layout, const ScoringOptions& options, co
     if (figures.questionnaire_respondents[q] == 0) continue;
     const QuestionnaireSlots& slots = layout.questionnaires[q];
     for (std::size_t d = 0; d < slots.questionnaire->dimensions.size(); ++d) {
-      DimensionResult dimension = finish_dimension(slots, d, figures, min_group);
-      finish_role_cells(slots.questionnaire->id, dimension, slots.first_dimension + d, figures, min_group,
+      DimensionResult dimension = finish_dimension(slots, d, figures, totals, min_group);
+      finish_role_cells(slots.questionnaire->id, dimension, slots.first_dimension + d, figures, totals, min_group,
                         result.roles);
       result.gaps.push_back(finish_gap(slots.questionnaire->id, dimension.id, result.roles, options.gap_threshold));
       result.dimensions.push_back(std::move(dimension));
@@ -270,7 +272,7 @@ GroupResult finish_group(const Layout& layout, const ScoringOptions& options, co
   }
   finish_overall(answered, result);
   result.balanced_index = balanced_index(result.roles);
-  finish_attention_items(layout, figures, min_group, options.attention_items, result);
+  finish_attention_items(layout, figures, totals, min_group, options.attention_items, result);
   if (options.collect_comments) finish_comments(layout, figures, result);
   return result;
 }

@@ -21,10 +21,10 @@ struct GroupAccumulator {
 GroupResult finish_group(const Layout& layout, const ScoringOptions& options, const GroupKey& key,
                          const GroupAccumulator& group);
 
-// One dimension's figures (slot `first_dimension + d` of `slots`); a dimension with fewer than `min_group`
+// One dimension's figures (slot `first_dimension + d` of `slots`; `totals` is figures.totals()); a dimension with fewer than `min_group`
 // respondents is marked withheld and gets no figures.
 DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d, const GroupFigures& figures,
-                                 std::size_t min_group);
+                                 const GroupTotals& totals, std::size_t min_group);
 
 // The perception gap of the dimension whose cells are the last of each role in `roles`: the highest rounded role
 // index minus the lowest (the first role in name order wins a tie), flagged at `threshold` or more.
@@ -37,7 +37,7 @@ std::optional<double> notable_share(const AnswerCounts& counts);
 
 // The lowest-scoring items with at least `min_group` numeric answers, at most `limit` of them: lowest index
 // first, ties in questionnaire order (by id), then item order. Sets result.items_withheld too.
-void finish_attention_items(const Layout& layout, const GroupFigures& figures, std::size_t min_group,
-                            std::size_t limit, GroupResult& result);
+void finish_attention_items(const Layout& layout, const GroupFigures& figures, const GroupTotals& totals,
+                            std::size_t min_group, std::size_t limit, GroupResult& result);
 
 }  // namespace partnerpulse::scoring

@@ -2,6 +2,7 @@
 // Internal to scoring: the streaming figures of one partnership and period, in the slots of a Layout.
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ namespace partnerpulse::scoring {
 struct ScoringScratch {
   std::vector<double> item_scores;                   // one respondent's item scores, by item (NaN: not answered)
   std::vector<ExactStats::Value> exact_item_scores;  // the same, made exact (where answered)
-  std::vector<ExactStats::Value> complete_case;      // one dimension's item scores, when every item is answered
+  std::vector<std::size_t> answer_slots;             // the answer slot of each answered item
 };
 
 // Answers to a dimension's scored items: how many in all (numbers, "na" and "dont-know"), how many "dont-know".
@@ -29,16 +30,31 @@ struct AnswerCounts {
   }
 };
 
-struct GroupFigures {
-  std::vector<ExactStats> dimensions;                              // respondents' dimension scores, by slot
-  std::vector<CronbachAlpha> alphas;                               // complete cases, by dimension slot
-  std::map<std::string, std::vector<ExactStats>> role_dimensions;  // role -> dimension scores by slot
-  std::vector<ExactStats> items;                                   // item scores, by item slot
-  std::vector<std::size_t> items_not_applicable;                   // "na" answers, by item slot
-  std::vector<std::size_t> items_dont_know;                        // "dont-know" answers, by item slot
-  // "dont-know" answers and all answers to scored items, by dimension slot: overall, and per role.
+// What finishing a group reads beside GroupFigures, worked out from its answer counts once (GroupFigures::totals):
+// every figure is the same as adding each answer to it would give.
+struct GroupTotals {
+  std::vector<ExactStats> items;                  // item scores, by item slot
+  std::vector<std::size_t> items_not_applicable;  // "na" answers, by item slot
+  std::vector<std::size_t> items_dont_know;       // "dont-know" answers, by item slot
+  // Answers to scored items ("dont-know" among them), by dimension slot: overall, and per role.
   std::vector<AnswerCounts> dimension_answers;
   std::map<std::string, std::vector<AnswerCounts>> role_dimension_answers;
+  std::vector<CronbachAlpha> alphas;  // complete cases, by dimension slot
+};
+
+// The figures of one role: its respondents' dimension scores, and its answers counted per answer slot.
+struct RoleFigures {
+  std::vector<ExactStats> dimensions;          // by dimension slot
+  std::vector<std::uint32_t> answer_counts;    // by answer slot (QuestionnaireSlots::first_answer_slot)
+};
+
+// Answers are counted per answer slot (a point of an item's scale, "na" or "dont-know"), not summed: an item's
+// figures are the counts times its points' exact scores, worked out when the group is finished.
+struct GroupFigures {
+  std::vector<ExactStats> dimensions;                 // respondents' dimension scores, by slot
+  std::map<std::string, RoleFigures> roles;           // by role
+  std::vector<ExactStats> alpha_totals;               // complete cases' total scores, by dimension slot
+  std::vector<std::uint32_t> complete_case_answers;   // complete cases' answers, by answer slot
   // Comments by item slot, then by the role of their author (only when collected): kept per role so that
   // finish_group can leave out those of withheld roles and cells.
   std::vector<std::map<std::string, std::vector<std::string>>> comments;
@@ -48,15 +64,20 @@ struct GroupFigures {
 
   explicit GroupFigures(const Layout& layout);
 
-  // Adds one respondent's answers to questionnaire slot `q`.
+  // Adds one respondent's answers to questionnaire slot `q`. Throws std::invalid_argument for a number that is
+  // not a point of its item's scale.
   void add_answers(const Layout& layout, std::size_t q, const QuestionnaireAnswers& answers, const std::string& role,
                    bool collect_comments, ScoringScratch& scratch);
   // Adds everything `other` holds (same layout). Every figure is exact, so the order of merges does not matter.
+  // Throws std::overflow_error when a count leaves 32 bits.
   void merge(GroupFigures&& other);
+  // The item, answer and alpha figures of the answers counted so far.
+  GroupTotals totals(const Layout& layout) const;
 
 private:
+  RoleFigures& role_figures(const Layout& layout, const std::string& role);
   void add_dimension_scores(const QuestionnaireSlots& slots, ScoringScratch& scratch,
-                            std::vector<ExactStats>& role_figures);
+                            std::vector<ExactStats>& role_dimensions);
 };
 
 }  // namespace partnerpulse::scoring

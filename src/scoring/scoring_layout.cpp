@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 
+#include "partnerpulse/scoring.hpp"
 #include "util/natural_order.hpp"
 
 namespace partnerpulse::scoring {
@@ -35,7 +37,29 @@ std::vector<const Scale*> scales_by_item(const Questionnaire& questionnaire) {
   return scales;
 }
 
+std::vector<std::vector<PointScore>> point_scores_by_item(const Questionnaire& questionnaire,
+                                                         const std::vector<const Scale*>& scales) {
+  std::vector<std::vector<PointScore>> tables(questionnaire.items.size());
+  for (std::size_t i = 0; i < questionnaire.items.size(); ++i) {
+    const Scale* scale = scales[i];
+    if (scale == nullptr) continue;
+    for (int value = scale->min; value <= scale->max; ++value) {
+      const double score = item_score(*scale, questionnaire.items[i].reverse, value);
+      tables[i].push_back({score, ExactStats::exact(score)});
+    }
+  }
+  return tables;
+}
+
 }  // namespace
+
+std::size_t QuestionnaireSlots::point_of(std::size_t index, int value) const {
+  const Scale* scale = item_scales[index];
+  if (scale == nullptr || value < scale->min || value > scale->max) {
+    throw std::invalid_argument("scoring: an answer is not a point of its item's scale");
+  }
+  return static_cast<std::size_t>(value - scale->min);
+}
 
 std::vector<std::vector<std::size_t>> scored_items_by_dimension(const Questionnaire& questionnaire) {
   std::vector<std::vector<std::size_t>> result(questionnaire.dimensions.size());
@@ -81,8 +105,16 @@ Layout::Layout(const Catalog& catalog) {
   for (const Questionnaire* q : sorted) {
     auto scored = scored_items_by_dimension(*q);
     auto dimensions = dimensions_by_item(*q, scored);
-    questionnaires.push_back({q, dimension_count, item_count, std::move(scored), scales_by_item(*q),
-                              std::move(dimensions), item_indexes_by_id(*q), measures_by_dimension(*q)});
+    auto scales = scales_by_item(*q);
+    auto point_scores = point_scores_by_item(*q, scales);
+    std::vector<std::size_t> first_answer_slot(q->items.size(), answer_slot_count);
+    for (std::size_t i = 0; i < q->items.size(); ++i) {
+      first_answer_slot[i] = answer_slot_count;
+      if (scales[i] != nullptr) answer_slot_count += point_scores[i].size() + 2;
+    }
+    questionnaires.push_back({q, dimension_count, item_count, std::move(scored), std::move(scales),
+                              std::move(dimensions), item_indexes_by_id(*q), measures_by_dimension(*q),
+                              std::move(point_scores), std::move(first_answer_slot)});
     const std::size_t slot = questionnaires.size() - 1;
     const bool same_id = slot > 0 && questionnaires[slot - 1].questionnaire->id == q->id;
     questionnaires.back().id_slot = same_id ? questionnaires[slot - 1].id_slot : slot;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
+#include <utility>
 
 namespace partnerpulse {
 
@@ -67,6 +68,11 @@ double FixedPoint::to_double() const noexcept {
   return static_cast<double>(units) * 0x1p-80;  // one rounding, the same every time
 }
 
+FixedPoint& FixedPoint::operator+=(const FixedPoint& other) {
+  units = checked_add(units, other.units);
+  return *this;
+}
+
 ExactStats::Value ExactStats::exact(double value) { return {FixedPoint::from(value).units, square_units(value)}; }
 
 ExactStats::Value ExactStats::exact(FixedPoint value) { return {value.units, square_units(value.to_double())}; }
@@ -75,6 +81,18 @@ void ExactStats::add(const Value& value) {
   sum_ = checked_add(sum_, value.units);
   sum_squares_ = checked_add(sum_squares_, value.square_units);
   ++count_;
+}
+
+void ExactStats::add(const Value& value, std::size_t times) {
+  if (times == 0) return;
+  ExactInt units = 0, square_units = 0;
+  const auto n = static_cast<ExactInt>(times);
+  if (__builtin_mul_overflow(value.units, n, &units) || __builtin_mul_overflow(value.square_units, n, &square_units)) {
+    throw std::overflow_error("statistics: a sum leaves 128 bits");
+  }
+  sum_ = checked_add(sum_, units);
+  sum_squares_ = checked_add(sum_squares_, square_units);
+  count_ += times;
 }
 
 void ExactStats::merge(const ExactStats& other) {
@@ -119,6 +137,9 @@ std::optional<double> ExactStats::sample_sd() const noexcept {
 
 CronbachAlpha::CronbachAlpha(std::size_t item_count) : items_(item_count) {}
 
+CronbachAlpha::CronbachAlpha(std::vector<ExactStats> items, ExactStats totals)
+    : items_(std::move(items)), totals_(totals) {}
+
 void CronbachAlpha::add(const std::vector<double>& item_values) {
   std::vector<ExactStats::Value> exact;
   exact.reserve(item_values.size());
@@ -131,7 +152,7 @@ void CronbachAlpha::add_exact(const std::vector<ExactStats::Value>& item_values)
   FixedPoint total;
   for (std::size_t i = 0; i < item_values.size(); ++i) {
     items_[i].add(item_values[i]);
-    total.units = checked_add(total.units, item_values[i].units);
+    total += FixedPoint{item_values[i].units};
   }
   totals_.add(ExactStats::exact(total));
 }

@@ -65,20 +65,21 @@ BOOST_AUTO_TEST_CASE(attention_items_tie_break_on_questionnaire_then_item_order)
   const Layout layout(catalog);
   GroupFigures figures(layout);
   figures.questionnaire_respondents[0] = 3;
+  GroupTotals totals = figures.totals(layout);
   // Items i1, i2, i3: i3 and i1 tie at 50, i2 is lowest.
   for (int r = 0; r < 3; ++r) {
-    figures.items[0].add(50.0);
-    figures.items[1].add(25.0);
-    figures.items[2].add(50.0);
+    totals.items[0].add(50.0);
+    totals.items[1].add(25.0);
+    totals.items[2].add(50.0);
   }
   GroupResult result;
-  finish_attention_items(layout, figures, 3, 5, result);
+  finish_attention_items(layout, figures, totals, 3, 5, result);
   BOOST_REQUIRE_EQUAL(result.attention_items.size(), 3u);
   BOOST_TEST(result.attention_items[0].id == "i2");
   BOOST_TEST(result.attention_items[1].id == "i1");
   BOOST_TEST(result.attention_items[2].id == "i3");
   GroupResult limited;
-  finish_attention_items(layout, figures, 4, 5, limited);  // fewer than 4 answers each: all withheld
+  finish_attention_items(layout, figures, totals, 4, 5, limited);  // fewer than 4 answers each: all withheld
   BOOST_TEST(limited.attention_items.empty());
   BOOST_TEST(limited.items_withheld == 3u);
 }
