@@ -20,9 +20,11 @@ namespace partnerpulse {
 double item_score(const Scale& scale, bool reverse, int value);
 
 // A respondent's 0-100 score on one dimension: the weighted mean of the scores of its answered items, or nothing
-// when fewer than half of `scored_items` (indexes into questionnaire.items) are answered. `item_scores` is indexed
-// like questionnaire.items, NaN where an item is not answered (or answered "na").
-std::optional<double> dimension_score(const Questionnaire& questionnaire, const std::vector<std::size_t>& scored_items,
+// when fewer than half of `scored_items` (indexes into questionnaire.items) are answered. `item_weights` (each
+// item's weight) and `item_scores` are indexed like questionnaire.items, a score NaN where an item is not answered
+// (or answered "na").
+std::optional<double> dimension_score(const std::vector<double>& item_weights,
+                                      const std::vector<std::size_t>& scored_items,
                                       const std::vector<double>& item_scores);
 
 // A respondent's score per dimension of one questionnaire (dimension_score of each), indexed like

@@ -150,21 +150,21 @@ ExportLayout::ExportLayout(std::string export_path, char csv_separator, ColumnPl
     if (use.role != ColumnRole::answer && use.role != ColumnRole::comment) continue;
     const auto q = static_cast<std::size_t>(
         std::find(plan.questionnaires.begin(), plan.questionnaires.end(), use.questionnaire) - plan.questionnaires.begin());
-    (use.role == ColumnRole::answer ? answer_columns : comment_columns)[q].push_back(column);
-    if (use.role == ColumnRole::answer && use.item->scored()) {
+    if (use.role == ColumnRole::comment) {
+      comment_columns[q].push_back(column);
+      continue;
+    }
+    const ScaleAnswers* answers = nullptr;
+    if (use.item->scored()) {  // std::map: the address stays valid as more scales are added
       const Scale* scale = use.questionnaire->find_scale(use.item->scale);
-      scales.try_emplace(scale, *scale, mapping ? mapping->answers : no_answers);
+      answers = &scales.try_emplace(scale, *scale, mapping ? mapping->answers : no_answers).first->second;
     }
+    answer_columns[q].push_back({column, use.item->id, answers});
   }
-  column_scales.resize(plan.columns.size());
-  for (std::size_t column = 0; column < plan.columns.size(); ++column) {
-    const ColumnUse& use = plan.columns[column];
-    if (use.role == ColumnRole::answer && use.item->scored()) {
-      column_scales[column] = &scales.at(use.questionnaire->find_scale(use.item->scale));
-    }
+  for (auto& columns : answer_columns) {
+    std::sort(columns.begin(), columns.end(), [](const AnswerColumn& a, const AnswerColumn& b) { return a.item_id < b.item_id; });
   }
   const auto by_item = [&](std::size_t a, std::size_t b) { return plan.columns[a].item->id < plan.columns[b].item->id; };
-  for (auto& columns : answer_columns) std::sort(columns.begin(), columns.end(), by_item);
   for (auto& columns : comment_columns) std::sort(columns.begin(), columns.end(), by_item);
 }
 
@@ -253,7 +253,7 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
                         QuestionnaireAnswers& answers, DiagnosticList& problems) {
   bool ok = true;
   std::size_t count = 0;  // answers kept; the entries after them are left over from an earlier row
-  const auto keep = [&](const std::string& item, std::optional<int> value, bool dont_know = false) {
+  const auto keep = [&](std::string_view item, std::optional<int> value, bool dont_know = false) {
     if (count == answers.answers.size()) answers.answers.emplace_back();
     answers.answers[count].item.assign(item);
     answers.answers[count].dont_know = dont_know;
@@ -261,22 +261,22 @@ bool read_questionnaire(const ExportLayout& layout, std::size_t q, const CsvPars
   };
   answers.open_answers.clear();
   answers.comments.clear();
-  for (const std::size_t column : layout.answer_columns[q]) {
+  for (const ExportLayout::AnswerColumn& answer_column : layout.answer_columns[q]) {
+    const std::size_t column = answer_column.column;
     const std::string_view cell = trim_blanks(record.text(column));
     if (cell.empty()) continue;
-    const Item& item = *layout.plan.columns[column].item;
-    if (!item.scored()) {
-      answers.open_answers.push_back({item.id, std::string(cell)});
+    if (answer_column.scale == nullptr) {
+      answers.open_answers.push_back({std::string(answer_column.item_id), std::string(cell)});
       continue;
     }
-    const ScaleAnswers& scale = *layout.column_scales[column];
+    const ScaleAnswers& scale = *answer_column.scale;
     const ScaleAnswers::Match match = scale.match(cell);
     if (match.outcome == ScaleAnswers::Outcome::value) {
-      keep(item.id, match.value);
+      keep(answer_column.item_id, match.value);
     } else if (match.outcome == ScaleAnswers::Outcome::not_applicable) {
-      keep(item.id, std::nullopt);
+      keep(answer_column.item_id, std::nullopt);
     } else if (match.outcome == ScaleAnswers::Outcome::dont_know) {
-      keep(item.id, std::nullopt, true);
+      keep(answer_column.item_id, std::nullopt, true);
     } else {
       ok = false;
       if (problems.full()) continue;

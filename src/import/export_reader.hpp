@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "import/column_matching.hpp"
@@ -67,10 +68,16 @@ struct ExportLayout {
   std::string path;
   char separator;
   ColumnPlan plan;
+  // An answer column: where it is, its item's id, and the answers of the item's scale (null for an open question).
+  // Rows read only these, never the catalog's items.
+  struct AnswerColumn {
+    std::size_t column = 0;
+    std::string_view item_id;
+    const ScaleAnswers* scale = nullptr;
+  };
   std::map<const Scale*, ScaleAnswers> scales;
-  std::vector<const ScaleAnswers*> column_scales;  // per column: the answers of its item's scale, or null
   // Per questionnaire of plan.questionnaires, its answer and comment columns, by item id.
-  std::vector<std::vector<std::size_t>> answer_columns;
+  std::vector<std::vector<AnswerColumn>> answer_columns;
   std::vector<std::vector<std::size_t>> comment_columns;
 };
 

@@ -120,6 +120,7 @@ bool comments_shown(const GroupResult& result, const std::string& questionnaire,
 // The comments of every item, of shown roles and cells only, sorted; the others are counted in
 // result.comments_withheld. Needs result.roles finished.
 void finish_comments(const Layout& layout, const GroupFigures& figures, GroupResult& result) {
+  if (figures.comments.empty()) return;
   for (std::size_t q = 0; q < layout.questionnaires.size(); ++q) {
     if (figures.questionnaire_respondents[q] == 0) continue;
     const QuestionnaireSlots& slots = layout.questionnaires[q];

@@ -36,7 +36,6 @@ GroupFigures::GroupFigures(const Layout& layout)
     : dimensions(layout.dimension_count),
       alpha_totals(layout.dimension_count),
       complete_case_answers(layout.answer_slot_count),
-      comments(layout.item_count),
       questionnaire_respondents(layout.questionnaires.size()) {}
 
 RoleFigures& GroupFigures::role_figures(const Layout& layout, const std::string& role) {
@@ -60,7 +59,7 @@ void GroupFigures::add_answers(const Layout& layout, std::size_t q, const Questi
   std::size_t cursor = 0;
   for (const Answer& answer : answers.answers) {
     const std::size_t index = slots.find_item(answer.item, cursor);
-    if (index == questionnaire.items.size() || !questionnaire.items[index].scored()) continue;
+    if (index == questionnaire.items.size() || slots.item_scales[index] == nullptr) continue;
     const std::size_t first = slots.first_answer_slot[index];
     if (!answer.value) {
       const std::size_t word = answer.dont_know ? answer_dont_know : answer_not_applicable;
@@ -78,6 +77,7 @@ void GroupFigures::add_answers(const Layout& layout, std::size_t q, const Questi
       for (const Comment& comment : *texts) {
         const Item* item = questionnaire.find_item(comment.item);
         if (!item || comment.text.empty()) continue;
+        if (comments.empty()) comments.resize(layout.item_count);
         comments[slots.first_item + static_cast<std::size_t>(item - questionnaire.items.data())][role].push_back(
             comment.text);
       }
@@ -92,7 +92,7 @@ void GroupFigures::add_dimension_scores(const QuestionnaireSlots& slots, Scoring
   const std::vector<double>& item_scores = scratch.item_scores;
   for (std::size_t d = 0; d < questionnaire.dimensions.size(); ++d) {
     const std::vector<std::size_t>& scored = slots.scored_items[d];
-    const std::optional<double> score = dimension_score(questionnaire, scored, item_scores);
+    const std::optional<double> score = dimension_score(slots.item_weights, scored, item_scores);
     if (!score) {
       ++missing_dimension_scores;
       continue;
@@ -126,7 +126,8 @@ void GroupFigures::merge(GroupFigures&& other) {
     for (std::size_t i = 0; i < theirs.dimensions.size(); ++i) mine->second.dimensions[i].merge(theirs.dimensions[i]);
     add_counts(mine->second.answer_counts, theirs.answer_counts);
   }
-  for (std::size_t i = 0; i < comments.size(); ++i) {
+  if (comments.empty()) comments.resize(other.comments.size());
+  for (std::size_t i = 0; i < other.comments.size(); ++i) {
     for (auto& [role, texts] : other.comments[i]) {
       auto& mine = comments[i][role];
       mine.insert(mine.end(), std::make_move_iterator(texts.begin()), std::make_move_iterator(texts.end()));

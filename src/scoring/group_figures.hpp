@@ -55,8 +55,8 @@ struct GroupFigures {
   std::map<std::string, RoleFigures> roles;           // by role
   std::vector<ExactStats> alpha_totals;               // complete cases' total scores, by dimension slot
   std::vector<std::uint32_t> complete_case_answers;   // complete cases' answers, by answer slot
-  // Comments by item slot, then by the role of their author (only when collected): kept per role so that
-  // finish_group can leave out those of withheld roles and cells.
+  // Comments by item slot, then by the role of their author (only when collected; empty until the first comment):
+  // kept per role so that finish_group can leave out those of withheld roles and cells.
   std::vector<std::map<std::string, std::vector<std::string>>> comments;
   std::vector<std::size_t> questionnaire_respondents;              // by questionnaire slot
   std::size_t incomplete = 0;                                      // responses marked incomplete, left out

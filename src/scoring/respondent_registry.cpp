@@ -46,14 +46,17 @@ std::string two_roles_message(std::string_view id, std::string_view role_here, s
                      id, role_here, role_before, other_file(before), group.first, group.second);
 }
 
-void RespondentRegistry::remember_first_seen(Row row, const SourceLocation& where) {
-  if (files_.empty() || files_.back() != where.path) files_.push_back(where.path);
+void RespondentRegistry::remember_first_seen(Row row, const SeenAt& where) {
+  if (files_.empty() || files_.back() != where.path) files_.emplace_back(where.path);
   if (seen_.size() <= row) seen_.resize(row + 1);
   seen_[row] = {static_cast<std::uint32_t>(files_.size() - 1), where.line, where.column};
 }
 
-SourceLocation RespondentRegistry::first_seen(Row row) const {
-  if (row < origins_.size() && !origins_[row].respondent.path.empty()) return origins_[row].respondent;
+RespondentRegistry::SeenAt RespondentRegistry::first_seen_at(Row row) const {
+  if (row < origins_.size() && !origins_[row].respondent.path.empty()) {
+    const SourceLocation& where = origins_[row].respondent;
+    return {where.path, where.line, where.column};
+  }
   if (row < seen_.size() && !files_.empty()) {
     const Seen& seen = seen_[row];
     return {files_[seen.file], seen.line, seen.column};
@@ -61,9 +64,14 @@ SourceLocation RespondentRegistry::first_seen(Row row) const {
   return {};
 }
 
+SourceLocation RespondentRegistry::first_seen(Row row) const {
+  const SeenAt where = first_seen_at(row);
+  return {std::string(where.path), where.line, where.column};
+}
+
 void RespondentRegistry::forget_positions() {
   for (Row row = 0; row < origins_.size(); ++row) {
-    if (!origins_[row].respondent.path.empty()) remember_first_seen(row, origins_[row].respondent);
+    if (!origins_[row].respondent.path.empty()) remember_first_seen(row, first_seen_at(row));
   }
   origins_ = {};
 }
@@ -93,22 +101,28 @@ std::string_view RespondentRegistry::id(Row row) const {
   return std::string_view(ids_).substr(begin, id_end_[row] - begin);
 }
 
-std::size_t RespondentRegistry::find_slot(std::string_view id) const {
+RespondentRegistry::Probe RespondentRegistry::find_slot(std::string_view id) const {
+  const std::size_t hash = std::hash<std::string_view>{}(id);
+  const auto tag = static_cast<std::uint8_t>(hash >> (std::numeric_limits<std::size_t>::digits - 8));
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t slot = std::hash<std::string_view>{}(id) & mask;; slot = (slot + 1) & mask) {
-    if (slots_[slot] == 0 || this->id(slots_[slot] - 1) == id) return slot;
+  for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+    if (slots_[slot] == 0 || (slot_tags_[slot] == tag && this->id(slots_[slot] - 1) == id)) return {slot, tag};
   }
 }
 
 void RespondentRegistry::grow_table() {
   std::vector<Row> old = std::move(slots_);
   slots_.assign(std::max<std::size_t>(16, 2 * old.size()), 0);
+  slot_tags_.assign(slots_.size(), 0);
   for (const Row entry : old) {
-    if (entry != 0) slots_[find_slot(id(entry - 1))] = entry;
+    if (entry == 0) continue;
+    const Probe probe = find_slot(id(entry - 1));
+    slots_[probe.slot] = entry;
+    slot_tags_[probe.slot] = probe.tag;
   }
 }
 
-RespondentRegistry::Row RespondentRegistry::insert(std::size_t slot, std::string_view id, std::uint32_t role) {
+RespondentRegistry::Row RespondentRegistry::insert(const Probe& probe, std::string_view id, std::uint32_t role) {
   if (ids_.size() + id.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("more than 4 GiB of respondent ids in one partnership and period");
   }
@@ -116,7 +130,8 @@ RespondentRegistry::Row RespondentRegistry::insert(std::size_t slot, std::string
   ids_.append(id);
   id_end_.push_back(static_cast<std::uint32_t>(ids_.size()));
   role_of_.push_back(role);
-  slots_[slot] = row + 1;
+  slots_[probe.slot] = row + 1;
+  slot_tags_[probe.slot] = probe.tag;
   if (4 * (role_of_.size() + 1) > 3 * slots_.size()) grow_table();  // at most three quarters full
   return row;
 }
@@ -126,15 +141,15 @@ std::optional<Diagnostic> RespondentRegistry::add_respondent(const Response& res
   const Respondent& respondent = response.respondent;
   const std::uint32_t role = role_index(respondent.role);
   if (slots_.empty()) grow_table();
-  const std::size_t slot = find_slot(respondent.id);
-  if (slots_[slot] == 0) {
-    row = insert(slot, respondent.id, role);
+  const Probe probe = find_slot(respondent.id);
+  if (slots_[probe.slot] == 0) {
+    row = insert(probe, respondent.id, role);
     origins_.resize(row + 1);
     origins_.back().respondent = response.location;
     origins_.back().entries.reserve(response.questionnaires.size());
     return std::nullopt;
   }
-  row = slots_[slot] - 1;
+  row = slots_[probe.slot] - 1;
   if (role_of_[row] == role) return std::nullopt;
   return conflict_at(response.location,
                      two_roles_message(respondent.id, respondent.role, roles_[role_of_[row]], group, first_seen(row)));
@@ -178,15 +193,15 @@ std::vector<Diagnostic> RespondentRegistry::absorb(RespondentRegistry&& other, c
   if (slots_.empty()) grow_table();
   for (Row theirs = 0; theirs < other.size(); ++theirs) {
     const std::string_view id = other.id(theirs);
-    const std::size_t slot = find_slot(id);
-    if (slots_[slot] != 0) {
-      if (auto conflict = absorb_one(theirs, other, slots_[slot] - 1, layout, group)) {
+    const Probe probe = find_slot(id);
+    if (slots_[probe.slot] != 0) {
+      if (auto conflict = absorb_one(theirs, other, slots_[probe.slot] - 1, layout, group)) {
         conflicts.push_back(std::move(*conflict));
       }
       continue;
     }
-    const Row ours = insert(slot, id, role_index(other.roles_[other.role_of_[theirs]]));
-    const SourceLocation where = other.first_seen(theirs);
+    const Row ours = insert(probe, id, role_index(other.roles_[other.role_of_[theirs]]));
+    const SeenAt where = other.first_seen_at(theirs);
     if (!where.path.empty()) remember_first_seen(ours, where);
     for (std::size_t q = 0; q < questionnaire_count_; ++q) {
       if (other.answered(theirs, q)) set_answered(ours, q);

@@ -26,9 +26,9 @@ std::string answered_twice_message(std::string_view id, std::string_view questio
 std::string two_roles_message(std::string_view id, std::string_view role_here, std::string_view role_before,
                               const GroupKey& group, const SourceLocation& before);
 
-// Respondents are told apart by their exact id (never a hash of it). Kept per respondent, as its row: its id's bytes
-// in one arena and where they end (4 bytes), its role (4 bytes), a slot of an open-addressing table of rows (4 bytes,
-// at most three quarters full), one bit per questionnaire of the catalog, and where it was first read (12 bytes: its
+// Respondents are told apart by their exact id (never a hash of it; a byte of its hash only saves comparisons). Kept
+// per respondent, as its row: its id's bytes in one arena and where they end (4 bytes), its role (4 bytes), a slot of
+// an open-addressing table of rows (5 bytes: the row and a byte of the id's hash; at most three quarters full), one bit per questionnaire of the catalog, and where it was first read (12 bytes: its
 // file and [respondent] table, so that a conflict names both files): about 30 bytes beyond the id. A registry filled by add() also keeps where each questionnaire entry of its
 // respondents was read (a chunk's registry: at most a chunk's respondents), so that absorb() can position the
 // conflicts it finds.
@@ -75,9 +75,20 @@ private:
     std::uint32_t file = 0;
     std::uint32_t line = 0, column = 0;
   };
+  // The same, as a view (the path is empty when the position is unknown).
+  struct SeenAt {
+    std::string_view path;
+    std::uint32_t line = 0, column = 0;
+  };
+  // A slot of slots_ (from find_slot) and the byte of the id's hash that slot_tags_ keeps there.
+  struct Probe {
+    std::size_t slot = 0;
+    std::uint8_t tag = 0;
+  };
 
   std::uint32_t role_index(std::string_view role);
-  void remember_first_seen(Row row, const SourceLocation& where);
+  void remember_first_seen(Row row, const SeenAt& where);
+  SeenAt first_seen_at(Row row) const;
   SourceLocation first_seen(Row row) const;
   Row new_row();
   bool answered(Row row, std::size_t q) const { return answered_[row * questionnaire_count_ + q]; }
@@ -87,9 +98,10 @@ private:
 
   std::string_view id(Row row) const;
   // The slot of `id` in slots_: the one holding its row, or the empty one where it would go.
-  std::size_t find_slot(std::string_view id) const;
-  // Appends a row for `id` with `role` into slot `slot` (from find_slot) and returns it; the table grows as needed.
-  Row insert(std::size_t slot, std::string_view id, std::uint32_t role);
+  Probe find_slot(std::string_view id) const;
+  // Appends a row for `id` with `role` into the slot `probe` found (an empty one) and returns it; the table grows
+  // as needed.
+  Row insert(const Probe& probe, std::string_view id, std::uint32_t role);
   void grow_table();
 
   std::size_t questionnaire_count_;
@@ -97,6 +109,7 @@ private:
   std::vector<std::uint32_t> id_end_;  // by row: where its id ends in ids_
   std::vector<std::uint32_t> role_of_;  // by row: an index in roles_
   std::vector<Row> slots_;             // row + 1 (0: empty); a power of two in size, linear probing
+  std::vector<std::uint8_t> slot_tags_;  // by slot: the top byte of its id's hash, compared before the id
   std::vector<std::string> roles_;  // in order of first appearance
   std::vector<bool> answered_;      // row * questionnaire_count_ + slot
   std::vector<Origin> origins_;     // by row, for rows that add_respondent() created

@@ -61,6 +61,13 @@ std::size_t QuestionnaireSlots::point_of(std::size_t index, int value) const {
   return static_cast<std::size_t>(value - scale->min);
 }
 
+std::vector<double> weights_by_item(const Questionnaire& questionnaire) {
+  std::vector<double> weights;
+  weights.reserve(questionnaire.items.size());
+  for (const Item& item : questionnaire.items) weights.push_back(item.weight);
+  return weights;
+}
+
 std::vector<std::vector<std::size_t>> scored_items_by_dimension(const Questionnaire& questionnaire) {
   std::vector<std::vector<std::size_t>> result(questionnaire.dimensions.size());
   for (std::size_t i = 0; i < questionnaire.items.size(); ++i) {
@@ -75,8 +82,8 @@ std::vector<std::vector<std::size_t>> scored_items_by_dimension(const Questionna
 
 std::size_t QuestionnaireSlots::find_item(std::string_view id, std::size_t& cursor) const {
   const std::vector<Item>& items = questionnaire->items;
-  while (cursor < items_by_id.size()) {
-    const int order = std::string_view(items[items_by_id[cursor]].id).compare(id);
+  while (cursor < sorted_ids.size()) {
+    const int order = sorted_ids[cursor].compare(id);
     if (order == 0) return items_by_id[cursor++];
     if (order > 0) break;
     ++cursor;
@@ -112,9 +119,12 @@ Layout::Layout(const Catalog& catalog) {
       first_answer_slot[i] = answer_slot_count;
       if (scales[i] != nullptr) answer_slot_count += point_scores[i].size() + 2;
     }
+    std::vector<std::size_t> by_id = item_indexes_by_id(*q);
+    std::vector<std::string_view> sorted_ids;
+    for (const std::size_t i : by_id) sorted_ids.emplace_back(q->items[i].id);
     questionnaires.push_back({q, dimension_count, item_count, std::move(scored), std::move(scales),
-                              std::move(dimensions), item_indexes_by_id(*q), measures_by_dimension(*q),
-                              std::move(point_scores), std::move(first_answer_slot)});
+                              std::move(dimensions), std::move(by_id), std::move(sorted_ids), weights_by_item(*q),
+                              measures_by_dimension(*q), std::move(point_scores), std::move(first_answer_slot)});
     const std::size_t slot = questionnaires.size() - 1;
     const bool same_id = slot > 0 && questionnaires[slot - 1].questionnaire->id == q->id;
     questionnaires.back().id_slot = same_id ? questionnaires[slot - 1].id_slot : slot;

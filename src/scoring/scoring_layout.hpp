@@ -16,6 +16,8 @@ namespace partnerpulse::scoring {
 
 // Per dimension of a questionnaire: the indexes (into questionnaire.items) of its scored items, in item order.
 std::vector<std::vector<std::size_t>> scored_items_by_dimension(const Questionnaire& questionnaire);
+// Each item's weight, indexed like questionnaire.items.
+std::vector<double> weights_by_item(const Questionnaire& questionnaire);
 
 // An item's score for one point of its scale (item_score), and that score made exact (ExactStats::exact).
 struct PointScore {
@@ -31,6 +33,8 @@ struct QuestionnaireSlots {
   std::vector<const Scale*> item_scales;               // per item, its scale (nullptr for an open question)
   std::vector<std::size_t> dimension_of_item;          // per scored item, the index of its dimension
   std::vector<std::size_t> items_by_id;                // item indexes, ordered by item id
+  std::vector<std::string_view> sorted_ids;            // their ids, in the same order
+  std::vector<double> item_weights;                    // per item, its weight
   std::vector<std::shared_ptr<const DimensionMeasure>> measures;  // per dimension, what it is measured with
   // Per item: its score for each point of its scale, from the lowest (empty for an open question).
   std::vector<std::vector<PointScore>> point_scores;
