@@ -47,21 +47,16 @@ std::string two_roles_message(std::string_view id, std::string_view role_here, s
 }
 
 void RespondentRegistry::remember_first_seen(Row row, const SeenAt& where) {
-  if (files_.empty() || files_.back() != where.path) files_.emplace_back(where.path);
   if (seen_.size() <= row) seen_.resize(row + 1);
+  if (where.path.empty()) return;  // stays unknown
+  if (files_.empty() || files_.back() != where.path) files_.emplace_back(where.path);
   seen_[row] = {static_cast<std::uint32_t>(files_.size() - 1), where.line, where.column};
 }
 
 RespondentRegistry::SeenAt RespondentRegistry::first_seen_at(Row row) const {
-  if (row < origins_.size() && !origins_[row].respondent.path.empty()) {
-    const SourceLocation& where = origins_[row].respondent;
-    return {where.path, where.line, where.column};
-  }
-  if (row < seen_.size() && !files_.empty()) {
-    const Seen& seen = seen_[row];
-    return {files_[seen.file], seen.line, seen.column};
-  }
-  return {};
+  if (row >= seen_.size() || seen_[row].file == unknown_file) return {};
+  const Seen& seen = seen_[row];
+  return {files_[seen.file], seen.line, seen.column};
 }
 
 SourceLocation RespondentRegistry::first_seen(Row row) const {
@@ -69,18 +64,18 @@ SourceLocation RespondentRegistry::first_seen(Row row) const {
   return {std::string(where.path), where.line, where.column};
 }
 
-void RespondentRegistry::forget_positions() {
-  for (Row row = 0; row < origins_.size(); ++row) {
-    if (!origins_[row].respondent.path.empty()) remember_first_seen(row, first_seen_at(row));
+SourceLocation RespondentRegistry::entry_location(Row row, std::size_t q) const {
+  const SeenAt where = first_seen_at(row);
+  if (where.path.empty()) return {};
+  for (std::uint32_t at = row < last_entry_.size() ? last_entry_[row] : 0; at != 0; at = entries_[at - 1].previous) {
+    if (entries_[at - 1].slot == q) return {std::string(where.path), entries_[at - 1].line, entries_[at - 1].column};
   }
-  origins_ = {};
+  return {std::string(where.path), 0, 0};
 }
 
-SourceLocation RespondentRegistry::Origin::entry(std::size_t q) const {
-  for (const Entry& entry : entries) {
-    if (entry.slot == q) return {respondent.path, entry.line, entry.column};
-  }
-  return {respondent.path, 0, 0};
+void RespondentRegistry::forget_positions() {
+  entries_ = {};
+  last_entry_ = {};
 }
 
 std::uint32_t RespondentRegistry::role_index(std::string_view role) {
@@ -144,9 +139,7 @@ std::optional<Diagnostic> RespondentRegistry::add_respondent(const Response& res
   const Probe probe = find_slot(respondent.id);
   if (slots_[probe.slot] == 0) {
     row = insert(probe, respondent.id, role);
-    origins_.resize(row + 1);
-    origins_.back().respondent = response.location;
-    origins_.back().entries.reserve(response.questionnaires.size());
+    remember_first_seen(row, {response.location.path, response.location.line, response.location.column});
     return std::nullopt;
   }
   row = slots_[probe.slot] - 1;
@@ -162,23 +155,25 @@ std::optional<Diagnostic> RespondentRegistry::add_answers(std::string_view id, R
                                                      first_seen(row)));
   }
   set_answered(row, q);
-  if (row < origins_.size()) origins_[row].entries.push_back({q, where.line, where.column});
+  if (last_entry_.size() <= row) last_entry_.resize(row + 1);
+  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("too many entries in one chunk");
+  entries_.push_back({static_cast<std::uint32_t>(q), where.line, where.column, last_entry_[row]});
+  last_entry_[row] = static_cast<std::uint32_t>(entries_.size());
   return std::nullopt;
 }
 
 std::optional<Diagnostic> RespondentRegistry::absorb_one(Row theirs, const RespondentRegistry& other, Row ours,
                                                          const Layout& layout, const GroupKey& group) {
-  const Origin* origin = theirs < other.origins_.size() ? &other.origins_[theirs] : nullptr;
   const std::string& their_role = other.roles_[other.role_of_[theirs]];
   if (role_of_[ours] != role_index(their_role)) {
-    return conflict_at(origin ? origin->respondent : SourceLocation{},
+    return conflict_at(other.first_seen(theirs),
                        two_roles_message(other.id(theirs), their_role, roles_[role_of_[ours]], group,
                                          first_seen(ours)));
   }
   for (std::size_t q = 0; q < questionnaire_count_; ++q) {
     if (!other.answered(theirs, q)) continue;
     if (answered(ours, q)) {
-      return conflict_at(origin ? origin->entry(q) : SourceLocation{},
+      return conflict_at(other.entry_location(theirs, q),
                          answered_twice_message(other.id(theirs), layout.questionnaires[q].questionnaire->id, group,
                                                 first_seen(ours)));
     }
@@ -201,8 +196,7 @@ std::vector<Diagnostic> RespondentRegistry::absorb(RespondentRegistry&& other, c
       continue;
     }
     const Row ours = insert(probe, id, role_index(other.roles_[other.role_of_[theirs]]));
-    const SeenAt where = other.first_seen_at(theirs);
-    if (!where.path.empty()) remember_first_seen(ours, where);
+    remember_first_seen(ours, other.first_seen_at(theirs));
     for (std::size_t q = 0; q < questionnaire_count_; ++q) {
       if (other.answered(theirs, q)) set_answered(ours, q);
     }

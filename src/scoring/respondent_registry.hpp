@@ -27,11 +27,13 @@ std::string two_roles_message(std::string_view id, std::string_view role_here, s
                               const GroupKey& group, const SourceLocation& before);
 
 // Respondents are told apart by their exact id (never a hash of it; a byte of its hash only saves comparisons). Kept
-// per respondent, as its row: its id's bytes in one arena and where they end (4 bytes), its role (4 bytes), a slot of
-// an open-addressing table of rows (5 bytes: the row and a byte of the id's hash; at most three quarters full), one bit per questionnaire of the catalog, and where it was first read (12 bytes: its
-// file and [respondent] table, so that a conflict names both files): about 30 bytes beyond the id. A registry filled by add() also keeps where each questionnaire entry of its
-// respondents was read (a chunk's registry: at most a chunk's respondents), so that absorb() can position the
-// conflicts it finds.
+// per respondent, as its row: its id's bytes in one arena and where they end (4 bytes), its role (4 bytes), a slot
+// of an open-addressing table of rows (5 bytes: the row and a byte of the id's hash; at most three quarters full),
+// one bit per questionnaire of the catalog, and where it was first read (12 bytes: its file, as an index in a list
+// of files, and its [respondent] table, so that a conflict names both files): about 30 bytes beyond the id. A
+// registry filled by add_answers() also keeps where each questionnaire entry of its respondents was read (16 bytes
+// each, and 4 bytes per respondent: a chunk's registry holds at most a chunk's respondents), so that absorb() can
+// position the conflicts it finds.
 class RespondentRegistry {
 public:
   using Row = std::uint32_t;
@@ -58,21 +60,19 @@ public:
   std::vector<std::pair<std::string, std::size_t>> role_counts() const;
 
 private:
-  // Where add_respondent() and add_answers() read a respondent: its file and [respondent] table, and the line
-  // and column of each questionnaire's entry in [questionnaires].
-  struct Origin {
-    struct Entry {
-      std::size_t slot;
-      std::uint32_t line, column;
-    };
-    SourceLocation respondent;
-    std::vector<Entry> entries;
-    SourceLocation entry(std::size_t q) const;  // the entry of questionnaire slot q (line 0 when unknown)
+  // Where add_answers() read one questionnaire entry of a respondent (in the file its row was first read from),
+  // and the index in entries_ of the row's previous entry plus one (0: none).
+  struct Entry {
+    std::uint32_t slot = 0;
+    std::uint32_t line = 0, column = 0;
+    std::uint32_t previous = 0;
   };
 
-  // Where a respondent was first read, compactly: an index in files_ and the [respondent] table's position.
+  static constexpr std::uint32_t unknown_file = 0xFFFFFFFF;
+  // Where a respondent was first read, compactly: an index in files_ (unknown_file when not known) and the
+  // [respondent] table's position.
   struct Seen {
-    std::uint32_t file = 0;
+    std::uint32_t file = unknown_file;
     std::uint32_t line = 0, column = 0;
   };
   // The same, as a view (the path is empty when the position is unknown).
@@ -90,6 +90,8 @@ private:
   void remember_first_seen(Row row, const SeenAt& where);
   SeenAt first_seen_at(Row row) const;
   SourceLocation first_seen(Row row) const;
+  // Where respondent `row` answered questionnaire slot `q` (line 0 when not known; empty when nothing is known).
+  SourceLocation entry_location(Row row, std::size_t q) const;
   Row new_row();
   bool answered(Row row, std::size_t q) const { return answered_[row * questionnaire_count_ + q]; }
   void set_answered(Row row, std::size_t q) { answered_[row * questionnaire_count_ + q] = true; }
@@ -112,9 +114,10 @@ private:
   std::vector<std::uint8_t> slot_tags_;  // by slot: the top byte of its id's hash, compared before the id
   std::vector<std::string> roles_;  // in order of first appearance
   std::vector<bool> answered_;      // row * questionnaire_count_ + slot
-  std::vector<Origin> origins_;     // by row, for rows that add_respondent() created
   std::vector<std::string> files_;  // the files seen_ names, each once in a row
-  std::vector<Seen> seen_;          // by row, for rows that absorb() created or forget_positions() kept
+  std::vector<Seen> seen_;          // by row: where it was first read (file 0, line 0 when unknown)
+  std::vector<Entry> entries_;      // every entry add_answers() recorded
+  std::vector<std::uint32_t> last_entry_;  // by row: the index in entries_ of its last entry plus one (0: none)
 };
 
 }  // namespace partnerpulse::scoring
