@@ -47,6 +47,9 @@ BandRef band_of(const std::vector<Band>& bands, double index);
 class Scorer {
 public:
   Scorer(const Catalog& catalog, ScoringOptions options);
+  // A Scorer with nothing added, for the same catalog and options, sharing this one's slots of the catalog
+  // (read-only): cheaper than a new Scorer, and safe to call from several threads at once.
+  Scorer empty_like() const;
   ~Scorer();
   Scorer(Scorer&&) noexcept;
   Scorer& operator=(Scorer&&) noexcept;
@@ -63,6 +66,7 @@ public:
   Results finish(ThreadPool* pool = nullptr) const;
 
 private:
+  Scorer() = default;
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -62,8 +62,11 @@ bool ExportStream::fill(std::size_t bytes) {
 }
 
 ExportBlock ExportStream::take(const CsvBlockCut& cut) {
-  ExportBlock block{pending_.substr(0, cut.length), next_line_, next_row_};
-  pending_.erase(0, cut.length);
+  // The block takes the buffer; only the partial record after the cut is copied.
+  std::string rest = pending_.substr(cut.length);
+  pending_.resize(cut.length);
+  ExportBlock block{std::move(pending_), next_line_, next_row_};
+  pending_ = std::move(rest);
   next_line_ += static_cast<std::uint32_t>(cut.line_breaks);
   next_row_ += cut.records;
   return block;

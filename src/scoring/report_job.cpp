@@ -44,11 +44,12 @@ struct ChunkFile {
   bool listed = false;
 };
 
-ChunkOutcome score_chunk(const std::vector<ChunkFile>& files, const Catalog& catalog,
-                         const ScoringOptions& options, const PartnershipSet& partnerships) {
+// Scores `files` into a scorer made by `prototype.empty_like()`.
+ChunkOutcome score_chunk(const std::vector<ChunkFile>& files, const Catalog& catalog, const Scorer& prototype,
+                         const PartnershipSet& partnerships) {
   ChunkOutcome outcome;
   outcome.files = files.size();
-  outcome.scorer = std::make_unique<Scorer>(catalog, options);
+  outcome.scorer = std::make_unique<Scorer>(prototype.empty_like());
   ResponseSink sink(*outcome.scorer, partnerships, outcome.role_spellings);
   std::string buffer;  // one buffer for the whole chunk
   for (const auto& [file, listed] : files) {
@@ -95,7 +96,8 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const NextScoreTask& m
                                const ScoreProgress& progress = {}) {
   ScoreFilesOutcome outcome;
   std::size_t scored = 0;
-  Scorer total(catalog, options);
+  const Scorer prototype(catalog, options);  // every chunk's scorer shares its slots
+  Scorer total = prototype.empty_like();
   std::deque<std::future<ChunkOutcome>> in_flight;
   const auto merge_oldest = [&] {
     ChunkOutcome part = in_flight.front().get();
@@ -116,16 +118,16 @@ ScoreFilesOutcome score_source(const NextFile& next_file, const NextScoreTask& m
     for (std::vector<ChunkFile> chunk; read_chunk(next_file, chunk);) {
       outcome.files_read += chunk.size();
       in_flight.push_back(pool.submit(
-          [files = std::move(chunk), &catalog, &options, &partnerships] {
-            return score_chunk(files, catalog, options, partnerships);
+          [files = std::move(chunk), &catalog, &prototype, &partnerships] {
+            return score_chunk(files, catalog, prototype, partnerships);
           }));
       chunk = {};
       if (in_flight.size() >= window) merge_oldest();
     }
     for (ScoreTask task; more && more(task);) {
-      in_flight.push_back(pool.submit([task = std::move(task), &catalog, &options, &partnerships] {
+      in_flight.push_back(pool.submit([task = std::move(task), &prototype, &partnerships] {
         ChunkOutcome part;
-        part.scorer = std::make_unique<Scorer>(catalog, options);
+        part.scorer = std::make_unique<Scorer>(prototype.empty_like());
         ResponseSink sink(*part.scorer, partnerships, part.role_spellings);
         ScoreTaskOutcome done = task(sink);
         part.problems = std::move(done.problems);

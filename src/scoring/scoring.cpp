@@ -25,11 +25,13 @@ struct GroupOrder {
 struct Scorer::State {
   const Catalog& catalog;
   ScoringOptions options;
-  scoring::Layout layout;
+  std::shared_ptr<const scoring::Layout> shared_layout;  // read-only: shared by the scorers of empty_like()
+  const scoring::Layout& layout;
   std::map<GroupKey, GroupAccumulator, GroupOrder> groups;  // the order of Results
   scoring::ScoringScratch scratch;
 
-  State(const Catalog& c, ScoringOptions o) : catalog(c), options(o), layout(c) {}
+  State(const Catalog& c, ScoringOptions o, std::shared_ptr<const scoring::Layout> l)
+      : catalog(c), options(o), shared_layout(std::move(l)), layout(*shared_layout) {}
 
   GroupAccumulator& group(const GroupKey& key) { return groups.try_emplace(key, layout).first->second; }
   std::vector<Diagnostic> add(const Response& response);
@@ -38,7 +40,13 @@ struct Scorer::State {
 };
 
 Scorer::Scorer(const Catalog& catalog, ScoringOptions options)
-    : state_(std::make_unique<State>(catalog, options)) {}
+    : state_(std::make_unique<State>(catalog, options, std::make_shared<const scoring::Layout>(catalog))) {}
+
+Scorer Scorer::empty_like() const {
+  Scorer scorer;
+  scorer.state_ = std::make_unique<State>(state_->catalog, state_->options, state_->shared_layout);
+  return scorer;
+}
 Scorer::~Scorer() = default;
 Scorer::Scorer(Scorer&&) noexcept = default;
 Scorer& Scorer::operator=(Scorer&&) noexcept = default;

@@ -1,8 +1,10 @@
 #include "partnerpulse/files.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -265,6 +267,17 @@ void write_all(int fd, const std::string& content, const std::string& path) {
 
 // Moves the finished temporary file to `target`: link() when nothing may be replaced (it fails when the target
 // appeared meanwhile, so a racing writer is never clobbered), else rename().
+// A different value for every temporary file of this process: a random start (drawn once; std::random_device
+// costs more to set up than writing a small file) plus a counter. O_EXCL still refuses any name already there.
+std::uint64_t next_temporary_suffix() {
+  static const std::uint64_t start = [] {
+    std::random_device entropy;
+    return (std::uint64_t{entropy()} << 32) ^ entropy();
+  }();
+  static std::atomic<std::uint64_t> counter{0};
+  return start + counter.fetch_add(1, std::memory_order_relaxed);
+}
+
 void move_into_place(const std::string& temporary, const std::string& target, const std::string& path,
                      Overwrite overwrite) {
   const bool moved = overwrite == Overwrite::refuse ? ::link(temporary.c_str(), target.c_str()) == 0
@@ -283,9 +296,9 @@ void write_file_atomically(const std::string& path, const std::string& content, 
   const std::string target = resolve_output_path(path);
   const fs::path target_path(target);
   const fs::path folder = target_path.has_parent_path() ? target_path.parent_path() : fs::path(".");
-  std::random_device entropy;
-  const std::string temporary =
-      (folder / fmt::format(".{}.tmp-{}-{:08x}", target_path.filename().string(), ::getpid(), entropy())).string();
+  const std::string temporary = (folder / fmt::format(".{}.tmp-{}-{:016x}", target_path.filename().string(),
+                                                      ::getpid(), next_temporary_suffix()))
+                                    .string();
 
   const PendingTemporary pending(temporary);
   int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
