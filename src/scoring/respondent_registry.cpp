@@ -46,31 +46,54 @@ std::string two_roles_message(std::string_view id, std::string_view role_here, s
                      id, role_here, role_before, other_file(before), group.first, group.second);
 }
 
+RespondentRegistry::SeenAt RespondentRegistry::seen_at(const SourceLocation& where) {
+  const std::string_view path = where.path;
+  const std::size_t slash = path.rfind('/');
+  const std::size_t split = slash == std::string_view::npos ? 0 : slash + 1;
+  return {path.substr(0, split), path.substr(split), where.line, where.column};
+}
+
 void RespondentRegistry::remember_first_seen(Row row, const SeenAt& where) {
   if (seen_.size() <= row) seen_.resize(row + 1);
-  if (where.path.empty()) return;  // stays unknown
-  if (files_.empty() || files_.back() != where.path) files_.emplace_back(where.path);
-  seen_[row] = {static_cast<std::uint32_t>(files_.size() - 1), where.line, where.column};
+  if (!where.known()) return;  // stays unknown
+  const SeenAt last = file_name_end_.empty() ? SeenAt{} : first_seen_at_file(file_name_end_.size() - 1);
+  if (file_name_end_.empty() || last.folder != where.folder || last.name != where.name) {
+    if (folders_.empty() || folders_.back() != where.folder) folders_.emplace_back(where.folder);
+    if (file_names_.size() + where.name.size() > std::numeric_limits<std::uint32_t>::max()) {
+      throw std::length_error("more than 4 GiB of file names in one partnership and period");
+    }
+    file_folder_.push_back(static_cast<std::uint32_t>(folders_.size() - 1));
+    file_names_.append(where.name);
+    file_name_end_.push_back(static_cast<std::uint32_t>(file_names_.size()));
+  }
+  seen_[row] = {static_cast<std::uint32_t>(file_name_end_.size() - 1), where.line, where.column};
+}
+
+RespondentRegistry::SeenAt RespondentRegistry::first_seen_at_file(std::size_t file) const {
+  const std::size_t begin = file == 0 ? 0 : file_name_end_[file - 1];
+  return {folders_[file_folder_[file]], std::string_view(file_names_).substr(begin, file_name_end_[file] - begin)};
 }
 
 RespondentRegistry::SeenAt RespondentRegistry::first_seen_at(Row row) const {
   if (row >= seen_.size() || seen_[row].file == unknown_file) return {};
-  const Seen& seen = seen_[row];
-  return {files_[seen.file], seen.line, seen.column};
+  SeenAt where = first_seen_at_file(seen_[row].file);
+  where.line = seen_[row].line;
+  where.column = seen_[row].column;
+  return where;
 }
 
 SourceLocation RespondentRegistry::first_seen(Row row) const {
   const SeenAt where = first_seen_at(row);
-  return {std::string(where.path), where.line, where.column};
+  return {where.path(), where.line, where.column};
 }
 
 SourceLocation RespondentRegistry::entry_location(Row row, std::size_t q) const {
   const SeenAt where = first_seen_at(row);
-  if (where.path.empty()) return {};
+  if (!where.known()) return {};
   for (std::uint32_t at = row < last_entry_.size() ? last_entry_[row] : 0; at != 0; at = entries_[at - 1].previous) {
-    if (entries_[at - 1].slot == q) return {std::string(where.path), entries_[at - 1].line, entries_[at - 1].column};
+    if (entries_[at - 1].slot == q) return {where.path(), entries_[at - 1].line, entries_[at - 1].column};
   }
-  return {std::string(where.path), 0, 0};
+  return {where.path(), 0, 0};
 }
 
 void RespondentRegistry::forget_positions() {
@@ -139,7 +162,7 @@ std::optional<Diagnostic> RespondentRegistry::add_respondent(const Response& res
   const Probe probe = find_slot(respondent.id);
   if (slots_[probe.slot] == 0) {
     row = insert(probe, respondent.id, role);
-    remember_first_seen(row, {response.location.path, response.location.line, response.location.column});
+    remember_first_seen(row, seen_at(response.location));
     return std::nullopt;
   }
   row = slots_[probe.slot] - 1;

@@ -69,17 +69,21 @@ private:
   };
 
   static constexpr std::uint32_t unknown_file = 0xFFFFFFFF;
-  // Where a respondent was first read, compactly: an index in files_ (unknown_file when not known) and the
+  // Where a respondent was first read, compactly: an index of the file (unknown_file when not known) and the
   // [respondent] table's position.
   struct Seen {
     std::uint32_t file = unknown_file;
     std::uint32_t line = 0, column = 0;
   };
-  // The same, as a view (the path is empty when the position is unknown).
+  // The same, as views: the file's path is folder + name, the folder up to its last '/' (both empty when the
+  // position is unknown).
   struct SeenAt {
-    std::string_view path;
+    std::string_view folder, name;
     std::uint32_t line = 0, column = 0;
+    bool known() const noexcept { return !folder.empty() || !name.empty(); }
+    std::string path() const { return std::string(folder).append(name); }
   };
+  static SeenAt seen_at(const SourceLocation& where);
   // A slot of slots_ (from find_slot) and the byte of the id's hash that slot_tags_ keeps there.
   struct Probe {
     std::size_t slot = 0;
@@ -89,6 +93,7 @@ private:
   std::uint32_t role_index(std::string_view role);
   void remember_first_seen(Row row, const SeenAt& where);
   SeenAt first_seen_at(Row row) const;
+  SeenAt first_seen_at_file(std::size_t file) const;  // the file only (line and column 0)
   SourceLocation first_seen(Row row) const;
   // Where respondent `row` answered questionnaire slot `q` (line 0 when not known; empty when nothing is known).
   SourceLocation entry_location(Row row, std::size_t q) const;
@@ -114,7 +119,12 @@ private:
   std::vector<std::uint8_t> slot_tags_;  // by slot: the top byte of its id's hash, compared before the id
   std::vector<std::string> roles_;  // in order of first appearance
   std::vector<bool> answered_;      // row * questionnaire_count_ + slot
-  std::vector<std::string> files_;  // the files seen_ names, each once in a row
+  // The files seen_ names, each once in a row; each as its folder (an index in folders_, where each folder is once
+  // in a row too) and its name (in file_names_, up to file_name_end_): a respondent file costs its name only.
+  std::vector<std::string> folders_;
+  std::vector<std::uint32_t> file_folder_;
+  std::string file_names_;
+  std::vector<std::uint32_t> file_name_end_;
   std::vector<Seen> seen_;          // by row: where it was first read (file 0, line 0 when unknown)
   std::vector<Entry> entries_;      // every entry add_answers() recorded
   std::vector<std::uint32_t> last_entry_;  // by row: the index in entries_ of its last entry plus one (0: none)
