@@ -134,6 +134,13 @@ std::optional<std::pair<dev_t, ino_t>> identity_of(const std::string& path) {
 // True when `target` (resolved) lies under `folder` where a folder walk would yield it: a *.toml name, and no part
 // of the path below the folder starting with '.'.
 bool walk_would_read(const fs::path& folder, const fs::path& target) {
+  const auto is_toml = [](const fs::path& path) {
+    const std::string name = path.filename().string();
+    return name.size() > 5 && name.ends_with(".toml");
+  };
+  // `target` has been resolved (resolve_output_path): canonical paths keep its name, so a name that is not *.toml
+  // is answered without resolving both paths (readlink on every part: most of the cost of writing a small file).
+  if (!is_toml(target)) return false;
   std::error_code ec;
   const fs::path real_folder = fs::weakly_canonical(folder, ec);
   if (ec) return false;
@@ -144,8 +151,7 @@ bool walk_would_read(const fs::path& folder, const fs::path& target) {
   for (const auto& part : relative) {
     if (part.string().starts_with('.')) return false;
   }
-  const std::string name = real_target.filename().string();
-  return name.size() > 5 && name.ends_with(".toml");
+  return is_toml(real_target);
 }
 
 // Throws IoError when `resolved` (the file `path` replaces) is an input of the run, or would be one later.
