@@ -25,7 +25,7 @@ Portfolio write_portfolio_folder(const Results& results, OutputFolder& folder, s
   parallel_for(pool, portfolio.rows.size(), 4, [&](std::size_t i) {
     const PortfolioRow& row = portfolio.rows[i];
     const Results own = partnership_results(results, row.partnership);
-    // One writer at a time (write_file_atomically): rendering overlaps with the other tasks' writes.
+    // OutputFolder::write may be called from several threads: each partnership renders and writes on its own.
     folder.write(row.file + ".md", render_markdown(own, options));
     folder.write(row.file + ".json", render_json(own, options));
     if (with_csv) folder.write(row.file + ".csv", render_csv(own, options));
