@@ -41,8 +41,8 @@ BandRef band_of(const std::vector<Band>& bands, double index);
 // merges.
 //
 // Memory grows with the number of groups, dimensions and items, and, per respondent, only with what refusing
-// duplicates needs: the respondent's id itself, 8 bytes of role and row, and one bit per questionnaire of the
-// catalog. A Scorer that add()s also keeps where each of its respondents was read (their file and positions),
+// duplicates needs: the respondent's id itself, its role, where it was first read (its file's name and position),
+// a slot of a hash table, and one bit per questionnaire of the catalog (about 30 bytes beyond the id and the name). A Scorer that add()s also keeps where each of its respondents was read (their file and positions),
 // for the messages of a later merge; the report job adds at most a chunk of files to one Scorer.
 class Scorer {
 public:
