@@ -40,12 +40,6 @@ constexpr std::string_view comment_suffix = "_comment";
 
 }  // namespace
 
-std::string_view trim_blanks(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 std::string normalize_for_matching(std::string_view text) {
   utf8proc_uint8_t* raw = nullptr;
   const utf8proc_ssize_t length =

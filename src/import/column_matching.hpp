@@ -17,7 +17,11 @@
 namespace partnerpulse {
 
 // `text` without the spaces and tabs at either end: how every cell and header of an export is read.
-std::string_view trim_blanks(std::string_view text);
+inline std::string_view trim_blanks(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
 
 // `text` case-folded (utf8proc), with every run of characters that are not letters, digits or marks turned into
 // one space, and no space at either end: "Our partner listens, to us!" -> "our partner listens to us".

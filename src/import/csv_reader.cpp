@@ -27,12 +27,6 @@ char detect_separator(std::string_view header_line) {
   return candidates[best];
 }
 
-std::string_view CsvRecord::text(std::size_t field) const {
-  const Span& span = spans_[field];
-  return span.unescaped ? std::string_view(scratch_).substr(span.begin, span.size)
-                        : source_.substr(span.begin, span.size);
-}
-
 CsvParser::CsvParser(std::string_view text, char separator, std::uint32_t first_line, std::string path)
     : text_(text), separator_(separator), path_(std::move(path)), line_(first_line) {}
 

@@ -27,7 +27,11 @@ struct CsvFieldPosition {
 class CsvRecord {
 public:
   std::size_t size() const noexcept { return spans_.size(); }
-  std::string_view text(std::size_t field) const;
+  std::string_view text(std::size_t field) const {
+    const Span& span = spans_[field];
+    return span.unescaped ? std::string_view(scratch_).substr(span.begin, span.size)
+                          : source_.substr(span.begin, span.size);
+  }
   const CsvFieldPosition& position(std::size_t field) const { return positions_[field]; }
   std::uint32_t line() const noexcept { return line_; }  // the line the record starts on
   std::size_t offset() const noexcept { return offset_; }  // its first byte
