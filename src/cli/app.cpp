@@ -259,6 +259,8 @@ std::string usage_message(const CLI::ParseError& error, const CLI::App& app) {
   const std::vector<std::string_view> words = words_of(what);
   if (dynamic_cast<const CLI::RequiredError*>(&error)) {
     if (what.rfind("A subcommand", 0) == 0) {
+      // "partnerpulse -x": the unknown option is the problem, not the missing command.
+      if (!app.remaining().empty()) return extras_message(app);
       return fmt::format(fmt::runtime(tr("no command given (commands: {})")), fmt::join(command_names(), ", "));
     }
     if (words.size() == 3 && is_upper_word(words[0]) && words[1] == "is" && words[2] == "required") {
