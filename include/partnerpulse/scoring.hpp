@@ -42,8 +42,9 @@ BandRef band_of(const std::vector<Band>& bands, double index);
 //
 // Memory grows with the number of groups, dimensions and items, and, per respondent, only with what refusing
 // duplicates needs: the respondent's id itself, its role, where it was first read (its file's name and position),
-// a slot of a hash table, and one bit per questionnaire of the catalog (about 30 bytes beyond the id and the name). A Scorer that add()s also keeps where each of its respondents was read (their file and positions),
-// for the messages of a later merge; the report job adds at most a chunk of files to one Scorer.
+// a slot of a hash table, and one bit per questionnaire of the catalog (about 30 bytes beyond the id and the name).
+// A Scorer that add()s also keeps where each questionnaire entry of its respondents was read, for the messages of a
+// later merge; the report job adds at most a chunk of files (or a block of an export) to one Scorer.
 class Scorer {
 public:
   Scorer(const Catalog& catalog, ScoringOptions options);

@@ -165,7 +165,8 @@ ExportLayout::ExportLayout(std::string export_path, char csv_separator, ColumnPl
     answer_columns[q].push_back({column, use.item->id, answers});
   }
   for (auto& columns : answer_columns) {
-    std::sort(columns.begin(), columns.end(), [](const AnswerColumn& a, const AnswerColumn& b) { return a.item_id < b.item_id; });
+    std::sort(columns.begin(), columns.end(),
+              [](const AnswerColumn& a, const AnswerColumn& b) { return a.item_id < b.item_id; });
   }
   const auto by_item = [&](std::size_t a, std::size_t b) { return plan.columns[a].item->id < plan.columns[b].item->id; };
   for (auto& columns : comment_columns) std::sort(columns.begin(), columns.end(), by_item);

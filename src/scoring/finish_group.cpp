@@ -228,7 +228,8 @@ void finish_attention_items(const Layout& layout, const GroupFigures& figures, c
     const ExactStats& stats = totals.items[slots.first_item + c.item];
     result.attention_items.push_back({slots.questionnaire->id, item.id, item.dimension, item.text, item.reverse,
                                       stats.count(), totals.items_not_applicable[slots.first_item + c.item],
-                                      stats.mean(), stats.sample_sd(), totals.items_dont_know[slots.first_item + c.item]});
+                                      stats.mean(), stats.sample_sd(),
+                                      totals.items_dont_know[slots.first_item + c.item]});
   }
 }
 

@@ -21,8 +21,8 @@ struct GroupAccumulator {
 GroupResult finish_group(const Layout& layout, const ScoringOptions& options, const GroupKey& key,
                          const GroupAccumulator& group);
 
-// One dimension's figures (slot `first_dimension + d` of `slots`; `totals` is figures.totals()); a dimension with fewer than `min_group`
-// respondents is marked withheld and gets no figures.
+// One dimension's figures (slot `first_dimension + d` of `slots`; `totals` is figures.totals()); a dimension
+// with fewer than `min_group` respondents is marked withheld and gets no figures.
 DimensionResult finish_dimension(const QuestionnaireSlots& slots, std::size_t d, const GroupFigures& figures,
                                  const GroupTotals& totals, std::size_t min_group);
 

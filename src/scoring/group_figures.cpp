@@ -15,7 +15,9 @@ namespace {
 // Adds `from` into `to`, slot by slot (same size).
 void add_counts(std::vector<std::uint32_t>& to, const std::vector<std::uint32_t>& from) {
   for (std::size_t i = 0; i < to.size(); ++i) {
-    if (__builtin_add_overflow(to[i], from[i], &to[i])) throw std::overflow_error("scoring: an answer count leaves 32 bits");
+    if (__builtin_add_overflow(to[i], from[i], &to[i])) {
+      throw std::overflow_error("scoring: an answer count leaves 32 bits");
+    }
   }
 }
 

@@ -179,7 +179,9 @@ std::optional<Diagnostic> RespondentRegistry::add_answers(std::string_view id, R
   }
   set_answered(row, q);
   if (last_entry_.size() <= row) last_entry_.resize(row + 1);
-  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) throw std::length_error("too many entries in one chunk");
+  if (entries_.size() >= std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("more than 4 billion questionnaire entries in one chunk");
+  }
   entries_.push_back({static_cast<std::uint32_t>(q), where.line, where.column, last_entry_[row]});
   last_entry_[row] = static_cast<std::uint32_t>(entries_.size());
   return std::nullopt;
