@@ -114,7 +114,7 @@ Layout::Layout(const Catalog& catalog) {
     auto dimensions = dimensions_by_item(*q, scored);
     auto scales = scales_by_item(*q);
     auto point_scores = point_scores_by_item(*q, scales);
-    std::vector<std::size_t> first_answer_slot(q->items.size(), answer_slot_count);
+    std::vector<std::size_t> first_answer_slot(q->items.size());
     for (std::size_t i = 0; i < q->items.size(); ++i) {
       first_answer_slot[i] = answer_slot_count;
       if (scales[i] != nullptr) answer_slot_count += point_scores[i].size() + 2;
